@@ -1,0 +1,13 @@
+package dev.stepwise.migration;
+
+/**
+ * Another Stepwise run held the lock for longer than the configured wait. The message
+ * names the holder where the database can tell.
+ */
+public class LockTimeoutException extends StepwiseException {
+
+	public LockTimeoutException(String message) {
+		super(message);
+	}
+
+}

@@ -1,0 +1,423 @@
+package dev.stepwise.migration;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a {@link Stepwise} runs with. Immutable; built with {@link Stepwise#configure()},
+ * which checks every value and names the option in its message.
+ */
+public final class StepwiseConfiguration {
+
+	/** The default location of migrations. */
+	public static final String DEFAULT_LOCATION = "classpath:db/migration";
+
+	/** The default name of the history table. */
+	public static final String DEFAULT_TABLE = "stepwise_history";
+
+	private final DataSource dataSource;
+
+	private final List<String> locations;
+
+	private final List<JavaMigration> javaMigrations;
+
+	private final String table;
+
+	private final @Nullable String schema;
+
+	private final Map<String, String> placeholders;
+
+	private final boolean placeholderReplacement;
+
+	private final boolean outOfOrder;
+
+	private final boolean validateOnMigrate;
+
+	private final boolean baselineOnMigrate;
+
+	private final String baselineVersion;
+
+	private final Duration lockWaitTimeout;
+
+	private final Duration ddlLockTimeout;
+
+	private final int ddlRetries;
+
+	private final Duration ddlRetryBackoff;
+
+	private final @Nullable String installedBy;
+
+	private final Charset encoding;
+
+	private final ClassLoader classLoader;
+
+	private final List<StepwiseListener> listeners;
+
+	private StepwiseConfiguration(Builder builder) {
+		this.dataSource = Objects.requireNonNull(builder.dataSource,
+				"No DataSource: call dataSource(DataSource) or dataSource(url, user, password)");
+		this.locations = List.copyOf(builder.locations);
+		this.javaMigrations = List.copyOf(builder.javaMigrations);
+		this.table = builder.table;
+		this.schema = builder.schema;
+		this.placeholders = Map.copyOf(builder.placeholders);
+		this.placeholderReplacement = builder.placeholderReplacement;
+		this.outOfOrder = builder.outOfOrder;
+		this.validateOnMigrate = builder.validateOnMigrate;
+		this.baselineOnMigrate = builder.baselineOnMigrate;
+		this.baselineVersion = builder.baselineVersion;
+		this.lockWaitTimeout = builder.lockWaitTimeout;
+		this.ddlLockTimeout = builder.ddlLockTimeout;
+		this.ddlRetries = builder.ddlRetries;
+		this.ddlRetryBackoff = builder.ddlRetryBackoff;
+		this.installedBy = builder.installedBy;
+		this.encoding = builder.encoding;
+		this.classLoader = builder.classLoader;
+		this.listeners = List.copyOf(builder.listeners);
+	}
+
+	public DataSource dataSource() {
+		return this.dataSource;
+	}
+
+	public List<String> locations() {
+		return this.locations;
+	}
+
+	public List<JavaMigration> javaMigrations() {
+		return this.javaMigrations;
+	}
+
+	public String table() {
+		return this.table;
+	}
+
+	public @Nullable String schema() {
+		return this.schema;
+	}
+
+	public Map<String, String> placeholders() {
+		return this.placeholders;
+	}
+
+	public boolean placeholderReplacement() {
+		return this.placeholderReplacement;
+	}
+
+	public boolean outOfOrder() {
+		return this.outOfOrder;
+	}
+
+	public boolean validateOnMigrate() {
+		return this.validateOnMigrate;
+	}
+
+	public boolean baselineOnMigrate() {
+		return this.baselineOnMigrate;
+	}
+
+	public String baselineVersion() {
+		return this.baselineVersion;
+	}
+
+	public Duration lockWaitTimeout() {
+		return this.lockWaitTimeout;
+	}
+
+	public Duration ddlLockTimeout() {
+		return this.ddlLockTimeout;
+	}
+
+	public int ddlRetries() {
+		return this.ddlRetries;
+	}
+
+	public Duration ddlRetryBackoff() {
+		return this.ddlRetryBackoff;
+	}
+
+	public @Nullable String installedBy() {
+		return this.installedBy;
+	}
+
+	public Charset encoding() {
+		return this.encoding;
+	}
+
+	public ClassLoader classLoader() {
+		return this.classLoader;
+	}
+
+	public List<StepwiseListener> listeners() {
+		return this.listeners;
+	}
+
+	/**
+	 * Builds a {@link StepwiseConfiguration}; every setter checks its argument.
+	 */
+	public static final class Builder {
+
+		private @Nullable DataSource dataSource;
+
+		private List<String> locations = List.of(DEFAULT_LOCATION);
+
+		private final List<JavaMigration> javaMigrations = new ArrayList<>();
+
+		private String table = DEFAULT_TABLE;
+
+		private @Nullable String schema;
+
+		private final Map<String, String> placeholders = new LinkedHashMap<>();
+
+		private boolean placeholderReplacement = true;
+
+		private boolean outOfOrder;
+
+		private boolean validateOnMigrate = true;
+
+		private boolean baselineOnMigrate;
+
+		private String baselineVersion = "1";
+
+		private Duration lockWaitTimeout = Duration.ofSeconds(60);
+
+		private Duration ddlLockTimeout = Duration.ofSeconds(2);
+
+		private int ddlRetries = 5;
+
+		private Duration ddlRetryBackoff = Duration.ofMillis(500);
+
+		private @Nullable String installedBy;
+
+		private Charset encoding = StandardCharsets.UTF_8;
+
+		private ClassLoader classLoader = defaultClassLoader();
+
+		private final List<StepwiseListener> listeners = new ArrayList<>();
+
+		Builder() {
+		}
+
+		/** The database to migrate. */
+		public Builder dataSource(DataSource dataSource) {
+			this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
+			return this;
+		}
+
+		/**
+		 * The database to migrate, reached through {@code DriverManager}; the JDBC driver
+		 * must be on the classpath.
+		 */
+		public Builder dataSource(String url, @Nullable String user, @Nullable String password) {
+			requireText(url, "url");
+			this.dataSource = new DriverManagerDataSource(url, user, password);
+			return this;
+		}
+
+		/**
+		 * Where migrations live: {@code classpath:db/migration}, {@code filesystem:/path};
+		 * {@code {vendor}} in a location resolves to the database's vendor token. Default:
+		 * {@value StepwiseConfiguration#DEFAULT_LOCATION}.
+		 */
+		public Builder locations(String... locations) {
+			return locations(Arrays.asList(locations));
+		}
+
+		/** Where migrations live; see {@link #locations(String...)}. */
+		public Builder locations(List<String> locations) {
+			Objects.requireNonNull(locations, "locations must not be null");
+			for (String location : locations) {
+				requireText(location, "locations");
+			}
+			this.locations = List.copyOf(locations);
+			return this;
+		}
+
+		/** Java migrations to run alongside the scripts. */
+		public Builder javaMigrations(JavaMigration... migrations) {
+			return javaMigrations(Arrays.asList(migrations));
+		}
+
+		/** Java migrations to run alongside the scripts. */
+		public Builder javaMigrations(List<? extends JavaMigration> migrations) {
+			for (JavaMigration migration : migrations) {
+				this.javaMigrations.add(Objects.requireNonNull(migration, "javaMigrations must not contain null"));
+			}
+			return this;
+		}
+
+		/** The history table; default {@value StepwiseConfiguration#DEFAULT_TABLE}. */
+		public Builder table(String table) {
+			this.table = requireIdentifier(table, "table");
+			return this;
+		}
+
+		/** The schema of the history table; default: the connection's current schema. */
+		public Builder schema(@Nullable String schema) {
+			this.schema = (schema != null) ? requireIdentifier(schema, "schema") : null;
+			return this;
+		}
+
+		/** Values for {@code ${name}} placeholders in scripts. */
+		public Builder placeholders(Map<String, String> placeholders) {
+			placeholders.forEach(this::placeholder);
+			return this;
+		}
+
+		/** A value for the {@code ${name}} placeholder in scripts. */
+		public Builder placeholder(String name, String value) {
+			requireText(name, "placeholder name");
+			this.placeholders.put(name, Objects.requireNonNull(value, "placeholder '" + name + "' must have a value"));
+			return this;
+		}
+
+		/** Whether to replace {@code ${name}} placeholders in scripts; default true. */
+		public Builder placeholderReplacement(boolean placeholderReplacement) {
+			this.placeholderReplacement = placeholderReplacement;
+			return this;
+		}
+
+		/** Whether to apply pending versions below the current version; default false. */
+		public Builder outOfOrder(boolean outOfOrder) {
+			this.outOfOrder = outOfOrder;
+			return this;
+		}
+
+		/** Whether {@code migrate()} validates first; default true. */
+		public Builder validateOnMigrate(boolean validateOnMigrate) {
+			this.validateOnMigrate = validateOnMigrate;
+			return this;
+		}
+
+		/**
+		 * Whether {@code migrate()} baselines a non-empty schema that has no history table;
+		 * default false.
+		 */
+		public Builder baselineOnMigrate(boolean baselineOnMigrate) {
+			this.baselineOnMigrate = baselineOnMigrate;
+			return this;
+		}
+
+		/** The version {@code baselineOnMigrate} records; default 1. */
+		public Builder baselineVersion(String baselineVersion) {
+			requireText(baselineVersion, "baselineVersion");
+			dev.stepwise.migration.version.MigrationVersion.parse(baselineVersion);
+			this.baselineVersion = baselineVersion;
+			return this;
+		}
+
+		/** How long to wait for another instance's run to finish; default 60 s. */
+		public Builder lockWaitTimeout(Duration lockWaitTimeout) {
+			this.lockWaitTimeout = requireNotNegative(lockWaitTimeout, "lockWaitTimeout");
+			return this;
+		}
+
+		/**
+		 * How long a DDL statement may wait for a table lock before it gives up and is
+		 * retried, so it never queues all traffic behind a long transaction; default 2 s.
+		 */
+		public Builder ddlLockTimeout(Duration ddlLockTimeout) {
+			this.ddlLockTimeout = requireNotNegative(ddlLockTimeout, "ddlLockTimeout");
+			if (ddlLockTimeout.isZero()) {
+				throw new IllegalArgumentException("ddlLockTimeout must be positive: a zero lock timeout means"
+						+ " 'wait forever' on PostgreSQL, which is what it exists to prevent");
+			}
+			return this;
+		}
+
+		/** How many times a DDL statement that timed out on a lock is retried; default 5. */
+		public Builder ddlRetries(int ddlRetries) {
+			if (ddlRetries < 0) {
+				throw new IllegalArgumentException("ddlRetries must not be negative, got " + ddlRetries);
+			}
+			this.ddlRetries = ddlRetries;
+			return this;
+		}
+
+		/**
+		 * The base of the jittered, doubling backoff between DDL retries; default 500 ms.
+		 */
+		public Builder ddlRetryBackoff(Duration ddlRetryBackoff) {
+			this.ddlRetryBackoff = requireNotNegative(ddlRetryBackoff, "ddlRetryBackoff");
+			return this;
+		}
+
+		/** Who the history records as installer; default: the database user. */
+		public Builder installedBy(@Nullable String installedBy) {
+			this.installedBy = installedBy;
+			return this;
+		}
+
+		/** The encoding of SQL scripts; default UTF-8. */
+		public Builder encoding(Charset encoding) {
+			this.encoding = Objects.requireNonNull(encoding, "encoding must not be null");
+			return this;
+		}
+
+		/** The class loader that {@code classpath:} locations are scanned with. */
+		public Builder classLoader(ClassLoader classLoader) {
+			this.classLoader = Objects.requireNonNull(classLoader, "classLoader must not be null");
+			return this;
+		}
+
+		/** Listeners told about every migration, rollback and lock wait. */
+		public Builder listeners(StepwiseListener... listeners) {
+			for (StepwiseListener listener : listeners) {
+				this.listeners.add(Objects.requireNonNull(listener, "listeners must not contain null"));
+			}
+			return this;
+		}
+
+		/** The configuration, checked. */
+		public StepwiseConfiguration build() {
+			return new StepwiseConfiguration(this);
+		}
+
+		/** An engine with this configuration. */
+		public Stepwise load() {
+			return new Stepwise(build());
+		}
+
+		private static ClassLoader defaultClassLoader() {
+			ClassLoader context = Thread.currentThread().getContextClassLoader();
+			return (context != null) ? context : StepwiseConfiguration.class.getClassLoader();
+		}
+
+		private static String requireText(@Nullable String value, String name) {
+			if (value == null || value.isBlank()) {
+				throw new IllegalArgumentException(name + " must not be empty");
+			}
+			return value;
+		}
+
+		private static String requireIdentifier(@Nullable String value, String name) {
+			requireText(value, name);
+			if (!value.matches("[A-Za-z_][A-Za-z0-9_$]*")) {
+				throw new IllegalArgumentException(name + " '" + value
+						+ "' is not a plain identifier: use letters, digits and underscores");
+			}
+			return value;
+		}
+
+		private static Duration requireNotNegative(@Nullable Duration value, String name) {
+			Objects.requireNonNull(value, name + " must not be null");
+			if (value.isNegative()) {
+				throw new IllegalArgumentException(name + " must not be negative, got " + value);
+			}
+			return value;
+		}
+
+	}
+
+}

@@ -1,0 +1,56 @@
+package dev.stepwise.migration.testsupport;
+
+import javax.sql.DataSource;
+
+import dev.stepwise.migration.dialect.DatabaseType;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Gives a test class a fresh database of its own and drops it afterwards. Register it as
+ * a static field:
+ * <pre>
+ * &#64;RegisterExtension
+ * static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.POSTGRESQL);
+ * </pre>
+ */
+public final class TestDatabaseExtension implements BeforeAllCallback, AfterAllCallback {
+
+	private final DatabaseType type;
+
+	private TestDatabase database;
+
+	public TestDatabaseExtension(DatabaseType type) {
+		this.type = type;
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		this.database = TestDatabase.create(this.type);
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		if (this.database != null) {
+			this.database.close();
+			this.database = null;
+		}
+	}
+
+	public DatabaseType type() {
+		return this.type;
+	}
+
+	public TestDatabase database() {
+		if (this.database == null) {
+			throw new IllegalStateException("The test database exists only while the test class runs");
+		}
+		return this.database;
+	}
+
+	public DataSource dataSource() {
+		return database().dataSource();
+	}
+
+}
