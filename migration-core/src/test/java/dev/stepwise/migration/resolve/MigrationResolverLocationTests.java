@@ -87,8 +87,9 @@ class MigrationResolverLocationTests {
 		// a URL (jar:nested:/app.jar/!BOOT-INF/classes/!/db/migration) that only its handler understands.
 		Path classes = jar("classes.jar", "db/migration/V1__a.sql", "db/migration/sub/V2__b.sql");
 		try (JarFile classesJar = new JarFile(classes.toFile())) {
-			ClassLoader classLoader = new SingleResourceClassLoader("db/migration",
-					new URL("jar", "", -1, "file:/app.jar!/BOOT-INF/classes/!/db/migration", new FixedJarHandler(classesJar, "db/migration")));
+			URL root = new URL("jar", "", -1, "file:/app.jar!/BOOT-INF/classes/!/db/migration",
+					new FixedJarHandler(classesJar, "db/migration"));
+			ClassLoader classLoader = new SingleResourceClassLoader("db/migration", root);
 			List<ResolvedMigration> migrations = new MigrationResolver(List.of("classpath:db/migration"), classLoader,
 					StandardCharsets.UTF_8, DatabaseType.H2, List.of())
 				.resolve();

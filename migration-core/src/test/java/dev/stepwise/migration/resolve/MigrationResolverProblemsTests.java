@@ -105,18 +105,19 @@ class MigrationResolverProblemsTests {
 	void reportsEveryProblemTogether() {
 		writeScripts(this.directory, "V1__a.sql", "V1__b.sql", "V1_oops.sql", "U1__a.sql", "U1__b.sql", "U3__c.sql",
 				"R__r.sql", "sub/R__r.sql", "init.sql");
-		MigrationValidationException exception = catchThrowableOfType(
-				() -> resolve(this.directory, new V2__Seed_users(), new V2__Seed_orders()),
-				MigrationValidationException.class);
+		MigrationValidationException exception = catchThrowableOfType(MigrationValidationException.class,
+				() -> resolve(this.directory, new V2__Seed_users(), new V2__Seed_orders()));
 		List<String> problems = exception.problems();
-		assertThat(exception.getMessage()).isEqualTo("Validation failed with 7 problems:\n - " + String.join("\n - ", problems));
+		assertThat(exception.getMessage())
+			.isEqualTo("Validation failed with 7 problems:\n - " + String.join("\n - ", problems));
 		assertThat(problems).satisfiesExactly(
 				(problem) -> assertThat(problem).startsWith(this.directory + "/V1_oops.sql: not a migration name."),
 				(problem) -> assertThat(problem).startsWith(this.directory + "/init.sql: not a migration name."),
 				(problem) -> assertThat(problem).startsWith("Version 1 is used by "),
 				(problem) -> assertThat(problem).startsWith("Version 2 is used by "),
 				(problem) -> assertThat(problem).startsWith("Version 1 has 2 down scripts"),
-				(problem) -> assertThat(problem).startsWith(this.directory + "/U3__c.sql: a down script with no up script"),
+				(problem) -> assertThat(problem)
+					.startsWith(this.directory + "/U3__c.sql: a down script with no up script"),
 				(problem) -> assertThat(problem).startsWith("Repeatable migration \"r\""));
 	}
 
@@ -131,12 +132,12 @@ class MigrationResolverProblemsTests {
 	}
 
 	private static List<String> problems(String location) {
-		return catchThrowableOfType(() -> resolve(location), MigrationValidationException.class).problems();
+		return catchThrowableOfType(MigrationValidationException.class, () -> resolve(location)).problems();
 	}
 
 	private static List<String> problems(Path directory, JavaMigration... javaMigrations) {
-		MigrationValidationException exception = catchThrowableOfType(() -> resolve(directory, javaMigrations),
-				MigrationValidationException.class);
+		MigrationValidationException exception = catchThrowableOfType(MigrationValidationException.class,
+				() -> resolve(directory, javaMigrations));
 		assertThat(exception).as("the problems of " + directory).isNotNull();
 		return exception.problems();
 	}

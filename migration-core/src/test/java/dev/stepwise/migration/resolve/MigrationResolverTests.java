@@ -139,7 +139,8 @@ class MigrationResolverTests {
 		assertThat(migrations).extracting((migration) -> String.valueOf(migration.version()),
 				ResolvedMigration::description, ResolvedMigration::type, ResolvedMigration::script,
 				ResolvedMigration::checksum, ResolvedMigration::undoable, ResolvedMigration::downScriptName)
-			.containsExactly(tuple("1", "a", MigrationType.SQL, "V1__a.sql", Checksums.crc32("SELECT 'V1__a.sql';"), false, null),
+			.containsExactly(
+					tuple("1", "a", MigrationType.SQL, "V1__a.sql", Checksums.crc32("SELECT 'V1__a.sql';"), false, null),
 					tuple("2", "Seed users", MigrationType.JAVA, V2__Seed_users.class.getName(), null, true,
 							V2__Seed_users.class.getName() + ".down"),
 					tuple("3", "c", MigrationType.SQL, "V3__c.sql", Checksums.crc32("SELECT 'V3__c.sql';"), false, null),

@@ -42,7 +42,9 @@ class PlaceholdersTests {
 
 	@Test
 	void failsOnAnUnknownPlaceholderNamingScriptLineAndFix() {
-		String text = "-- seed\r\nINSERT INTO a VALUES (1);\r\n\r\n\nINSERT INTO b VALUES (2);\r\n\rINSERT INTO ${tenant}.c VALUES (3);";
+		// Lines end in CRLF, LF and CR: each counts once.
+		String text = "-- seed\r\nINSERT INTO a VALUES (1);\r\n\r\n\nINSERT INTO b VALUES (2);\r\n\r"
+				+ "INSERT INTO ${tenant}.c VALUES (3);";
 		assertThatExceptionOfType(StepwiseException.class)
 			.isThrownBy(() -> Placeholders.replace("V3__seed.sql", text, Map.of("schema", "x")))
 			.withMessage("V3__seed.sql line 7: unknown placeholder ${tenant}. Give it a value with"
