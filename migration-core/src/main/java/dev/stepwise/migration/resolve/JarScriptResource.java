@@ -53,7 +53,8 @@ final class JarScriptResource implements ScriptResource {
 		}
 		catch (IOException | IllegalStateException ex) {
 			// IllegalStateException: the jar was closed, for example with its class loader.
-			throw new StepwiseException("Cannot read " + this.entryName + " from " + this.jar.getName() + ": " + ex, ex);
+			throw new StepwiseException("Cannot read " + this.entryName + " from " + this.jar.getName() + ": " + ex,
+					ex);
 		}
 		return ScriptText.decode(bytes, charset, toString());
 	}

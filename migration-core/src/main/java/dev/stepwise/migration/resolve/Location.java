@@ -25,8 +25,9 @@ record Location(String text, boolean classpath, String path) {
 		}
 		String path = text.startsWith(CLASSPATH_PREFIX) ? text.substring(CLASSPATH_PREFIX.length()) : text;
 		if (path.matches("[A-Za-z][A-Za-z0-9+.-]+:.*")) {
-			throw new StepwiseException("Location '" + text + "' has an unsupported prefix: use classpath:"
-					+ path.substring(path.indexOf(':') + 1) + " or filesystem:" + path.substring(path.indexOf(':') + 1));
+			String unprefixed = path.substring(path.indexOf(':') + 1);
+			throw new StepwiseException("Location '" + text + "' has an unsupported prefix: use classpath:" + unprefixed
+					+ " or filesystem:" + unprefixed);
 		}
 		return new Location(text, true, trimSlashes(path));
 	}

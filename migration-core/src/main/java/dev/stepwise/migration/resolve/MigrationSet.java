@@ -47,8 +47,9 @@ final class MigrationSet {
 		List<String> problems = new ArrayList<>();
 		this.ups.forEach((version, ups) -> {
 			if (ups.size() > 1) {
-				problems.add("Version " + version + " is used by " + names(ups.stream().map(MigrationSet::nameOf).toList())
-						+ ": renumber " + ((ups.size() == 2) ? "one of them." : "all but one of them."));
+				problems.add("Version " + version + " is used by "
+						+ names(ups.stream().map(MigrationSet::nameOf).toList()) + ": renumber "
+						+ ((ups.size() == 2) ? "one of them." : "all but one of them."));
 			}
 		});
 		this.downs.forEach((version, downs) -> {
@@ -59,7 +60,8 @@ final class MigrationSet {
 			}
 			if (ups == null) {
 				downs.forEach((down) -> problems.add(down + ": a down script with no up script of version " + version
-						+ ". Add V" + version + "__<description>.sql, or correct the version in its name, or delete it."));
+						+ ". Add V" + version
+						+ "__<description>.sql, or correct the version in its name, or delete it."));
 			}
 			else if (ups.size() == 1 && ups.get(0).type() == MigrationType.JAVA) {
 				downs.forEach((down) -> problems.add(down + ": a down script for version " + version

@@ -1,27 +1,18 @@
 package dev.stepwise.migration.resolve;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 
 import dev.stepwise.migration.StepwiseException;
 import org.jspecify.annotations.Nullable;
@@ -59,7 +50,7 @@ final class ScriptScanner {
 		if (!Files.isDirectory(directory)) {
 			return false;
 		}
-		scanDirectory(directory, location, scripts);
+		DirectoryScripts.list(directory, location, scripts);
 		return true;
 	}
 
@@ -85,66 +76,26 @@ final class ScriptScanner {
 				if (!Files.isDirectory(directory)) {
 					return false;
 				}
-				scanDirectory(directory, location, scripts);
+				DirectoryScripts.list(directory, location, scripts);
 				return true;
 			}
 			URLConnection connection = root.openConnection();
-			if (connection instanceof JarURLConnection jarConnection) {
-				// Also a Spring Boot nested jar (jar:nested:/app.jar/!BOOT-INF/classes/!/db/migration).
-				// The jar file comes from the connection's cache: it is shared, so it is not closed here.
-				String entryName = jarConnection.getEntryName();
-				scanJar(jarConnection.getJarFile(), (entryName != null) ? entryName : "", location, scripts);
+			if (connection instanceof JarURLConnection jar) {
+				// Any JarURLConnection, so also Spring Boot's nested jars
+				// (jar:nested:/app.jar/!BOOT-INF/classes/!/db/migration), whose URLs only their
+				// handler understands. The jar comes from the connection's cache and is shared:
+				// closing it here would break the class loader.
+				String entryName = jar.getEntryName();
+				JarScripts.list(jar.getJarFile(), (entryName != null) ? entryName : "", location, scripts);
 				return true;
 			}
 		}
 		catch (IOException | URISyntaxException ex) {
 			throw new StepwiseException("Cannot list " + location.text() + " in " + root + ": " + ex, ex);
 		}
-		throw new StepwiseException("Cannot list " + location.text() + " in " + root + ": the class path entry is neither"
-				+ " a directory nor a jar. Package the scripts in a directory or jar, or use a filesystem: location.");
-	}
-
-	private static void scanDirectory(Path directory, Location location, List<ScriptResource> scripts) {
-		try {
-			Files.walkFileTree(directory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-					new SimpleFileVisitor<>() {
-
-						@Override
-						public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-							if (attributes.isRegularFile() && ScriptName.isScript(file.getFileName().toString())) {
-								scripts.add(new FileScriptResource(file, relativePath(directory, file), location));
-							}
-							return FileVisitResult.CONTINUE;
-						}
-
-					});
-		}
-		catch (IOException | UncheckedIOException ex) {
-			throw new StepwiseException("Cannot list " + location.text() + " in " + directory + ": " + ex, ex);
-		}
-	}
-
-	private static String relativePath(Path directory, Path file) {
-		StringBuilder path = new StringBuilder();
-		for (Path element : directory.relativize(file)) {
-			if (path.length() > 0) {
-				path.append('/');
-			}
-			path.append(element);
-		}
-		return path.toString();
-	}
-
-	private static void scanJar(JarFile jar, String directoryEntry, Location location, List<ScriptResource> scripts) {
-		String prefix = (directoryEntry.isEmpty() || directoryEntry.endsWith("/")) ? directoryEntry : directoryEntry + "/";
-		Enumeration<JarEntry> entries = jar.entries();
-		while (entries.hasMoreElements()) {
-			JarEntry entry = entries.nextElement();
-			String name = entry.getName();
-			if (!entry.isDirectory() && name.startsWith(prefix) && ScriptName.isScript(name)) {
-				scripts.add(new JarScriptResource(jar, name, name.substring(prefix.length()), location));
-			}
-		}
+		throw new StepwiseException("Cannot list " + location.text() + " in " + root
+				+ ": the class path entry is neither a directory nor a jar. Package the scripts in a directory or jar,"
+				+ " or use a filesystem: location.");
 	}
 
 }

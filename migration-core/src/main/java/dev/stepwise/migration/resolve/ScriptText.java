@@ -29,8 +29,8 @@ final class ScriptText {
 		}
 		catch (CharacterCodingException ex) {
 			throw new StepwiseException(scriptName + " is not valid " + charset.name() + ": save it as "
-					+ charset.name() + ", or set the encoding of scripts with encoding(...) (Spring Boot: stepwise.encoding)",
-					ex);
+					+ charset.name()
+					+ ", or set the encoding of scripts with encoding(...) (Spring Boot: stepwise.encoding)", ex);
 		}
 		return (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) ? text.substring(1) : text;
 	}

@@ -1,9 +1,14 @@
 package dev.stepwise.migration.resolve;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +29,24 @@ class ChecksumsTests {
 		expected.update("-- ünïcödé 🙂".getBytes(StandardCharsets.UTF_8));
 		expected.update("INSERT INTO café VALUES (1);".getBytes(StandardCharsets.UTF_8));
 		assertThat(Checksums.crc32(script)).isEqualTo((int) expected.getValue());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "a", "\n", "a\r\n", "\r\r\n\n", "a\rb\nc\r\nd", "\uFEFFa\nb", "\uFEFF\uFEFFa",
+			"x\n\uFEFFy", "😀\r\n😀", "\uD83D\n\uDE00", "trailing spaces  \n\ttabs\t\n" })
+	void matchesLinesReadByABufferedReaderAsFlywayReadsThem(String text) throws IOException {
+		CRC32 expected = new CRC32();
+		try (BufferedReader reader = new BufferedReader(new StringReader(text))) {
+			boolean first = true;
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				if (first && line.startsWith("\uFEFF")) {
+					line = line.substring(1);
+				}
+				first = false;
+				expected.update(line.getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		assertThat(Checksums.crc32(text)).isEqualTo((int) expected.getValue());
 	}
 
 	@Test

@@ -59,6 +59,18 @@ class MigrationResolverLocationTests {
 	}
 
 	@Test
+	void followsSymbolicLinksWithoutLoopingOnALinkBackUp(@TempDir Path elsewhere) throws IOException {
+		writeScripts(this.directory, "V1__a.sql");
+		writeScripts(elsewhere, "V2__linked.sql", "R__linked_script.sql");
+		Files.createSymbolicLink(this.directory.resolve("linked"), elsewhere);
+		Files.createSymbolicLink(this.directory.resolve("V3__link_to_script.sql"),
+				elsewhere.resolve("R__linked_script.sql"));
+		Files.createSymbolicLink(elsewhere.resolve("back"), this.directory);
+		assertThat(scripts(resolve(this.directory))).containsExactly("V1__a.sql", "linked/V2__linked.sql",
+				"V3__link_to_script.sql", "linked/R__linked_script.sql");
+	}
+
+	@Test
 	void resolvesARelativeFilesystemLocationFromTheWorkingDirectory() {
 		// Maven runs tests in the module's directory.
 		assertThat(scripts(resolve("filesystem:src/test/resources/resolve/extra"))).containsExactly("V3__extra.sql");
@@ -77,7 +89,8 @@ class MigrationResolverLocationTests {
 			assertThat(migrations.get(1).upScript().location()).isEqualTo("classpath:db/migration");
 			assertThat(migrations.get(1).upScript().read(StandardCharsets.UTF_8))
 				.isEqualTo("SELECT 'db/migration/2026/V2__b.sql';\n");
-			assertThat(migrations.get(1).checksum()).isEqualTo(Checksums.crc32("SELECT 'db/migration/2026/V2__b.sql';"));
+			assertThat(migrations.get(1).checksum())
+				.isEqualTo(Checksums.crc32("SELECT 'db/migration/2026/V2__b.sql';"));
 		}
 	}
 
@@ -119,7 +132,8 @@ class MigrationResolverLocationTests {
 		writeScripts(this.directory, "V4__from_filesystem.sql");
 		assertThat(scripts(resolve("classpath:resolve/basic", "resolve/extra", "filesystem:" + this.directory)))
 			.containsExactly("V1__create_users.sql", "V1.1__add_email.sql", "2026/V2__add_orders.sql",
-					"2026/nested/V2.1__index_orders.sql", "V3__extra.sql", "V4__from_filesystem.sql", "R__users_view.sql");
+					"2026/nested/V2.1__index_orders.sql", "V3__extra.sql", "V4__from_filesystem.sql",
+					"R__users_view.sql");
 	}
 
 	@Test

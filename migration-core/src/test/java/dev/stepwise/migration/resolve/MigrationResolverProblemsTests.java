@@ -43,8 +43,8 @@ class MigrationResolverProblemsTests {
 	@Test
 	void reportsTwoUpScriptsWithOneVersion() {
 		writeScripts(this.directory, "V1__a.sql", "sub/V1.0__b.sql", "V2__c.sql");
-		assertThat(problems(this.directory)).containsExactly("Version 1 is used by " + this.directory + "/V1__a.sql and "
-				+ this.directory + "/sub/V1.0__b.sql: renumber one of them.");
+		assertThat(problems(this.directory)).containsExactly("Version 1 is used by " + this.directory
+				+ "/V1__a.sql and " + this.directory + "/sub/V1.0__b.sql: renumber one of them.");
 	}
 
 	@Test

@@ -37,7 +37,8 @@ class MigrationResolverTests {
 		assertThat(migrations)
 			.extracting((migration) -> String.valueOf(migration.version()), ResolvedMigration::description,
 					ResolvedMigration::type, ResolvedMigration::script, ResolvedMigration::downScriptName)
-			.containsExactly(tuple("1", "create users", MigrationType.SQL, "V1__create_users.sql", "U1__create_users.sql"),
+			.containsExactly(
+					tuple("1", "create users", MigrationType.SQL, "V1__create_users.sql", "U1__create_users.sql"),
 					tuple("1.1", "add email", MigrationType.SQL, "V1.1__add_email.sql", null),
 					tuple("2", "add orders", MigrationType.SQL, "2026/V2__add_orders.sql", null),
 					tuple("2.1", "index orders", MigrationType.SQL, "2026/nested/V2.1__index_orders.sql", null),
@@ -140,12 +141,12 @@ class MigrationResolverTests {
 				ResolvedMigration::description, ResolvedMigration::type, ResolvedMigration::script,
 				ResolvedMigration::checksum, ResolvedMigration::undoable, ResolvedMigration::downScriptName)
 			.containsExactly(
-					tuple("1", "a", MigrationType.SQL, "V1__a.sql", Checksums.crc32("SELECT 'V1__a.sql';"), false, null),
+					tuple("1", "a", MigrationType.SQL, "V1__a.sql", checksumOf("V1__a.sql"), false, null),
 					tuple("2", "Seed users", MigrationType.JAVA, V2__Seed_users.class.getName(), null, true,
 							V2__Seed_users.class.getName() + ".down"),
-					tuple("3", "c", MigrationType.SQL, "V3__c.sql", Checksums.crc32("SELECT 'V3__c.sql';"), false, null),
+					tuple("3", "c", MigrationType.SQL, "V3__c.sql", checksumOf("V3__c.sql"), false, null),
 					tuple("4", "checksummed", MigrationType.JAVA, Checksummed.class.getName(), 42, false, null),
-					tuple("null", "r", MigrationType.SQL, "R__r.sql", Checksums.crc32("SELECT 'R__r.sql';"), false, null));
+					tuple("null", "r", MigrationType.SQL, "R__r.sql", checksumOf("R__r.sql"), false, null));
 		assertThat(migrations.get(1).javaMigration()).isInstanceOf(V2__Seed_users.class);
 		assertThat(migrations.get(1).upScript()).isNull();
 	}
@@ -153,6 +154,10 @@ class MigrationResolverTests {
 	@Test
 	void resolvesNothingFromAnEmptyLocation() {
 		assertThat(resolve(this.directory)).isEmpty();
+	}
+
+	private static int checksumOf(String scriptWrittenByTestScripts) {
+		return Checksums.crc32("SELECT '" + scriptWrittenByTestScripts + "';");
 	}
 
 	private static String classpathText(String name) throws IOException {

@@ -25,7 +25,8 @@ class ScriptNameTests {
 
 	@Test
 	void readsARepeatableScript() {
-		assertThat(ScriptName.parse("R__users_view.sql")).isEqualTo(new ScriptName(Kind.REPEATABLE, null, "users view"));
+		assertThat(ScriptName.parse("R__users_view.sql"))
+			.isEqualTo(new ScriptName(Kind.REPEATABLE, null, "users view"));
 	}
 
 	@ParameterizedTest
@@ -44,9 +45,9 @@ class ScriptNameTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "V1_create.sql", "V__x.sql", "Vx__y.sql", "V1__.sql", "V1__ _.sql", "init.sql", "v1__x.sql",
-			"R1__x.sql", "U__x.sql", "V1.__x.sql", "V.1__x.sql", "V1..2__x.sql", "V 1__x.sql", "V-1__x.sql", "__x.sql",
-			".sql", "X1__x.sql" })
+	@ValueSource(strings = { "V1_create.sql", "V__x.sql", "Vx__y.sql", "V1__.sql", "V1__ _.sql", "init.sql",
+			"v1__x.sql", "R1__x.sql", "U__x.sql", "V1.__x.sql", "V.1__x.sql", "V1..2__x.sql", "V 1__x.sql",
+			"V-1__x.sql", "__x.sql", ".sql", "X1__x.sql" })
 	void rejectsNamesThatAreNotMigrationNames(String fileName) {
 		assertThat(ScriptName.parse(fileName)).isNull();
 	}
