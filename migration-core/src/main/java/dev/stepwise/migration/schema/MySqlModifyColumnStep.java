@@ -107,7 +107,8 @@ final class MySqlModifyColumnStep implements Step {
 		boolean isNullable = (this.nullable != null) ? this.nullable : "YES".equals(current.getString("IS_NULLABLE"));
 		sql.append(isNullable ? " NULL" : " NOT NULL");
 		String defaultClause = defaultClause(current.getString("COLUMN_DEFAULT"), extra);
-		if (defaultClause != null) {
+		// A nullable column's implicit DEFAULT NULL cannot survive NOT NULL.
+		if (defaultClause != null && !(defaultClause.equalsIgnoreCase("NULL") && !isNullable)) {
 			sql.append(" DEFAULT ").append(defaultClause);
 		}
 		if (extra.contains("auto_increment")) {
