@@ -37,13 +37,28 @@ final class AlgorithmFallbackStep implements Step {
 	@Override
 	public void execute(Connection connection, StatementRunner runner) throws SQLException {
 		try {
-			runner.run(connection, this.preferred);
+			runner.run(driverConnection(connection), this.preferred);
 		}
 		catch (SQLException ex) {
 			if (ex.getErrorCode() != NOT_SUPPORTED && ex.getErrorCode() != NOT_SUPPORTED_REASON) {
 				throw ex;
 			}
 			runner.run(connection, this.fallback);
+		}
+	}
+
+	/**
+	 * The driver's own connection under a pool's proxy: the refusal comes with SQLState
+	 * {@code 0A000} (feature not supported), which pools such as HikariCP take for a broken
+	 * connection and close, so the fallback would find the connection gone. The session is
+	 * the same, so the statement runs exactly as it would through the proxy.
+	 */
+	private static Connection driverConnection(Connection connection) {
+		try {
+			return connection.unwrap(Connection.class);
+		}
+		catch (SQLException ex) {
+			return connection;
 		}
 	}
 
