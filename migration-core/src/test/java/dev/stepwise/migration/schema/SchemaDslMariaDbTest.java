@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class SchemaDslMariaDbTest extends AbstractSchemaDslTest {
 
@@ -72,16 +71,6 @@ class SchemaDslMariaDbTest extends AbstractSchemaDslTest {
 		assertThat(count("SELECT COUNT(*) FROM information_schema.CHECK_CONSTRAINTS"
 				+ " WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'described' AND CHECK_CLAUSE LIKE '%json_valid%'"))
 			.isEqualTo(1);
-	}
-
-	@Test
-	void aConversionExpressionIsRefusedWhenRecorded() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> schema().changeColumnType("prices", "price",
-					TypeChange.of(Type.text(), Type.decimal(10, 2)).using("CAST(price AS DECIMAL(10,2))")))
-			.withMessageStartingWith("changeColumnType(\"prices\", \"price\", text -> decimal(10,2)): MySQL and MariaDB"
-					+ " cannot convert a column with an expression")
-			.withMessageContaining("remove using(...) and reverseUsing(...)");
 	}
 
 	private String definition(String column) throws SQLException {
