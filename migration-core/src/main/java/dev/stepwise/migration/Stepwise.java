@@ -89,7 +89,7 @@ public final class Stepwise {
 					&& !session.history().exists(session.connection());
 			if (options.dryRun() || (pending.isEmpty() && !baselineNeeded)) {
 				MigrationExecutor executor = executor(session);
-				List<PlannedMigration> plan = pending.stream().map((entry) -> executor.planApply(entry.resolved())).toList();
+				List<PlannedMigration> plan = pending.stream().map((entry) -> executor.planApply(session.connection(), entry.resolved())).toList();
 				return new MigrateResult(options.dryRun(), plan, List.of(), states.currentVersion(),
 						targetVersion(states.currentVersion(), plan), elapsed(start));
 			}
@@ -100,7 +100,7 @@ public final class Stepwise {
 				validateIfConfigured(session, states);
 				pending = pending(states, options);
 				MigrationExecutor executor = executor(session);
-				List<PlannedMigration> plan = pending.stream().map((entry) -> executor.planApply(entry.resolved())).toList();
+				List<PlannedMigration> plan = pending.stream().map((entry) -> executor.planApply(session.connection(), entry.resolved())).toList();
 				session.limitLockWaits(this.configuration);
 				List<ExecutedMigration> applied = new ArrayList<>();
 				int rank = nextRank(session.readHistory());
@@ -163,14 +163,14 @@ public final class Stepwise {
 				MigrationStates states = states(resolved, session.readHistory());
 				List<MigrationEntry> selected = RollbackSelection.select(states, request);
 				MigrationExecutor executor = executor(session);
-				return new RollbackResult(true, planRollback(executor, selected), List.of(), states.currentVersion(),
+				return new RollbackResult(true, planRollback(session, executor, selected), List.of(), states.currentVersion(),
 						versionAfterRollback(states, selected), elapsed(start));
 			}
 			try (RunLock lock = lock(session)) {
 				MigrationStates states = states(resolved, session.readHistory());
 				List<MigrationEntry> selected = RollbackSelection.select(states, request);
 				MigrationExecutor executor = executor(session);
-				List<PlannedMigration> plan = planRollback(executor, selected);
+				List<PlannedMigration> plan = planRollback(session, executor, selected);
 				session.limitLockWaits(this.configuration);
 				List<ExecutedMigration> undone = new ArrayList<>();
 				for (MigrationEntry entry : selected) {
@@ -312,8 +312,11 @@ public final class Stepwise {
 		logger.info("Baselined {} at version {}", session.history().name(), version);
 	}
 
-	private static List<PlannedMigration> planRollback(MigrationExecutor executor, List<MigrationEntry> selected) {
-		return selected.stream().map((entry) -> executor.planRollback(Objects.requireNonNull(entry.resolved()))).toList();
+	private static List<PlannedMigration> planRollback(Session session, MigrationExecutor executor,
+			List<MigrationEntry> selected) {
+		return selected.stream()
+			.map((entry) -> executor.planRollback(session.connection(), Objects.requireNonNull(entry.resolved())))
+			.toList();
 	}
 
 	private static @Nullable MigrationVersion targetVersion(@Nullable MigrationVersion current,

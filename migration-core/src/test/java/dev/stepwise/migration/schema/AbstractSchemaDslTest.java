@@ -1,5 +1,7 @@
 package dev.stepwise.migration.schema;
 
+import dev.stepwise.migration.testsupport.CatalogSnapshot;
+
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;

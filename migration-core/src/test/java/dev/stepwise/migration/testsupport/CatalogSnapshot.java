@@ -1,4 +1,4 @@
-package dev.stepwise.migration.schema;
+package dev.stepwise.migration.testsupport;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
