@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import dev.stepwise.migration.ExecutedMigration;
@@ -56,6 +58,9 @@ public final class MigrationExecutor {
 	private final RetryingStatementRunner runner;
 
 	private final String user;
+
+	// Planning parses each script; applying it right after must not parse it again.
+	private final Map<ScriptResource, SqlScript> parsed = new HashMap<>();
 
 	public MigrationExecutor(StepwiseConfiguration configuration, Dialect dialect, HistoryTable history,
 			Listeners listeners, String user) {
@@ -234,6 +239,10 @@ public final class MigrationExecutor {
 	}
 
 	private SqlScript parse(ScriptResource resource) {
+		return this.parsed.computeIfAbsent(resource, this::read);
+	}
+
+	private SqlScript read(ScriptResource resource) {
 		String text = resource.read(this.configuration.encoding());
 		if (this.configuration.placeholderReplacement()) {
 			text = Placeholders.replace(resource.path(), text, this.configuration.placeholders());
