@@ -37,10 +37,7 @@ public enum MigrationState {
 	FUTURE,
 
 	/** A repeatable migration whose script changed since it last ran: re-applied next. */
-	OUTDATED,
-
-	/** An earlier run of a repeatable migration, replaced by a later one. */
-	SUPERSEDED;
+	OUTDATED;
 
 	/** Whether the history table holds a successful, not rolled back, run of it. */
 	public boolean isApplied() {

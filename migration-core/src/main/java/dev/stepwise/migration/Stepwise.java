@@ -1,8 +1,31 @@
 package dev.stepwise.migration;
 
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import dev.stepwise.migration.dialect.Dialect;
+import dev.stepwise.migration.execute.Listeners;
+import dev.stepwise.migration.execute.MigrationExecutor;
+import dev.stepwise.migration.history.AppliedMigration;
+import dev.stepwise.migration.info.MigrationEntry;
+import dev.stepwise.migration.info.MigrationStates;
+import dev.stepwise.migration.info.MigrationValidator;
+import dev.stepwise.migration.lock.RunLock;
+import dev.stepwise.migration.resolve.MigrationResolver;
+import dev.stepwise.migration.resolve.ResolvedMigration;
+import dev.stepwise.migration.version.MigrationVersion;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
- * The engine: migrates, rolls back, validates and reports. Thread-safe; each call takes
- * the run's lock, reads the history once and releases the lock.
+ * The engine: migrates, rolls back, validates and reports. Thread-safe; every call reads
+ * the history once, and every call that changes the database holds the run's lock.
  *
  * <pre>
  * Stepwise stepwise = Stepwise.configure()
@@ -14,10 +37,19 @@ package dev.stepwise.migration;
  */
 public final class Stepwise {
 
+	private static final Logger logger = LoggerFactory.getLogger(Stepwise.class);
+
+	private static final String BASELINE_DESCRIPTION = "<< Stepwise Baseline >>";
+
 	private final StepwiseConfiguration configuration;
+
+	private final Listeners listeners;
+
+	private volatile @Nullable Dialect dialect;
 
 	Stepwise(StepwiseConfiguration configuration) {
 		this.configuration = configuration;
+		this.listeners = new Listeners(configuration.listeners());
 	}
 
 	/** Starts a configuration; {@code load()} on it gives the engine. */
@@ -35,14 +67,64 @@ public final class Stepwise {
 		return migrate(MigrateOptions.defaults());
 	}
 
-	/** Applies pending migrations, or plans them for a dry run. */
+	/**
+	 * Applies pending migrations, or plans them for a dry run.
+	 * <ol>
+	 * <li>resolve the sources and read the history, without the lock;</li>
+	 * <li>validate; if nothing is pending, stop here: a started-up application pays one
+	 * query;</li>
+	 * <li>otherwise take the lock, read the history again (another instance may have
+	 * migrated meanwhile), validate again, and apply what is still pending, each migration
+	 * in its own transaction.</li>
+	 * </ol>
+	 */
 	public MigrateResult migrate(MigrateOptions options) {
-		throw new UnsupportedOperationException("not yet");
+		long start = System.nanoTime();
+		try (Session session = openSession()) {
+			List<ResolvedMigration> resolved = resolve(session);
+			MigrationStates states = states(resolved, session.readHistory());
+			validateIfConfigured(session, states);
+			List<MigrationEntry> pending = pending(states, options);
+			boolean baselineNeeded = this.configuration.baselineOnMigrate()
+					&& !session.history().exists(session.connection());
+			if (options.dryRun() || (pending.isEmpty() && !baselineNeeded)) {
+				MigrationExecutor executor = executor(session);
+				List<PlannedMigration> plan = pending.stream().map((entry) -> executor.planApply(entry.resolved())).toList();
+				return new MigrateResult(options.dryRun(), plan, List.of(), states.currentVersion(),
+						targetVersion(states.currentVersion(), plan), elapsed(start));
+			}
+			try (RunLock lock = lock(session)) {
+				baselineIfConfigured(session);
+				session.history().createIfAbsent(session.connection());
+				states = states(resolved, session.readHistory());
+				validateIfConfigured(session, states);
+				pending = pending(states, options);
+				MigrationExecutor executor = executor(session);
+				List<PlannedMigration> plan = pending.stream().map((entry) -> executor.planApply(entry.resolved())).toList();
+				session.limitLockWaits(this.configuration);
+				List<ExecutedMigration> applied = new ArrayList<>();
+				int rank = nextRank(session.readHistory());
+				for (MigrationEntry entry : pending) {
+					applied.add(executor.apply(session.connection(), Objects.requireNonNull(entry.resolved()), rank++));
+				}
+				MigrationVersion after = targetVersion(states.currentVersion(), plan);
+				log(applied, "Applied", after);
+				return new MigrateResult(false, plan, applied, states.currentVersion(), after, elapsed(start));
+			}
+		}
+		catch (SQLException ex) {
+			throw databaseFailure("migrate", ex);
+		}
 	}
 
 	/** Every migration with its state, and the current version. */
 	public StepwiseInfo info() {
-		throw new UnsupportedOperationException("not yet");
+		try (Session session = openSession()) {
+			return states(resolve(session), session.readHistory()).toInfo();
+		}
+		catch (SQLException ex) {
+			throw databaseFailure("read the history", ex);
+		}
 	}
 
 	/**
@@ -50,7 +132,12 @@ public final class Stepwise {
 	 * @throws MigrationValidationException naming every problem and its fix
 	 */
 	public void validate() {
-		throw new UnsupportedOperationException("not yet");
+		try (Session session = openSession()) {
+			validate(session, states(resolve(session), session.readHistory()));
+		}
+		catch (SQLException ex) {
+			throw databaseFailure("validate", ex);
+		}
 	}
 
 	/** Undoes every applied migration above {@code version}; {@code "0"} undoes everything. */
@@ -63,25 +150,212 @@ public final class Stepwise {
 		return rollback(RollbackRequest.last(count));
 	}
 
-	/** Undoes what the request names, or plans it for a dry run. */
+	/**
+	 * Undoes what the request names, newest first, each in its own transaction with the
+	 * mark on its history row; or plans it, for a dry run. Refuses before anything runs
+	 * when a migration in the way has no undo.
+	 */
 	public RollbackResult rollback(RollbackRequest request) {
-		throw new UnsupportedOperationException("not yet");
+		long start = System.nanoTime();
+		try (Session session = openSession()) {
+			List<ResolvedMigration> resolved = resolve(session);
+			if (request.dryRun()) {
+				MigrationStates states = states(resolved, session.readHistory());
+				List<MigrationEntry> selected = RollbackSelection.select(states, request);
+				MigrationExecutor executor = executor(session);
+				return new RollbackResult(true, planRollback(executor, selected), List.of(), states.currentVersion(),
+						versionAfterRollback(states, selected), elapsed(start));
+			}
+			try (RunLock lock = lock(session)) {
+				MigrationStates states = states(resolved, session.readHistory());
+				List<MigrationEntry> selected = RollbackSelection.select(states, request);
+				MigrationExecutor executor = executor(session);
+				List<PlannedMigration> plan = planRollback(executor, selected);
+				session.limitLockWaits(this.configuration);
+				List<ExecutedMigration> undone = new ArrayList<>();
+				for (MigrationEntry entry : selected) {
+					undone.add(executor.rollback(session.connection(), Objects.requireNonNull(entry.resolved()),
+							Objects.requireNonNull(entry.applied())));
+				}
+				MigrationVersion after = versionAfterRollback(states, selected);
+				log(undone, "Rolled back", after);
+				return new RollbackResult(false, plan, undone, states.currentVersion(), after, elapsed(start));
+			}
+		}
+		catch (SQLException ex) {
+			throw databaseFailure("roll back", ex);
+		}
 	}
 
 	/**
 	 * Records {@code version} as the baseline of a database that already has a schema:
-	 * migrations up to it count as applied.
+	 * migrations up to it count as applied, and only later ones run.
+	 * @throws StepwiseException if the history table already has rows
 	 */
 	public void baseline(String version) {
-		throw new UnsupportedOperationException("not yet");
+		MigrationVersion baseline = MigrationVersion.parse(version);
+		try (Session session = openSession(); RunLock lock = lock(session)) {
+			session.history().createIfAbsent(session.connection());
+			if (!session.readHistory().isEmpty()) {
+				throw new StepwiseException("Cannot baseline " + session.history().name()
+						+ ": it already has a history. A baseline only adopts a database that Stepwise has not"
+						+ " migrated yet.");
+			}
+			writeBaseline(session, baseline);
+		}
+		catch (SQLException ex) {
+			throw databaseFailure("baseline", ex);
+		}
 	}
 
 	/**
-	 * Removes the records of failed migrations (after the database was fixed by hand) and
-	 * realigns checksums of applied scripts with the sources.
+	 * Removes the records of failed migrations (after the database was put right by hand)
+	 * and accepts the current checksums of applied scripts.
 	 */
 	public void repair() {
-		throw new UnsupportedOperationException("not yet");
+		try (Session session = openSession(); RunLock lock = lock(session)) {
+			List<ResolvedMigration> resolved = resolve(session);
+			List<AppliedMigration> rows = session.readHistory();
+			int removed = session.history().deleteFailed(session.connection());
+			if (removed > 0) {
+				logger.info("Removed {} failed migration record(s) from {}", removed, session.history().name());
+			}
+			for (MigrationEntry entry : states(resolved, rows).inState(MigrationState.APPLIED)) {
+				ResolvedMigration source = Objects.requireNonNull(entry.resolved());
+				AppliedMigration row = Objects.requireNonNull(entry.applied());
+				if (source.type() == MigrationType.SQL && !Objects.equals(source.checksum(), row.checksum())) {
+					session.history().updateChecksum(session.connection(), row.installedRank(), source.checksum());
+					logger.info("Accepted the new checksum of {}", source.script());
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw databaseFailure("repair", ex);
+		}
+	}
+
+	private Session openSession() {
+		Session session = Session.open(this.configuration, this.dialect);
+		this.dialect = session.dialect();
+		return session;
+	}
+
+	private RunLock lock(Session session) {
+		RunLock lock = RunLock.acquire(this.configuration.dataSource(), session.dialect(),
+				session.history().schema(), session.history().table(), this.configuration.lockWaitTimeout());
+		this.listeners.tell((listener) -> listener.lockAcquired(lock.waited()));
+		return lock;
+	}
+
+	private List<ResolvedMigration> resolve(Session session) {
+		return new MigrationResolver(this.configuration.locations(), this.configuration.classLoader(),
+				this.configuration.encoding(), session.dialect().type(), this.configuration.javaMigrations())
+			.resolve();
+	}
+
+	private MigrationStates states(List<ResolvedMigration> resolved, List<AppliedMigration> rows) {
+		return MigrationStates.of(resolved, rows, this.configuration.outOfOrder());
+	}
+
+	private MigrationExecutor executor(Session session) {
+		return new MigrationExecutor(this.configuration, session.dialect(), session.history(), this.listeners,
+				session.user());
+	}
+
+	private void validateIfConfigured(Session session, MigrationStates states) {
+		if (this.configuration.validateOnMigrate()) {
+			validate(session, states);
+		}
+	}
+
+	private void validate(Session session, MigrationStates states) {
+		List<String> problems = new MigrationValidator(session.history().name(),
+				this.configuration.ignoreFutureMigrations())
+			.problems(states);
+		if (!problems.isEmpty()) {
+			throw new MigrationValidationException(problems);
+		}
+	}
+
+	private static List<MigrationEntry> pending(MigrationStates states, MigrateOptions options) {
+		List<MigrationEntry> versioned = new ArrayList<>();
+		List<MigrationEntry> repeatable = new ArrayList<>();
+		for (MigrationEntry entry : states.entries()) {
+			MigrationState state = entry.info().state();
+			boolean due = state == MigrationState.PENDING || state == MigrationState.OUTDATED
+					|| (state == MigrationState.ROLLED_BACK && options.includeRolledBack() && entry.resolved() != null);
+			if (due) {
+				(entry.info().isRepeatable() ? repeatable : versioned).add(entry);
+			}
+		}
+		versioned.sort(Comparator.comparing((MigrationEntry entry) -> entry.info().version()));
+		versioned.addAll(repeatable);
+		return versioned;
+	}
+
+	/**
+	 * With {@code baselineOnMigrate}, adopts a schema that has tables but no history table:
+	 * a fresh, empty schema is simply migrated from the start.
+	 */
+	private void baselineIfConfigured(Session session) throws SQLException {
+		if (this.configuration.baselineOnMigrate() && !session.history().exists(session.connection())
+				&& session.history().schemaHasOtherTables(session.connection())) {
+			session.history().createIfAbsent(session.connection());
+			writeBaseline(session, MigrationVersion.parse(this.configuration.baselineVersion()));
+		}
+	}
+
+	private void writeBaseline(Session session, MigrationVersion version) throws SQLException {
+		session.history().append(session.connection(), new AppliedMigration(1, version, BASELINE_DESCRIPTION,
+				MigrationType.BASELINE, BASELINE_DESCRIPTION, null, session.user(), Instant.now(), Duration.ZERO, true,
+				null, null, null));
+		logger.info("Baselined {} at version {}", session.history().name(), version);
+	}
+
+	private static List<PlannedMigration> planRollback(MigrationExecutor executor, List<MigrationEntry> selected) {
+		return selected.stream().map((entry) -> executor.planRollback(Objects.requireNonNull(entry.resolved()))).toList();
+	}
+
+	private static @Nullable MigrationVersion targetVersion(@Nullable MigrationVersion current,
+			List<PlannedMigration> plan) {
+		MigrationVersion target = current;
+		for (PlannedMigration step : plan) {
+			if (step.version() != null && (target == null || step.version().isNewerThan(target))) {
+				target = step.version();
+			}
+		}
+		return target;
+	}
+
+	private static @Nullable MigrationVersion versionAfterRollback(MigrationStates states,
+			List<MigrationEntry> undone) {
+		return states.entries()
+			.stream()
+			.filter((entry) -> entry.applied() != null && entry.applied().isInEffect() && !undone.contains(entry))
+			.map((entry) -> entry.info().version())
+			.filter(Objects::nonNull)
+			.max(Comparator.naturalOrder())
+			.orElse(null);
+	}
+
+	private static int nextRank(List<AppliedMigration> rows) {
+		return rows.stream().mapToInt(AppliedMigration::installedRank).max().orElse(0) + 1;
+	}
+
+	private static void log(List<ExecutedMigration> executed, String what, @Nullable MigrationVersion version) {
+		if (!executed.isEmpty()) {
+			logger.info("{} {} migration(s); now at version {}", what, executed.size(),
+					(version != null) ? version : "0 (empty)");
+		}
+	}
+
+	private static Duration elapsed(long start) {
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+	private static StepwiseException databaseFailure(String action, SQLException ex) {
+		return new StepwiseException("Could not " + action + ": " + ex.getMessage() + " [SQL state "
+				+ ex.getSQLState() + "]", ex);
 	}
 
 }

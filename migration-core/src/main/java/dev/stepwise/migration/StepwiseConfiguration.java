@@ -44,6 +44,8 @@ public final class StepwiseConfiguration {
 
 	private final boolean validateOnMigrate;
 
+	private final boolean ignoreFutureMigrations;
+
 	private final boolean baselineOnMigrate;
 
 	private final String baselineVersion;
@@ -75,6 +77,7 @@ public final class StepwiseConfiguration {
 		this.placeholderReplacement = builder.placeholderReplacement;
 		this.outOfOrder = builder.outOfOrder;
 		this.validateOnMigrate = builder.validateOnMigrate;
+		this.ignoreFutureMigrations = builder.ignoreFutureMigrations;
 		this.baselineOnMigrate = builder.baselineOnMigrate;
 		this.baselineVersion = builder.baselineVersion;
 		this.lockWaitTimeout = builder.lockWaitTimeout;
@@ -121,6 +124,10 @@ public final class StepwiseConfiguration {
 
 	public boolean validateOnMigrate() {
 		return this.validateOnMigrate;
+	}
+
+	public boolean ignoreFutureMigrations() {
+		return this.ignoreFutureMigrations;
 	}
 
 	public boolean baselineOnMigrate() {
@@ -185,6 +192,8 @@ public final class StepwiseConfiguration {
 		private boolean outOfOrder;
 
 		private boolean validateOnMigrate = true;
+
+		private boolean ignoreFutureMigrations = true;
 
 		private boolean baselineOnMigrate;
 
@@ -297,6 +306,16 @@ public final class StepwiseConfiguration {
 		/** Whether {@code migrate()} validates first; default true. */
 		public Builder validateOnMigrate(boolean validateOnMigrate) {
 			this.validateOnMigrate = validateOnMigrate;
+			return this;
+		}
+
+		/**
+		 * Whether versions applied by a newer release, unknown to this one, are only logged
+		 * rather than failing validation; default true, since old and new releases run side
+		 * by side during a rolling deploy.
+		 */
+		public Builder ignoreFutureMigrations(boolean ignoreFutureMigrations) {
+			this.ignoreFutureMigrations = ignoreFutureMigrations;
 			return this;
 		}
 

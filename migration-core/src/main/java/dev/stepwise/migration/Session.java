@@ -1,0 +1,112 @@
+package dev.stepwise.migration;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import dev.stepwise.migration.dialect.Dialect;
+import dev.stepwise.migration.history.AppliedMigration;
+import dev.stepwise.migration.history.HistoryTable;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The work connection of one engine call, with what it learned about the database: the
+ * dialect, the history table, the user. Closing it puts back every session setting it
+ * changed, since the connection returns to the application's pool.
+ */
+final class Session implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(Session.class);
+
+	private final Connection connection;
+
+	private final Dialect dialect;
+
+	private final HistoryTable history;
+
+	private final String user;
+
+	private Dialect.@Nullable SessionSetting lockTimeout;
+
+	private Session(Connection connection, Dialect dialect, HistoryTable history, String user) {
+		this.connection = connection;
+		this.dialect = dialect;
+		this.history = history;
+		this.user = user;
+	}
+
+	static Session open(StepwiseConfiguration configuration, @Nullable Dialect knownDialect) {
+		Connection connection = null;
+		try {
+			connection = configuration.dataSource().getConnection();
+			connection.setAutoCommit(true);
+			Dialect dialect = (knownDialect != null) ? knownDialect : Dialect.of(connection);
+			String schema = (configuration.schema() != null) ? configuration.schema()
+					: dialect.currentSchema(connection);
+			String user = (configuration.installedBy() != null) ? configuration.installedBy()
+					: String.valueOf(connection.getMetaData().getUserName());
+			return new Session(connection, dialect, new HistoryTable(dialect, schema, configuration.table()), user);
+		}
+		catch (SQLException ex) {
+			closeQuietly(connection);
+			throw new StepwiseException("Could not connect to the database to migrate it: " + ex.getMessage()
+					+ ". Check the DataSource (Spring Boot: spring.datasource.* or stepwise.url/user/password).", ex);
+		}
+	}
+
+	Connection connection() {
+		return this.connection;
+	}
+
+	Dialect dialect() {
+		return this.dialect;
+	}
+
+	HistoryTable history() {
+		return this.history;
+	}
+
+	String user() {
+		return this.user;
+	}
+
+	/** The history rows in rank order; empty when the table does not exist yet. */
+	List<AppliedMigration> readHistory() throws SQLException {
+		List<AppliedMigration> rows = this.history.readIfExists(this.connection);
+		return (rows != null) ? rows : List.of();
+	}
+
+	/** Makes every statement of this session give up on a lock after the DDL lock timeout. */
+	void limitLockWaits(StepwiseConfiguration configuration) throws SQLException {
+		if (this.lockTimeout == null) {
+			this.lockTimeout = this.dialect.applyLockTimeout(this.connection, configuration.ddlLockTimeout());
+		}
+	}
+
+	@Override
+	public void close() {
+		if (this.lockTimeout != null) {
+			try {
+				this.lockTimeout.restore();
+			}
+			catch (SQLException ex) {
+				logger.warn("Could not restore the lock timeout of a pooled connection", ex);
+			}
+		}
+		closeQuietly(this.connection);
+	}
+
+	private static void closeQuietly(@Nullable Connection connection) {
+		if (connection != null) {
+			try {
+				connection.close();
+			}
+			catch (SQLException ex) {
+				logger.debug("Could not close the connection", ex);
+			}
+		}
+	}
+
+}

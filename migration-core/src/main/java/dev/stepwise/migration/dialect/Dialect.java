@@ -1,0 +1,105 @@
+package dev.stepwise.migration.dialect;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What differs between databases for the engine: identifier quoting, the history table's
+ * column types, DDL lock timeouts and how to name the session that blocks a statement.
+ * Detected once per engine from {@link DatabaseMetaData}.
+ */
+public abstract class Dialect {
+
+	private final DatabaseType type;
+
+	Dialect(DatabaseType type) {
+		this.type = type;
+	}
+
+	/**
+	 * The dialect of the database behind a connection.
+	 * @param connection an open connection
+	 * @return its dialect
+	 * @throws SQLException if the metadata cannot be read
+	 */
+	public static Dialect of(Connection connection) throws SQLException {
+		DatabaseMetaData metaData = connection.getMetaData();
+		DatabaseType type = DatabaseType.fromProduct(metaData.getDatabaseProductName(),
+				metaData.getDatabaseProductVersion());
+		return switch (type) {
+			case POSTGRESQL -> new PostgresDialect();
+			case MYSQL, MARIADB -> new MySqlDialect(type);
+			case H2 -> new H2Dialect();
+		};
+	}
+
+	public DatabaseType type() {
+		return this.type;
+	}
+
+	/** Quotes an identifier so that no name can inject SQL. */
+	public String quote(String identifier) {
+		return '"' + identifier.replace("\"", "\"\"") + '"';
+	}
+
+	/** The schema (database, on MySQL) a connection works in. */
+	public abstract String currentSchema(Connection connection) throws SQLException;
+
+	/** Creates the schema if it does not exist. */
+	public abstract void createSchemaIfAbsent(Connection connection, String schema) throws SQLException;
+
+	/** The column type for instants in the history table. */
+	public String timestampType() {
+		return "TIMESTAMP WITH TIME ZONE";
+	}
+
+	/** The column type for flags in the history table. */
+	public String booleanType() {
+		return "BOOLEAN";
+	}
+
+	/**
+	 * Sets how long a statement on this session waits for a lock before it fails.
+	 * @return a restorer that puts the previous value back
+	 */
+	public abstract SessionSetting applyLockTimeout(Connection connection, Duration timeout) throws SQLException;
+
+	/** Whether the failure is a lock timeout, and therefore worth retrying. */
+	public abstract boolean isLockTimeout(SQLException ex);
+
+	/**
+	 * Whether a failed statement aborts the surrounding transaction (PostgreSQL), so a
+	 * retry must start the migration over rather than repeat one statement.
+	 */
+	public boolean failedStatementAbortsTransaction() {
+		return false;
+	}
+
+	/**
+	 * Whether DDL commits by itself (MySQL, MariaDB), so a failed migration may leave part
+	 * of its work behind.
+	 */
+	public boolean ddlAutoCommits() {
+		return false;
+	}
+
+	/**
+	 * Describes the sessions that may block DDL: open transactions holding locks, oldest
+	 * first, with what the database knows of them (pid, application, client address).
+	 * @return a description for an error message, or {@code null} if none is found
+	 */
+	public abstract @Nullable String describeBlockers(Connection connection);
+
+	/** A session setting changed for a run, and how to put it back. */
+	@FunctionalInterface
+	public interface SessionSetting {
+
+		void restore() throws SQLException;
+
+	}
+
+}

@@ -1,0 +1,41 @@
+package dev.stepwise.migration.history;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.stepwise.migration.MigrationType;
+import dev.stepwise.migration.version.MigrationVersion;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One row of the history table.
+ *
+ * @param installedRank the order in which migrations ran
+ * @param version the version, or {@code null} for a repeatable migration
+ * @param description the description
+ * @param type how it is written
+ * @param script the script or Java class that ran
+ * @param checksum its checksum when it ran
+ * @param installedBy who ran it
+ * @param installedOn when it ran
+ * @param executionTime how long it took
+ * @param success whether it succeeded (false only where DDL auto-commits)
+ * @param rolledBackBy who rolled it back, or {@code null}
+ * @param rolledBackOn when it was rolled back, or {@code null}
+ * @param rollbackScript the script or method that undid it, or {@code null}
+ */
+public record AppliedMigration(int installedRank, @Nullable MigrationVersion version, String description,
+		MigrationType type, String script, @Nullable Integer checksum, String installedBy, Instant installedOn,
+		Duration executionTime, boolean success, @Nullable String rolledBackBy, @Nullable Instant rolledBackOn,
+		@Nullable String rollbackScript) {
+
+	/** Whether the row stands for a migration in effect: succeeded and not rolled back. */
+	public boolean isInEffect() {
+		return this.success && this.rolledBackOn == null;
+	}
+
+	public boolean isRolledBack() {
+		return this.rolledBackOn != null;
+	}
+
+}

@@ -1,0 +1,240 @@
+package dev.stepwise.migration.history;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.stepwise.migration.MigrationType;
+import dev.stepwise.migration.dialect.Dialect;
+import dev.stepwise.migration.version.MigrationVersion;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The history table: what ran, when, by whom, and what was rolled back. Read once per run
+ * (rows in rank order), then appended to as migrations run; a rollback marks its row
+ * instead of deleting it.
+ */
+public final class HistoryTable {
+
+	private static final String COLUMNS = "installed_rank, version, description, type, script, checksum,"
+			+ " installed_by, installed_on, execution_time, success, rolled_back_by, rolled_back_on, rollback_script";
+
+	private final Dialect dialect;
+
+	private final String schema;
+
+	private final String table;
+
+	private final String qualifiedName;
+
+	public HistoryTable(Dialect dialect, String schema, String table) {
+		this.dialect = dialect;
+		this.schema = schema;
+		this.table = table;
+		this.qualifiedName = dialect.quote(schema) + "." + dialect.quote(table);
+	}
+
+	public String schema() {
+		return this.schema;
+	}
+
+	public String table() {
+		return this.table;
+	}
+
+	/** The table's name as shown to people. */
+	public String name() {
+		return this.schema + "." + this.table;
+	}
+
+	/**
+	 * Reads every row in rank order, or returns {@code null} when the table does not exist.
+	 * Tries the SELECT first because on a started-up application the table is there, and
+	 * one round trip is the whole cost of the check.
+	 */
+	public @Nullable List<AppliedMigration> readIfExists(Connection connection) throws SQLException {
+		try {
+			return read(connection);
+		}
+		catch (SQLException ex) {
+			if (!exists(connection)) {
+				rollbackIfNeeded(connection);
+				return null;
+			}
+			throw ex;
+		}
+	}
+
+	private List<AppliedMigration> read(Connection connection) throws SQLException {
+		List<AppliedMigration> rows = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement
+					.executeQuery("SELECT " + COLUMNS + " FROM " + this.qualifiedName + " ORDER BY installed_rank")) {
+			while (result.next()) {
+				rows.add(row(result));
+			}
+		}
+		return rows;
+	}
+
+	private AppliedMigration row(ResultSet result) throws SQLException {
+		String version = result.getString("version");
+		int checksum = result.getInt("checksum");
+		boolean checksumNull = result.wasNull();
+		Timestamp rolledBackOn = result.getTimestamp("rolled_back_on");
+		return new AppliedMigration(result.getInt("installed_rank"),
+				(version != null) ? MigrationVersion.parse(version) : null, result.getString("description"),
+				MigrationType.valueOf(result.getString("type")), result.getString("script"),
+				checksumNull ? null : checksum, result.getString("installed_by"),
+				result.getTimestamp("installed_on").toInstant(), Duration.ofMillis(result.getLong("execution_time")),
+				result.getBoolean("success"), result.getString("rolled_back_by"),
+				(rolledBackOn != null) ? rolledBackOn.toInstant() : null, result.getString("rollback_script"));
+	}
+
+	/** Whether the table exists, from the catalogue. */
+	public boolean exists(Connection connection) throws SQLException {
+		DatabaseMetaData metaData = connection.getMetaData();
+		for (String name : List.of(this.table, this.table.toUpperCase(Locale.ROOT), this.table.toLowerCase(Locale.ROOT))) {
+			boolean mysql = this.dialect.type().isMySqlFamily();
+			try (ResultSet tables = metaData.getTables(mysql ? this.schema : null, mysql ? null : this.schema, name,
+					null)) {
+				if (tables.next()) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether the schema holds tables other than this one and the run lock's, that is,
+	 * a schema built before Stepwise came.
+	 */
+	public boolean schemaHasOtherTables(Connection connection) throws SQLException {
+		boolean mysql = this.dialect.type().isMySqlFamily();
+		try (ResultSet tables = connection.getMetaData()
+			.getTables(mysql ? this.schema : null, mysql ? null : this.schema, "%", new String[] { "TABLE" })) {
+			while (tables.next()) {
+				String name = tables.getString("TABLE_NAME");
+				if (!name.equalsIgnoreCase(this.table) && !name.equalsIgnoreCase(this.table + "_lock")) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/** Creates the table (and its schema) if it does not exist. */
+	public void createIfAbsent(Connection connection) throws SQLException {
+		this.dialect.createSchemaIfAbsent(connection, this.schema);
+		String timestamp = this.dialect.timestampType();
+		String bool = this.dialect.booleanType();
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE IF NOT EXISTS " + this.qualifiedName + " ("
+					+ "installed_rank INT NOT NULL PRIMARY KEY, "
+					+ "version VARCHAR(50), "
+					+ "description VARCHAR(200) NOT NULL, "
+					+ "type VARCHAR(20) NOT NULL, "
+					+ "script VARCHAR(1000) NOT NULL, "
+					+ "checksum INT, "
+					+ "installed_by VARCHAR(100) NOT NULL, "
+					+ "installed_on " + timestamp + " NOT NULL, "
+					+ "execution_time BIGINT NOT NULL, "
+					+ "success " + bool + " NOT NULL, "
+					+ "rolled_back_by VARCHAR(100), "
+					+ "rolled_back_on " + timestamp + ", "
+					+ "rollback_script VARCHAR(1000))");
+		}
+		commitIfNeeded(connection);
+	}
+
+	/** Appends a row; the caller commits it with the migration's work. */
+	public void append(Connection connection, AppliedMigration row) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(
+				"INSERT INTO " + this.qualifiedName + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+			statement.setInt(1, row.installedRank());
+			statement.setString(2, (row.version() != null) ? row.version().toString() : null);
+			statement.setString(3, truncate(row.description(), 200));
+			statement.setString(4, row.type().name());
+			statement.setString(5, truncate(row.script(), 1000));
+			if (row.checksum() != null) {
+				statement.setInt(6, row.checksum());
+			}
+			else {
+				statement.setNull(6, Types.INTEGER);
+			}
+			statement.setString(7, truncate(row.installedBy(), 100));
+			statement.setTimestamp(8, Timestamp.from(row.installedOn()));
+			statement.setLong(9, row.executionTime().toMillis());
+			statement.setBoolean(10, row.success());
+			statement.setString(11, null);
+			statement.setNull(12, Types.TIMESTAMP);
+			statement.setString(13, null);
+			statement.executeUpdate();
+		}
+	}
+
+	/** Marks a row as rolled back; the caller commits it with the undo's work. */
+	public void markRolledBack(Connection connection, int installedRank, String by, Instant on, String script)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("UPDATE " + this.qualifiedName
+				+ " SET rolled_back_by = ?, rolled_back_on = ?, rollback_script = ? WHERE installed_rank = ?")) {
+			statement.setString(1, truncate(by, 100));
+			statement.setTimestamp(2, Timestamp.from(on));
+			statement.setString(3, truncate(script, 1000));
+			statement.setInt(4, installedRank);
+			statement.executeUpdate();
+		}
+	}
+
+	/** Deletes the rows of failed migrations. */
+	public int deleteFailed(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			return statement.executeUpdate("DELETE FROM " + this.qualifiedName + " WHERE success = "
+					+ (this.dialect.type().isMySqlFamily() ? "0" : "FALSE"));
+		}
+	}
+
+	/** Replaces the checksum recorded for a row. */
+	public void updateChecksum(Connection connection, int installedRank, @Nullable Integer checksum)
+			throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("UPDATE " + this.qualifiedName + " SET checksum = ? WHERE installed_rank = ?")) {
+			if (checksum != null) {
+				statement.setInt(1, checksum);
+			}
+			else {
+				statement.setNull(1, Types.INTEGER);
+			}
+			statement.setInt(2, installedRank);
+			statement.executeUpdate();
+		}
+	}
+
+	private static @Nullable String truncate(@Nullable String value, int length) {
+		return (value == null || value.length() <= length) ? value : value.substring(0, length);
+	}
+
+	private static void commitIfNeeded(Connection connection) throws SQLException {
+		if (!connection.getAutoCommit()) {
+			connection.commit();
+		}
+	}
+
+	private static void rollbackIfNeeded(Connection connection) throws SQLException {
+		if (!connection.getAutoCommit()) {
+			connection.rollback();
+		}
+	}
+
+}

@@ -1,0 +1,6 @@
+package dev.stepwise.migration.sql;
+
+import java.util.List;
+
+public record SqlScript(List<SqlStatement> statements, boolean transactional) {
+}

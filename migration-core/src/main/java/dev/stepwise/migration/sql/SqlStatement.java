@@ -1,0 +1,4 @@
+package dev.stepwise.migration.sql;
+
+public record SqlStatement(String sql, int line, boolean transactional) {
+}
