@@ -46,7 +46,7 @@ final class Session implements AutoCloseable {
 			String schema = (configuration.schema() != null) ? configuration.schema()
 					: dialect.currentSchema(connection);
 			String user = (configuration.installedBy() != null) ? configuration.installedBy()
-					: String.valueOf(connection.getMetaData().getUserName());
+					: databaseUser(connection);
 			return new Session(connection, dialect, new HistoryTable(dialect, schema, configuration.table()), user);
 		}
 		catch (SQLException ex) {
@@ -54,6 +54,11 @@ final class Session implements AutoCloseable {
 			throw new StepwiseException("Could not connect to the database to migrate it: " + ex.getMessage()
 					+ ". Check the DataSource (Spring Boot: spring.datasource.* or stepwise.url/user/password).", ex);
 		}
+	}
+
+	private static String databaseUser(Connection connection) throws SQLException {
+		String user = connection.getMetaData().getUserName();
+		return (user != null && !user.isBlank()) ? user : System.getProperty("user.name", "unknown");
 	}
 
 	Connection connection() {

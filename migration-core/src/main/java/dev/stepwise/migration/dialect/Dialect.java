@@ -46,6 +46,22 @@ public abstract class Dialect {
 		return '"' + identifier.replace("\"", "\"\"") + '"';
 	}
 
+	/**
+	 * The name to create an object under so that users can write it unquoted: H2 folds
+	 * unquoted names to upper case, so a lower-case name is stored in upper case there.
+	 */
+	public String storedName(String identifier) {
+		return identifier;
+	}
+
+	/**
+	 * Whether a statement commits the open transaction by itself (DDL on MySQL and
+	 * MariaDB), so that its effect survives a later failure.
+	 */
+	public boolean commitsImplicitly(String statement) {
+		return false;
+	}
+
 	/** The schema (database, on MySQL) a connection works in. */
 	public abstract String currentSchema(Connection connection) throws SQLException;
 

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +24,11 @@ final class H2Dialect extends Dialect {
 
 	H2Dialect() {
 		super(DatabaseType.H2);
+	}
+
+	@Override
+	public String storedName(String identifier) {
+		return identifier.equals(identifier.toLowerCase(Locale.ROOT)) ? identifier.toUpperCase(Locale.ROOT) : identifier;
 	}
 
 	@Override

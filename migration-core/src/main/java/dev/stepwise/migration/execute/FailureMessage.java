@@ -49,7 +49,7 @@ final class FailureMessage {
 		if (progress.statement() != null) {
 			message.append(" Statement: ").append(excerpt(progress.statement())).append('.');
 		}
-		message.append(' ').append(consequence(partial, rollback, dialect, historyTable, progress.statementsDone()));
+		message.append(' ').append(consequence(partial, rollback, dialect, historyTable, (progress.statementsCommitted() > 0) ? progress.statementsCommitted() : progress.statementsDone()));
 		return message.toString();
 	}
 

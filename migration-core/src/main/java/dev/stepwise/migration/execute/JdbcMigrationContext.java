@@ -43,7 +43,7 @@ final class JdbcMigrationContext implements MigrationContext {
 	public void execute(String sql) throws SQLException {
 		this.progress.starting(sql, 0);
 		this.runner.execute(this.connection, sql, this.migration);
-		this.progress.finished();
+		this.progress.finished(this.runner.commitsImplicitly(sql));
 	}
 
 }

@@ -172,7 +172,8 @@ public final class MigrationExecutor {
 					LockTimeoutRetry.sleep(pause);
 					continue;
 				}
-				boolean partial = progress.statementsDone() > 0 && (!body.transactional() || this.dialect.ddlAutoCommits());
+				boolean partial = body.transactional() ? progress.statementsCommitted() > 0
+						: progress.statementsDone() > 0;
 				if (partial && failedRank != null) {
 					recordFailure(connection, migration, failedRank, Duration.ofNanos(System.nanoTime() - start));
 				}
@@ -219,7 +220,7 @@ public final class MigrationExecutor {
 			for (SqlStatement statement : script.statements()) {
 				progress.starting(statement.sql(), statement.line());
 				this.runner.execute(connection, statement.sql(), event);
-				progress.finished();
+				progress.finished(this.dialect.commitsImplicitly(statement.sql()));
 			}
 		});
 	}

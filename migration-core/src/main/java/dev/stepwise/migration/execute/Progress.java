@@ -11,13 +11,19 @@ final class Progress {
 
 	private int done;
 
+	private int committed;
+
 	void starting(String statement, int line) {
 		this.statement = statement;
 		this.line = line;
 	}
 
-	void finished() {
+	/** The current statement took effect; {@code committed} if it committed by itself. */
+	void finished(boolean committed) {
 		this.done++;
+		if (committed) {
+			this.committed++;
+		}
 		this.statement = null;
 	}
 
@@ -31,6 +37,11 @@ final class Progress {
 
 	int statementsDone() {
 		return this.done;
+	}
+
+	/** How many statements took effect that a rollback cannot undo. */
+	int statementsCommitted() {
+		return this.committed;
 	}
 
 }

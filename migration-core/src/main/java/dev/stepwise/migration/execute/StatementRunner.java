@@ -31,6 +31,10 @@ final class StatementRunner {
 		this.listeners = listeners;
 	}
 
+	boolean commitsImplicitly(String sql) {
+		return this.dialect.commitsImplicitly(sql);
+	}
+
 	void execute(Connection connection, String sql, MigrationEvent migration) throws SQLException {
 		boolean retryHere = connection.getAutoCommit() || !this.dialect.failedStatementAbortsTransaction();
 		for (int attempt = 0;; attempt++) {

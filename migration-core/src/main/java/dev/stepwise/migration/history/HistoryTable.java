@@ -41,7 +41,7 @@ public final class HistoryTable {
 		this.dialect = dialect;
 		this.schema = schema;
 		this.table = table;
-		this.qualifiedName = dialect.quote(schema) + "." + dialect.quote(table);
+		this.qualifiedName = dialect.quote(schema) + "." + dialect.quote(dialect.storedName(table));
 	}
 
 	public String schema() {
@@ -123,7 +123,7 @@ public final class HistoryTable {
 	public boolean schemaHasOtherTables(Connection connection) throws SQLException {
 		boolean mysql = this.dialect.type().isMySqlFamily();
 		try (ResultSet tables = connection.getMetaData()
-			.getTables(mysql ? this.schema : null, mysql ? null : this.schema, "%", new String[] { "TABLE" })) {
+			.getTables(mysql ? this.schema : null, mysql ? null : this.schema, "%", null)) {
 			while (tables.next()) {
 				String name = tables.getString("TABLE_NAME");
 				if (!name.equalsIgnoreCase(this.table) && !name.equalsIgnoreCase(this.table + "_lock")) {

@@ -24,18 +24,8 @@ final class H2RowLock implements LockStrategy {
 
 	@Override
 	public boolean tryLock(Connection connection) throws SQLException {
-		connection.setAutoCommit(true);
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("CREATE TABLE IF NOT EXISTS " + this.table + " (ID INT PRIMARY KEY)");
-			statement.execute("MERGE INTO " + this.table + " KEY (ID) VALUES (1)");
-			if (this.previousTimeout == null) {
-				try (ResultSet result = statement.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-						+ " WHERE SETTING_NAME = 'LOCK_TIMEOUT'")) {
-					this.previousTimeout = result.next() ? result.getString(1) : "10000";
-				}
-			}
-			// Each try waits briefly on the row; the caller's loop bounds the whole wait.
-			statement.execute("SET LOCK_TIMEOUT 50");
+		if (this.previousTimeout == null) {
+			prepare(connection);
 		}
 		connection.setAutoCommit(false);
 		try (Statement statement = connection.createStatement();
@@ -46,6 +36,28 @@ final class H2RowLock implements LockStrategy {
 			connection.rollback();
 			connection.setAutoCommit(true);
 			return false;
+		}
+	}
+
+	/**
+	 * Creates the lock table and its one row when missing (a plain read, which never waits
+	 * on the row), and makes each try wait only briefly: the caller's loop bounds the wait.
+	 */
+	private void prepare(Connection connection) throws SQLException {
+		connection.setAutoCommit(true);
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE IF NOT EXISTS " + this.table + " (ID INT PRIMARY KEY)");
+			try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + this.table)) {
+				rows.next();
+				if (rows.getInt(1) == 0) {
+					statement.execute("MERGE INTO " + this.table + " KEY (ID) VALUES (1)");
+				}
+			}
+			try (ResultSet result = statement.executeQuery(
+					"SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'LOCK_TIMEOUT'")) {
+				this.previousTimeout = result.next() ? result.getString(1) : "10000";
+			}
+			statement.execute("SET LOCK_TIMEOUT 50");
 		}
 	}
 

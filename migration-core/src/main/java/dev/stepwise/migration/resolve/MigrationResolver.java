@@ -1,134 +1,74 @@
 package dev.stepwise.migration.resolve;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.Objects;
 
 import dev.stepwise.migration.JavaMigration;
-import dev.stepwise.migration.MigrationType;
+import dev.stepwise.migration.MigrationValidationException;
 import dev.stepwise.migration.dialect.DatabaseType;
-import dev.stepwise.migration.version.MigrationVersion;
 
-// TEMPORARY stand-in until the resolve branch lands.
+/**
+ * Finds every migration: the scripts in the configured locations and the given Java
+ * migrations, checked against each other and checksummed.
+ */
 public final class MigrationResolver {
 
-	private static final Pattern NAME = Pattern.compile("([VUR])([0-9._]*)__(.+)\\.sql");
-
-	private final List<String> locations;
-
-	private final ClassLoader classLoader;
+	private final ScriptFinder scriptFinder;
 
 	private final Charset encoding;
 
-	private final DatabaseType type;
-
 	private final List<JavaMigration> javaMigrations;
 
-	public MigrationResolver(List<String> locations, ClassLoader classLoader, Charset encoding, DatabaseType type,
-			List<JavaMigration> javaMigrations) {
-		this.locations = locations;
-		this.classLoader = classLoader;
-		this.encoding = encoding;
-		this.type = type;
-		this.javaMigrations = javaMigrations;
+	/**
+	 * Creates a resolver.
+	 * @param locations {@code classpath:} or {@code filesystem:} locations, scanned
+	 * recursively; {@code {vendor}} resolves to {@link DatabaseType#vendor()} (for MariaDB to
+	 * {@code mysql} when no {@code mariadb} location exists)
+	 * @param classLoader the class loader that {@code classpath:} locations are found with
+	 * @param encoding the encoding of the scripts
+	 * @param databaseType the database, for {@code {vendor}}
+	 * @param javaMigrations the Java migrations
+	 */
+	public MigrationResolver(List<String> locations, ClassLoader classLoader, Charset encoding,
+			DatabaseType databaseType, List<JavaMigration> javaMigrations) {
+		Objects.requireNonNull(classLoader, "classLoader must not be null");
+		Objects.requireNonNull(databaseType, "databaseType must not be null");
+		this.scriptFinder = new ScriptFinder(List.copyOf(locations), databaseType, new ScriptScanner(classLoader));
+		this.encoding = Objects.requireNonNull(encoding, "encoding must not be null");
+		this.javaMigrations = List.copyOf(javaMigrations);
 	}
 
+	/**
+	 * Finds, checks and checksums every migration. Scripts are read once each, for their
+	 * checksum, and only when the names have no problem.
+	 * @return versioned migrations by ascending version, then repeatable ones by description
+	 * @throws MigrationValidationException listing every problem found: a file that is not
+	 * named as a migration, a version used twice, a down script without its up script, a
+	 * repeatable description used twice
+	 */
 	public List<ResolvedMigration> resolve() {
-		Map<String, ScriptResource> ups = new HashMap<>();
-		Map<String, ScriptResource> downs = new HashMap<>();
-		List<ResolvedMigration> result = new ArrayList<>();
-		for (String location : this.locations) {
-			String resolved = location.replace("{vendor}", this.type.vendor());
-			for (Path dir : dirs(resolved)) {
-				try (Stream<Path> files = Files.walk(dir)) {
-					for (Path file : files.filter(Files::isRegularFile).toList()) {
-						String rel = dir.relativize(file).toString();
-						Matcher m = NAME.matcher(file.getFileName().toString());
-						if (!m.matches()) {
-							continue;
-						}
-						ScriptResource res = new ScriptResource() {
-							public String path() {
-								return rel;
-							}
-
-							public String location() {
-								return resolved;
-							}
-
-							public String read(Charset charset) {
-								try {
-									return Files.readString(file, charset);
-								}
-								catch (IOException ex) {
-									throw new UncheckedIOException(ex);
-								}
-							}
-						};
-						String desc = m.group(3).replace('_', ' ');
-						switch (m.group(1)) {
-							case "V" -> ups.put(m.group(2) + "|" + desc, res);
-							case "U" -> downs.put(MigrationVersion.parse(m.group(2)).toString(), res);
-							default -> result.add(new ResolvedMigration(null, desc, MigrationType.SQL, rel,
-									Checksums.crc32(res.read(this.encoding)), res, null, null));
-						}
-					}
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
+		List<String> problems = new ArrayList<>();
+		MigrationSet migrations = new MigrationSet();
+		for (ScriptResource script : this.scriptFinder.find()) {
+			String fileName = script.path().substring(script.path().lastIndexOf('/') + 1);
+			ScriptName name = ScriptName.parse(fileName);
+			if (name != null) {
+				migrations.add(name, script);
+			}
+			else {
+				problems.add(script + ": not a migration name. Name it V<version>__<description>.sql (up),"
+						+ " U<version>__<description>.sql (down) or R__<description>.sql (repeatable), for example "
+						+ ScriptName.suggestionFor(fileName) + ", or move it out of " + script.location() + ".");
 			}
 		}
-		ups.forEach((key, res) -> {
-			MigrationVersion v = MigrationVersion.parse(key.substring(0, key.indexOf('|')));
-			result.add(new ResolvedMigration(v, key.substring(key.indexOf('|') + 1), MigrationType.SQL, res.path(),
-					Checksums.crc32(res.read(this.encoding)), res, downs.get(v.toString()), null));
-		});
-		for (JavaMigration j : this.javaMigrations) {
-			result.add(new ResolvedMigration(j.version(), j.description(), MigrationType.JAVA, j.getClass().getName(),
-					j.checksum(), null, null, j));
+		this.javaMigrations.forEach(migrations::add);
+		problems.addAll(migrations.problems());
+		if (!problems.isEmpty()) {
+			throw new MigrationValidationException(problems);
 		}
-		result.sort(Comparator.comparing((ResolvedMigration r) -> r.version() == null)
-			.thenComparing((r) -> r.version(), Comparator.nullsLast(Comparator.naturalOrder()))
-			.thenComparing(ResolvedMigration::description));
-		return result;
-	}
-
-	private List<Path> dirs(String location) {
-		List<Path> dirs = new ArrayList<>();
-		try {
-			if (location.startsWith("filesystem:")) {
-				Path p = Path.of(location.substring("filesystem:".length()));
-				if (Files.isDirectory(p)) {
-					dirs.add(p);
-				}
-				return dirs;
-			}
-			String path = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
-			var urls = this.classLoader.getResources(path);
-			while (urls.hasMoreElements()) {
-				URL url = urls.nextElement();
-				if (url.getProtocol().equals("file")) {
-					dirs.add(Path.of(url.toURI()));
-				}
-			}
-		}
-		catch (IOException | URISyntaxException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return dirs;
+		return migrations.resolve(this.encoding);
 	}
 
 }

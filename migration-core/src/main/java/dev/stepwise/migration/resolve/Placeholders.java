@@ -1,15 +1,68 @@
 package dev.stepwise.migration.resolve;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import dev.stepwise.migration.StepwiseException;
+
+/**
+ * Replaces {@code ${name}} placeholders in a script with configured values.
+ */
 public final class Placeholders {
 
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.:-]+)}");
+
+	private Placeholders() {
+	}
+
+	/**
+	 * Replaces every {@code ${name}} in the text with its value. Values are inserted as
+	 * they are: a value that contains {@code ${...}} is not replaced again.
+	 * @param scriptName the script, for the error message
+	 * @param text the script's text
+	 * @param values the value of each placeholder, by name
+	 * @return the text with placeholders replaced; the same instance when it has none
+	 * @throws StepwiseException naming the script, line and placeholder when a placeholder
+	 * has no value
+	 */
 	public static String replace(String scriptName, String text, Map<String, String> values) {
-		String result = text;
-		for (Map.Entry<String, String> e : values.entrySet()) {
-			result = result.replace("${" + e.getKey() + "}", e.getValue());
+		if (!text.contains("${")) {
+			return text;
 		}
-		return result;
+		Matcher matcher = PLACEHOLDER.matcher(text);
+		StringBuilder result = null;
+		int copied = 0;
+		while (matcher.find()) {
+			String name = matcher.group(1);
+			String value = values.get(name);
+			if (value == null) {
+				throw new StepwiseException(scriptName + " line " + lineNumber(text, matcher.start())
+						+ ": unknown placeholder ${" + name + "}. Give it a value with placeholder(\"" + name
+						+ "\", value) (Spring Boot: stepwise.placeholders." + name
+						+ "), or turn placeholder replacement off.");
+			}
+			if (result == null) {
+				result = new StringBuilder(text.length() + 64);
+			}
+			result.append(text, copied, matcher.start()).append(value);
+			copied = matcher.end();
+		}
+		if (result == null) {
+			return text;
+		}
+		return result.append(text, copied, text.length()).toString();
+	}
+
+	private static int lineNumber(String text, int offset) {
+		int line = 1;
+		for (int i = 0; i < offset; i++) {
+			char c = text.charAt(i);
+			if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+				line++;
+			}
+		}
+		return line;
 	}
 
 }

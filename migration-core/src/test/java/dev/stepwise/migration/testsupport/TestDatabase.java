@@ -96,6 +96,32 @@ public final class TestDatabase implements AutoCloseable {
 		return this.name;
 	}
 
+	/** Drops everything in the database, so the next test starts from empty. */
+	public void reset() {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
+			switch (this.type) {
+				case POSTGRESQL -> {
+					statement.execute("DROP SCHEMA public CASCADE");
+					statement.execute("CREATE SCHEMA public");
+				}
+				case H2 -> statement.execute("DROP ALL OBJECTS");
+				default -> {
+					statement.execute("DROP DATABASE " + this.name);
+					statement.execute("CREATE DATABASE " + this.name);
+					statement.execute("USE " + this.name);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot reset test database " + this.name, ex);
+		}
+		if (this.type.isMySqlFamily()) {
+			// Pooled connections still point at the dropped database.
+			this.dataSource.getHikariPoolMXBean().softEvictConnections();
+		}
+	}
+
 	@Override
 	public void close() {
 		this.dataSource.close();

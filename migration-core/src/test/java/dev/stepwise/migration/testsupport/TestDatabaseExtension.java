@@ -3,9 +3,12 @@ package dev.stepwise.migration.testsupport;
 import javax.sql.DataSource;
 
 import dev.stepwise.migration.dialect.DatabaseType;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Gives a test class a fresh database of its own and drops it afterwards. Register it as
@@ -15,11 +18,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.POSTGRESQL);
  * </pre>
  */
-public final class TestDatabaseExtension implements BeforeAllCallback, AfterAllCallback {
+public final class TestDatabaseExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
 	private final DatabaseType type;
 
 	private TestDatabase database;
+
+	private String unavailable;
 
 	public TestDatabaseExtension(DatabaseType type) {
 		this.type = type;
@@ -27,7 +32,18 @@ public final class TestDatabaseExtension implements BeforeAllCallback, AfterAllC
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		this.database = TestDatabase.create(this.type);
+		try {
+			this.database = TestDatabase.create(this.type);
+		}
+		catch (TestAbortedException ex) {
+			// Skip each test rather than the class, so the report counts them as skipped.
+			this.unavailable = ex.getMessage();
+		}
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		Assumptions.assumeTrue(this.unavailable == null, this.unavailable);
 	}
 
 	@Override
