@@ -98,6 +98,7 @@ public final class StepwiseAutoConfiguration {
 			map.from(properties::isPlaceholderReplacement).to(configuration::placeholderReplacement);
 			map.from(properties::isOutOfOrder).to(configuration::outOfOrder);
 			map.from(properties::isValidateOnMigrate).to(configuration::validateOnMigrate);
+			map.from(properties::isIgnoreFutureMigrations).to(configuration::ignoreFutureMigrations);
 			map.from(properties::isBaselineOnMigrate).to(configuration::baselineOnMigrate);
 			map.from(properties::getBaselineVersion).to(configuration::baselineVersion);
 			map.from(properties::getLockWaitTimeout).to(configuration::lockWaitTimeout);

@@ -62,6 +62,12 @@ public class StepwiseProperties {
 	private boolean validateOnMigrate = true;
 
 	/**
+	 * Whether migrations applied by a newer release, unknown to this one, are accepted
+	 * rather than failing validation, as during a rolling deploy.
+	 */
+	private boolean ignoreFutureMigrations = true;
+
+	/**
 	 * Whether to baseline a non-empty schema that has no history table when migrating.
 	 */
 	private boolean baselineOnMigrate = false;
@@ -180,6 +186,14 @@ public class StepwiseProperties {
 
 	public void setValidateOnMigrate(boolean validateOnMigrate) {
 		this.validateOnMigrate = validateOnMigrate;
+	}
+
+	public boolean isIgnoreFutureMigrations() {
+		return this.ignoreFutureMigrations;
+	}
+
+	public void setIgnoreFutureMigrations(boolean ignoreFutureMigrations) {
+		this.ignoreFutureMigrations = ignoreFutureMigrations;
 	}
 
 	public boolean isBaselineOnMigrate() {

@@ -147,7 +147,8 @@ class StepwiseAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("stepwise.locations=classpath:db/a,filesystem:/tmp/b",
 				"stepwise.table=my_history", "stepwise.schema=PUBLIC", "stepwise.placeholders.owner=alice",
 				"stepwise.placeholder-replacement=false", "stepwise.out-of-order=true",
-				"stepwise.validate-on-migrate=false", "stepwise.baseline-on-migrate=true",
+				"stepwise.validate-on-migrate=false", "stepwise.ignore-future-migrations=false",
+				"stepwise.baseline-on-migrate=true",
 				"stepwise.baseline-version=2.1", "stepwise.lock-wait-timeout=5s", "stepwise.ddl-lock-timeout=300ms",
 				"stepwise.ddl-retries=9", "stepwise.ddl-retry-backoff=1s", "stepwise.installed-by=deployer",
 				"stepwise.encoding=ISO-8859-1")
@@ -160,6 +161,7 @@ class StepwiseAutoConfigurationTests {
 				assertThat(configuration.placeholderReplacement()).isFalse();
 				assertThat(configuration.outOfOrder()).isTrue();
 				assertThat(configuration.validateOnMigrate()).isFalse();
+				assertThat(configuration.ignoreFutureMigrations()).isFalse();
 				assertThat(configuration.baselineOnMigrate()).isTrue();
 				assertThat(configuration.baselineVersion()).isEqualTo("2.1");
 				assertThat(configuration.lockWaitTimeout()).isEqualTo(Duration.ofSeconds(5));

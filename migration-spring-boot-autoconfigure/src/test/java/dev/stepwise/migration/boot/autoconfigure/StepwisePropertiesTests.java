@@ -33,6 +33,7 @@ class StepwisePropertiesTests {
 		assertThat(this.properties.isPlaceholderReplacement()).isEqualTo(this.engineDefaults.placeholderReplacement());
 		assertThat(this.properties.isOutOfOrder()).isEqualTo(this.engineDefaults.outOfOrder());
 		assertThat(this.properties.isValidateOnMigrate()).isEqualTo(this.engineDefaults.validateOnMigrate());
+		assertThat(this.properties.isIgnoreFutureMigrations()).isEqualTo(this.engineDefaults.ignoreFutureMigrations());
 		assertThat(this.properties.isBaselineOnMigrate()).isEqualTo(this.engineDefaults.baselineOnMigrate());
 		assertThat(this.properties.getBaselineVersion()).isEqualTo(this.engineDefaults.baselineVersion());
 		assertThat(this.properties.getLockWaitTimeout()).isEqualTo(this.engineDefaults.lockWaitTimeout());
