@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sample over real HTTP, one subclass per database. Each test that rolls back puts the
  * schema back before it ends, since the database is the class's.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.security.user.password=secret")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.security.user.password=secret", "spring.main.banner-mode=off" })
 @AutoConfigureRestTestClient
 abstract class AbstractSampleApplicationTests {
 
@@ -246,7 +247,8 @@ abstract class AbstractSampleApplicationTests {
 
 	private ConfigurableApplicationContext restart() {
 		return new SpringApplicationBuilder(SampleApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + databaseUrl(), "--spring.security.user.password=secret");
+				"--spring.datasource.url=" + databaseUrl(), "--spring.security.user.password=secret",
+				"--spring.main.banner-mode=off");
 	}
 
 }

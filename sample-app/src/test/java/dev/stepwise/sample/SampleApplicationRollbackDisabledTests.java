@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * change anything, and says which property to set.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "stepwise.rollback.enabled=false", "spring.security.user.password=secret" })
+		properties = { "stepwise.rollback.enabled=false", "spring.security.user.password=secret",
+				"spring.main.banner-mode=off" })
 @AutoConfigureRestTestClient
 class SampleApplicationRollbackDisabledTests {
 
