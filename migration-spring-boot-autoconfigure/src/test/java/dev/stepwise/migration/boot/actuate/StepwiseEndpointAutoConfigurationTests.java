@@ -49,7 +49,8 @@ class StepwiseEndpointAutoConfigurationTests {
 
 	@Test
 	void backsOffWhenStepwiseIsDisabled() {
-		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=migrations", "stepwise.enabled=false")
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=migrations", "stepwise.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(StepwiseEndpoint.class));
 	}
 
