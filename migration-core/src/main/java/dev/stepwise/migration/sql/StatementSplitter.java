@@ -364,7 +364,7 @@ final class StatementSplitter {
 
 	private StepwiseException unclosed(int at, String what, String fix) {
 		String start = this.text.substring(at, Math.min(lineEnd(at), at + SNIPPET_LENGTH));
-		return new StepwiseException(String.format(Locale.ROOT, "%s line %d: %s %s is not closed before the end of the script. %s",
+		return new StepwiseException(String.format(Locale.ROOT, "%s line %d: %s starting at \"%s\" is not closed before the end of the script. %s",
 				this.scriptName, this.line, what, start, fix));
 	}
 
