@@ -11,9 +11,9 @@ import java.util.BitSet;
  * <ol>
  * <li>{@code BEGIN} always opens one;</li>
  * <li>{@code IF}, {@code LOOP}, {@code WHILE}, {@code REPEAT}, {@code FOR} and
- * {@code CASE} open one only where a statement starts (after {@code ;}, a label's
- * {@code :}, {@code BEGIN}, {@code THEN}, {@code ELSE}, {@code DO}, {@code LOOP},
- * {@code REPEAT}, or a trigger's {@code FOR EACH ROW}), so {@code IF(a, b, c)},
+ * {@code CASE} open one only where a statement starts (after {@code ;}, a label
+ * {@code lbl:}, {@code BEGIN}, {@code THEN}, {@code ELSE}, the {@code DO} of a loop or an
+ * event, {@code LOOP}, {@code REPEAT}, or a trigger's {@code FOR EACH ROW}), so {@code IF(a, b, c)},
  * {@code REPEAT('x', 3)}, {@code IF EXISTS} and {@code FOR UPDATE} open nothing;</li>
  * <li>{@code CASE} elsewhere is an expression, also closed by {@code END}; after its
  * {@code THEN} and {@code ELSE} come expressions, not statements;</li>
@@ -56,6 +56,9 @@ final class CompoundStatementTracker implements BlockTracker {
 	private int beginLine;
 
 	private boolean atStatementStart;
+
+	/** The previous token was a word that started a statement: a label, if a colon follows. */
+	private boolean afterLabel;
 
 	private boolean afterEnd;
 
@@ -118,6 +121,7 @@ final class CompoundStatementTracker implements BlockTracker {
 		boolean previousWasEnd = this.afterEnd;
 		this.atStatementStart = false;
 		this.afterEnd = false;
+		this.afterLabel = false;
 		if (BlockTracker.is(text, start, end, "END")) {
 			if (this.depth > 0) {
 				this.depth--;
@@ -148,9 +152,13 @@ final class CompoundStatementTracker implements BlockTracker {
 		else if (BlockTracker.is(text, start, end, "THEN") || BlockTracker.is(text, start, end, "ELSE")) {
 			this.atStatementStart = this.depth == 0 || !this.caseExpressions.get(this.depth - 1);
 		}
+		else if (BlockTracker.is(text, start, end, "DO")) {
+			// WHILE ... DO and an event's DO are followed by a statement; the DO statement by an expression.
+			this.atStatementStart = !statementStart;
+		}
 		else {
-			this.atStatementStart = BlockTracker.is(text, start, end, "DO") || BlockTracker.is(text, start, end, "ROW")
-					|| BlockTracker.is(text, start, end, "ATOMIC");
+			this.atStatementStart = BlockTracker.is(text, start, end, "ROW") || BlockTracker.is(text, start, end, "ATOMIC");
+			this.afterLabel = statementStart;
 		}
 	}
 
@@ -164,8 +172,9 @@ final class CompoundStatementTracker implements BlockTracker {
 
 	@Override
 	public void symbol(char c) {
+		this.atStatementStart = c == ';' || (c == ':' && this.afterLabel);
 		this.afterEnd = false;
-		this.atStatementStart = c == ';' || c == ':';
+		this.afterLabel = false;
 		if (this.phase == Phase.CREATE_HEADER) {
 			this.previousSymbol = c;
 		}
@@ -195,6 +204,7 @@ final class CompoundStatementTracker implements BlockTracker {
 		this.phase = Phase.FIRST_WORD;
 		this.depth = 0;
 		this.atStatementStart = false;
+		this.afterLabel = false;
 		this.afterEnd = false;
 		this.previousSymbol = 0;
 	}
