@@ -17,7 +17,7 @@ enum SqlSyntax {
 		return (type == DatabaseType.POSTGRESQL) ? POSTGRESQL : H2;
 	}
 
-	/** {@code /* /* *}{@code / *}{@code /} is one comment on PostgreSQL and H2, a comment and trailing text on MySQL. */
+	/** A block comment inside a block comment nests on PostgreSQL and H2; on MySQL the first close ends both. */
 	boolean nestsBlockComments() {
 		return this != MYSQL;
 	}
@@ -35,7 +35,7 @@ enum SqlSyntax {
 		return this == H2;
 	}
 
-	/** MySQL {@code /*! ... *}{@code /} (and MariaDB {@code /*M! ... *}{@code /}) comments are SQL the server runs. */
+	/** MySQL executable comments (opened by slash-star-bang, or slash-star-M-bang on MariaDB) are SQL the server runs. */
 	boolean hasExecutableComments() {
 		return this == MYSQL;
 	}
