@@ -14,13 +14,14 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Random scripts built from known statements must split back into exactly those
  * statements, with their lines. A failure prints the seed of the failing script; run
- * again with {@code -Dstepwise.sql.fuzz.seed=<base seed>} to repeat the whole run.
+ * again with {@code -Dstepwise.sql.fuzz.seed=<base seed>} to repeat the whole run, or with
+ * another base seed to explore new scripts (the default is fixed, so CI is repeatable).
  */
 class SqlScriptParserFuzzTests {
 
 	private static final int SCRIPTS_PER_DATABASE = 5000;
 
-	private static final long BASE_SEED = Long.getLong("stepwise.sql.fuzz.seed", new Random().nextLong());
+	private static final long BASE_SEED = Long.getLong("stepwise.sql.fuzz.seed", 20261128L);
 
 	@ParameterizedTest
 	@EnumSource(DatabaseType.class)
