@@ -22,6 +22,7 @@ import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseConfiguration;
 import dev.stepwise.migration.StepwiseInfo;
 import dev.stepwise.migration.StepwiseListener;
+import dev.stepwise.migration.dialect.DatabaseType;
 import dev.stepwise.migration.schema.Column;
 import dev.stepwise.migration.schema.Schema;
 import dev.stepwise.migration.schema.Type;
@@ -357,12 +358,12 @@ abstract class AbstractMigrationContractTest {
 	}
 
 	@Test
-	void failedDdlLeavesNoTraceWhereTheDatabaseIsTransactional() {
+	void failedDdlLeavesNoTraceOnlyWhereDdlIsTransactional() {
 		this.scripts.write("V1__two_tables.sql", "CREATE TABLE first_table (id INT);\nCREATE TABLE first_table (id INT);");
 		assertThatThrownBy(() -> stepwise().migrate()).isInstanceOf(MigrationFailedException.class)
 			.hasMessageContaining("line 2");
-		if (database().type().isMySqlFamily()) {
-			// MariaDB committed the first CREATE TABLE: the migration is FAILED and blocks the next run.
+		if (database().type() != DatabaseType.POSTGRESQL) {
+			// MariaDB and H2 committed the first CREATE TABLE: the migration is FAILED and blocks the next run.
 			assertThat(this.sql.tableExists("first_table")).isTrue();
 			assertThat(stateOf(stepwise().info())).containsExactly("1:FAILED");
 			assertThatThrownBy(() -> stepwise().migrate()).isInstanceOf(MigrationValidationException.class)

@@ -47,9 +47,9 @@ class StepwiseFailureAnalyzer extends AbstractFailureAnalyzer<StepwiseException>
 					+ " stepwise.lock-wait-timeout. Let it finish and start again, or raise stepwise.lock-wait-timeout.";
 		}
 		if (cause instanceof MigrationFailedException failed) {
-			return "Fix " + failed.script() + " and start again: on PostgreSQL and H2 the failed migration left no trace."
-					+ " On MySQL and MariaDB, where DDL commits by itself, undo what it changed by hand, then call"
-					+ " Stepwise.repair() to clear its FAILED record.";
+			return "Fix " + failed.script() + " and start again. The description says whether it left anything behind:"
+					+ " if it was recorded as FAILED (MySQL, MariaDB and H2 commit DDL by themselves), first undo what it"
+					+ " changed by hand and call Stepwise.repair() to clear that record.";
 		}
 		if (cause instanceof RollbackRefusedException) {
 			return "Nothing was changed. Choose a rollback target that every migration above it can undo.";

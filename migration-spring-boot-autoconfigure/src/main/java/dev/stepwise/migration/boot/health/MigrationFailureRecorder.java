@@ -11,7 +11,7 @@ import dev.stepwise.migration.StepwiseListener;
 /**
  * Remembers the error of each migration whose last run failed, until it succeeds.
  * <p>
- * On PostgreSQL and H2 a failed migration leaves nothing in the history, so without this
+ * A failed migration usually leaves nothing in the history (its transaction rolled back), so without this
  * the health indicator could only say that it is pending, not why.
  */
 public class MigrationFailureRecorder implements StepwiseListener {
