@@ -3,6 +3,7 @@ package dev.stepwise.migration.backfill;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -251,7 +252,7 @@ public final class Backfill {
 			sizer.record(System.nanoTime() - started);
 			cursor = batch.cursor();
 			rowsDone += batch.rowsWalked();
-			BackfillProgress progress = progress(store, stored.name());
+			BackfillProgress progress = stored.progressAt(rowsDone, Instant.now(), batch.last());
 			this.listener.batchCommitted(progress);
 			if (batch.last()) {
 				logger.info("Backfill '{}' of {} finished: {} rows", stored.name(), target.table(), rowsDone);
@@ -355,12 +356,6 @@ public final class Backfill {
 				connection.setAutoCommit(autoCommit);
 				connection.setTransactionIsolation(isolation);
 			}
-		}
-	}
-
-	private BackfillProgress progress(ProgressStore store, String name) throws SQLException {
-		try (Connection connection = this.dataSource.getConnection()) {
-			return Objects.requireNonNull(store.load(connection, name)).progress();
 		}
 	}
 

@@ -108,9 +108,14 @@ final class ProgressStore {
 			long estimate, boolean done, Instant startedAt, Instant updatedAt) {
 
 		BackfillProgress progress() {
-			double seconds = Duration.between(this.startedAt, this.updatedAt).toMillis() / 1000.0;
-			double rate = (seconds > 0) ? this.rowsDone / seconds : 0;
-			return new BackfillProgress(this.name, this.table, this.rowsDone, this.estimate, rate, this.done);
+			return progressAt(this.rowsDone, this.updatedAt, this.done);
+		}
+
+		/** The progress after a later batch, as {@link ProgressStore#advance} has just stored it. */
+		BackfillProgress progressAt(long rowsDone, Instant updatedAt, boolean done) {
+			double seconds = Duration.between(this.startedAt, updatedAt).toMillis() / 1000.0;
+			double rate = (seconds > 0) ? rowsDone / seconds : 0;
+			return new BackfillProgress(this.name, this.table, rowsDone, this.estimate, rate, done);
 		}
 
 	}

@@ -33,8 +33,11 @@ public final class ColumnChange {
 
 	private final @Nullable String toOldExpression;
 
+	private final @Nullable String valueForNulls;
+
 	private ColumnChange(ChangeOperation operation, String table, String column, String newColumn,
-			@Nullable String newType, @Nullable String toNewExpression, @Nullable String toOldExpression) {
+			@Nullable String newType, @Nullable String toNewExpression, @Nullable String toOldExpression,
+			@Nullable String valueForNulls) {
 		this.operation = operation;
 		this.table = requireText(table, "table");
 		this.column = requireText(column, "column");
@@ -45,6 +48,7 @@ public final class ColumnChange {
 		this.newType = newType;
 		this.toNewExpression = toNewExpression;
 		this.toOldExpression = toOldExpression;
+		this.valueForNulls = valueForNulls;
 	}
 
 	/**
@@ -56,7 +60,7 @@ public final class ColumnChange {
 	 * @return the change
 	 */
 	public static ColumnChange renameColumn(String table, String column, String newName) {
-		return new ColumnChange(ChangeOperation.RENAME_COLUMN, table, column, newName, null, null, null);
+		return new ColumnChange(ChangeOperation.RENAME_COLUMN, table, column, newName, null, null, null, null);
 	}
 
 	/**
@@ -90,7 +94,7 @@ public final class ColumnChange {
 			String toNewExpression, String toOldExpression) {
 		return new ColumnChange(ChangeOperation.CHANGE_COLUMN_TYPE, table, column, newColumn,
 				requireText(newType, "newType"), requireText(toNewExpression, "toNewExpression"),
-				requireText(toOldExpression, "toOldExpression"));
+				requireText(toOldExpression, "toOldExpression"), null);
 	}
 
 	/**
@@ -116,9 +120,8 @@ public final class ColumnChange {
 	 * @return the change
 	 */
 	public static ColumnChange setNotNull(String table, String column, String newColumn, String valueForNulls) {
-		requireText(valueForNulls, "valueForNulls");
-		return new ColumnChange(ChangeOperation.SET_NOT_NULL, table, column, newColumn, null,
-				"COALESCE(" + column + ", " + valueForNulls + ")", null);
+		return new ColumnChange(ChangeOperation.SET_NOT_NULL, table, column, newColumn, null, null, null,
+				requireText(valueForNulls, "valueForNulls"));
 	}
 
 	/** The change's key: the table and the new column, in lower case. */
@@ -147,7 +150,10 @@ public final class ColumnChange {
 		return this.newType;
 	}
 
-	/** SQL over the old column giving the new value, or {@code null} for a plain copy. */
+	/**
+	 * SQL over the old column giving the new value, or {@code null} for a plain copy (with
+	 * {@link #valueForNulls()} in place of null, if given).
+	 */
 	public @Nullable String toNewExpression() {
 		return this.toNewExpression;
 	}
@@ -155,6 +161,11 @@ public final class ColumnChange {
 	/** SQL over the new column giving the old value, or {@code null} for a plain copy. */
 	public @Nullable String toOldExpression() {
 		return this.toOldExpression;
+	}
+
+	/** SQL for the value that replaces null in the new column, or {@code null} if none does. */
+	public @Nullable String valueForNulls() {
+		return this.valueForNulls;
 	}
 
 	@Override

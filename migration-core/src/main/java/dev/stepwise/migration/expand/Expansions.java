@@ -140,6 +140,12 @@ public final class Expansions {
 			if (existing != null && existing.state() == ExpansionState.CONTRACTED) {
 				return describe(existing);
 			}
+			if (existing != null && (existing.operation() != change.operation()
+					|| !existing.oldColumn().equalsIgnoreCase(change.column()))) {
+				throw new IllegalStateException("Cannot expand " + change + ": " + existing.id() + " is already expanded as "
+						+ existing.operation() + " of " + existing.table() + "." + existing.oldColumn()
+						+ "; undo that expand first, or choose another new column name");
+			}
 			expansion = (existing != null) ? existing : resolve(connection, change, version);
 			List<String> statements = new ArrayList<>();
 			statements.add(this.ddl.addColumn(expansion.table(), expansion.newColumn(), expansion.newType()));
@@ -301,7 +307,9 @@ public final class Expansions {
 		ColumnCatalog.ColumnDefinition old = catalog.definition(table, oldColumn);
 		String newColumn = SqlNames.storedSpelling(connection.getMetaData(), change.newColumn());
 		String newType = (change.newType() != null) ? change.newType() : old.type();
-		String toNew = (change.toNewExpression() != null) ? change.toNewExpression() : SqlNames.quote(this.type, oldColumn);
+		String source = SqlNames.quote(this.type, oldColumn);
+		String copy = (change.valueForNulls() != null) ? "COALESCE(" + source + ", " + change.valueForNulls() + ")" : source;
+		String toNew = (change.toNewExpression() != null) ? change.toNewExpression() : copy;
 		String toOld = (change.toOldExpression() != null) ? change.toOldExpression() : SqlNames.quote(this.type, newColumn);
 		return new ExpansionRecord(change.id(), change.operation(), table, oldColumn, newColumn, old.type(), newType, toNew,
 				toOld, old.notNull(), version.toString(), ExpansionState.EXPANDED, SyncTriggers.baseName(table, newColumn));

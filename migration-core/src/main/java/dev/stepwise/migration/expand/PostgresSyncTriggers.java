@@ -6,7 +6,8 @@ import dev.stepwise.migration.dialect.DatabaseType;
 
 /**
  * PostgreSQL: one PL/pgSQL function and one {@code BEFORE INSERT OR UPDATE OF} trigger, so
- * that an update touching neither column does not call the function at all.
+ * that an update touching neither column does not call the function at all; its
+ * {@code WHEN} clause skips a backfill's rows without calling the function either.
  */
 final class PostgresSyncTriggers implements SyncTriggers {
 
@@ -31,19 +32,17 @@ final class PostgresSyncTriggers implements SyncTriggers {
 				+ "\t\tIF " + newColumn + " IS NULL THEN " + newColumn + " := (" + toNew + ");\n"
 				+ "\t\tELSIF " + oldColumn + " IS NULL THEN " + oldColumn + " := (" + toOld + ");\n"
 				+ "\t\tEND IF;\n"
-				+ "\tELSIF current_setting('stepwise.backfill', true) IS DISTINCT FROM 'on' THEN\n"
-				+ "\t\tIF " + newColumn + " IS DISTINCT FROM OLD." + SqlNames.quote(TYPE, expansion.newColumn()) + " THEN "
-				+ oldColumn + " := (" + toOld + ");\n"
-				+ "\t\tELSIF " + oldColumn + " IS DISTINCT FROM OLD." + SqlNames.quote(TYPE, expansion.oldColumn()) + " THEN "
-				+ newColumn + " := (" + toNew + ");\n"
-				+ "\t\tEND IF;\n"
+				+ "\tELSIF " + newColumn + " IS DISTINCT FROM OLD." + SqlNames.quote(TYPE, expansion.newColumn()) + " THEN\n"
+				+ "\t\t" + oldColumn + " := (" + toOld + ");\n"
+				+ "\tELSIF " + oldColumn + " IS DISTINCT FROM OLD." + SqlNames.quote(TYPE, expansion.oldColumn()) + " THEN\n"
+				+ "\t\t" + newColumn + " := (" + toNew + ");\n"
 				+ "\tEND IF;\n"
 				+ "\tRETURN NEW;\n"
 				+ "END " + BODY_QUOTE;
 		return List.of(function, "DROP TRIGGER IF EXISTS " + name + " ON " + table,
 				"CREATE TRIGGER " + name + " BEFORE INSERT OR UPDATE OF " + SqlNames.quote(TYPE, expansion.oldColumn()) + ", "
-						+ SqlNames.quote(TYPE, expansion.newColumn()) + " ON " + table + " FOR EACH ROW EXECUTE FUNCTION "
-						+ name + "()");
+						+ SqlNames.quote(TYPE, expansion.newColumn()) + " ON " + table + " FOR EACH ROW"
+						+ " WHEN (current_setting('stepwise.backfill', true) IS DISTINCT FROM 'on') EXECUTE FUNCTION " + name + "()");
 	}
 
 	@Override

@@ -334,6 +334,27 @@ abstract class AbstractExpandContractIntegrationTest {
 	}
 
 	@Test
+	void expandRunsAgainWithoutChangeAndRefusesAnotherChangeOfTheSameColumn() throws SQLException {
+		createAccounts("accounts_twice", 12, false);
+		Expansions expansions = expansions();
+		ColumnChange rename = ColumnChange.renameColumn("accounts_twice", "name", "title");
+		expansions.expand(rename, V2);
+		List<String> triggers = Catalogue.triggers(dataSource(), type(), "accounts_twice");
+		List<String> columns = Catalogue.columns(dataSource(), type(), "accounts_twice");
+
+		Expansion again = expansions.expand(rename, V2);
+		assertThat(again.state()).isEqualTo(ExpansionState.EXPANDED);
+		assertThat(again.backfill().rowsDone()).isEqualTo(12);
+		assertThat(Catalogue.triggers(dataSource(), type(), "accounts_twice")).containsExactlyInAnyOrderElementsOf(triggers);
+		assertThat(Catalogue.columns(dataSource(), type(), "accounts_twice")).isEqualTo(columns);
+		assertThatIllegalStateException()
+			.isThrownBy(() -> expansions.expand(ColumnChange.setNotNull("accounts_twice", "name", "title", "'x'"), V2))
+			.withMessageContaining("accounts_twice.title is already expanded as RENAME_COLUMN");
+		assertThatIllegalStateException().isThrownBy(() -> expansions.undoContract("accounts_twice.title"))
+			.withMessageContaining("it is EXPANDED, not contracted");
+	}
+
+	@Test
 	void expandRefusesAMissingColumnAndAnExistingNewColumn() throws SQLException {
 		createAccounts("accounts_wrong", 1, false);
 		Expansions expansions = expansions();
