@@ -1,5 +1,7 @@
 package dev.stepwise.migration.expand;
 
+import java.util.List;
+
 import dev.stepwise.migration.backfill.BackfillProgress;
 import dev.stepwise.migration.version.MigrationVersion;
 import org.jspecify.annotations.Nullable;
@@ -16,8 +18,15 @@ import org.jspecify.annotations.Nullable;
  * @param state where it stands
  * @param backfill the progress of the backfill that fills the new column, {@code null}
  * before it starts
+ * @param contractDeferred whether a contract was asked for and waits for instances
+ * @param waitingFor the live instances a deferred contract waits for, as of now
  */
 public record Expansion(String id, ChangeOperation operation, String table, String oldColumn, String newColumn,
-		MigrationVersion expandVersion, ExpansionState state, @Nullable BackfillProgress backfill) {
+		MigrationVersion expandVersion, ExpansionState state, @Nullable BackfillProgress backfill,
+		boolean contractDeferred, List<RegisteredInstance> waitingFor) {
+
+	public Expansion {
+		waitingFor = List.copyOf(waitingFor);
+	}
 
 }

@@ -19,10 +19,11 @@ import dev.stepwise.migration.dialect.DatabaseType;
  * @param expandVersion the version of the migration that expanded
  * @param state where the change stands
  * @param triggerName the base name of the sync triggers (and function)
+ * @param contractRequested whether a contract was asked for and deferred, to retry
  */
 record ExpansionRecord(String id, ChangeOperation operation, String table, String oldColumn, String newColumn,
 		String oldType, String newType, String toNew, String toOld, boolean oldNotNull, String expandVersion,
-		ExpansionState state, String triggerName) {
+		ExpansionState state, String triggerName, boolean contractRequested) {
 
 	/** The new column ends NOT NULL when the change asks for it or the old column was. */
 	boolean newNotNullAtContract() {
@@ -50,11 +51,6 @@ record ExpansionRecord(String id, ChangeOperation operation, String table, Strin
 	private static String differs(DatabaseType type, String column, String expression) {
 		return type.isMySqlFamily() ? "NOT (" + column + " <=> (" + expression + "))"
 				: column + " IS DISTINCT FROM (" + expression + ")";
-	}
-
-	ExpansionRecord withState(ExpansionState state) {
-		return new ExpansionRecord(this.id, this.operation, this.table, this.oldColumn, this.newColumn, this.oldType,
-				this.newType, this.toNew, this.toOld, this.oldNotNull, this.expandVersion, state, this.triggerName);
 	}
 
 }

@@ -22,7 +22,7 @@ final class ExpansionStore {
 	static final String TABLE = "stepwise_expansions";
 
 	static final String COLUMNS = "id, operation, table_name, old_column, new_column, old_type, new_type, to_new, to_old,"
-			+ " old_not_null, expand_version, state, trigger_name";
+			+ " old_not_null, expand_version, state, trigger_name, contract_requested";
 
 	private final DatabaseType type;
 
@@ -38,7 +38,7 @@ final class ExpansionStore {
 					+ " new_column VARCHAR(200) NOT NULL, old_type VARCHAR(200) NOT NULL, new_type VARCHAR(200) NOT NULL,"
 					+ " to_new VARCHAR(2000) NOT NULL, to_old VARCHAR(2000) NOT NULL, old_not_null SMALLINT NOT NULL,"
 					+ " expand_version VARCHAR(100) NOT NULL, state VARCHAR(20) NOT NULL, trigger_name VARCHAR(100) NOT NULL,"
-					+ " changed_at " + timestamp + " NOT NULL)");
+					+ " contract_requested SMALLINT NOT NULL, changed_at " + timestamp + " NOT NULL)");
 		}
 	}
 
@@ -64,7 +64,7 @@ final class ExpansionStore {
 
 	void insert(Connection connection, ExpansionRecord expansion) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(
-				"INSERT INTO " + TABLE + " (" + COLUMNS + ", changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+				"INSERT INTO " + TABLE + " (" + COLUMNS + ", changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
 			statement.setString(1, expansion.id());
 			statement.setString(2, expansion.operation().name());
 			statement.setString(3, expansion.table());
@@ -78,17 +78,21 @@ final class ExpansionStore {
 			statement.setString(11, expansion.expandVersion());
 			statement.setString(12, expansion.state().name());
 			statement.setString(13, expansion.triggerName());
-			statement.setTimestamp(14, Timestamp.from(Instant.now()));
+			statement.setInt(14, expansion.contractRequested() ? 1 : 0);
+			statement.setTimestamp(15, Timestamp.from(Instant.now()));
 			statement.executeUpdate();
 		}
 	}
 
-	void updateState(Connection connection, String id, ExpansionState state) throws SQLException {
-		try (PreparedStatement statement = connection
-			.prepareStatement("UPDATE " + TABLE + " SET state = ?, changed_at = ? WHERE id = ?")) {
+	/** Sets the state, and whether a contract waits to be retried. */
+	void updateState(Connection connection, String id, ExpansionState state, boolean contractRequested)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(
+				"UPDATE " + TABLE + " SET state = ?, contract_requested = ?, changed_at = ? WHERE id = ?")) {
 			statement.setString(1, state.name());
-			statement.setTimestamp(2, Timestamp.from(Instant.now()));
-			statement.setString(3, id);
+			statement.setInt(2, contractRequested ? 1 : 0);
+			statement.setTimestamp(3, Timestamp.from(Instant.now()));
+			statement.setString(4, id);
 			statement.executeUpdate();
 		}
 	}
@@ -105,7 +109,8 @@ final class ExpansionStore {
 				rows.getString("table_name"), rows.getString("old_column"), rows.getString("new_column"),
 				rows.getString("old_type"), rows.getString("new_type"), rows.getString("to_new"), rows.getString("to_old"),
 				rows.getInt("old_not_null") == 1, rows.getString("expand_version"),
-				ExpansionState.valueOf(rows.getString("state")), rows.getString("trigger_name"));
+				ExpansionState.valueOf(rows.getString("state")), rows.getString("trigger_name"),
+				rows.getInt("contract_requested") == 1);
 	}
 
 }

@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * <ol>
  * <li>{@link #expand}: adds the new column (nullable), installs the sync triggers, then
  * fills the new column by a resumable batched backfill that bypasses the triggers.</li>
- * <li>{@link #contract}: deferred while a live instance's code predates the expand;
- * otherwise finishes the backfill, checks that no row differs, gives the new column the
- * NOT NULL it needs, and drops the triggers and the old column.</li>
+ * <li>{@link #contract}: deferred while a live instance's code predates the expand (and
+ * then remembered, for {@link #retryDeferredContracts()}); otherwise finishes the backfill,
+ * checks that no row differs, gives the new column the NOT NULL it needs, and drops the
+ * triggers and the old column.</li>
  * <li>{@link #undoExpand}: drops the triggers and the new column; the old column is as the
  * old code left it.</li>
  * <li>{@link #undoContract}: adds the old column back, installs the triggers, fills it from
@@ -180,6 +181,9 @@ public final class Expansions {
 		ContractDecision decision = this.instances.decideContract(MigrationVersion.parse(expansion.expandVersion()),
 				this.instanceStaleness);
 		if (!decision.ready()) {
+			try (Connection connection = this.dataSource.getConnection()) {
+				this.store.updateState(connection, id, ExpansionState.EXPANDED, true);
+			}
 			logger.info("Contract of {} deferred: instances {} run code older than version {}", id,
 					decision.waitingFor().stream().map(RegisteredInstance::instanceId).toList(), expansion.expandVersion());
 			return new ContractResult(id, false, decision.waitingFor());
@@ -204,11 +208,31 @@ public final class Expansions {
 			statements.add(this.ddl.dropColumn(expansion.table(), expansion.oldColumn()));
 			inTransaction(connection, () -> {
 				execute(connection, statements);
-				this.store.updateState(connection, id, ExpansionState.CONTRACTED);
+				this.store.updateState(connection, id, ExpansionState.CONTRACTED, false);
 			});
 		}
 		logger.info("Contracted {}: dropped {}.{}", id, expansion.table(), expansion.oldColumn());
 		return new ContractResult(id, true, List.of());
+	}
+
+	/**
+	 * Retries every deferred contract, for a background task and for the next start.
+	 * @return the result of each retried contract; empty if none was deferred
+	 * @throws SQLException if a statement fails
+	 */
+	public List<ContractResult> retryDeferredContracts() throws SQLException {
+		List<ExpansionRecord> all;
+		try (Connection connection = this.dataSource.getConnection()) {
+			this.store.createIfMissing(connection);
+			all = this.store.all(connection);
+		}
+		List<ContractResult> results = new ArrayList<>();
+		for (ExpansionRecord expansion : all) {
+			if (expansion.state() == ExpansionState.EXPANDED && expansion.contractRequested()) {
+				results.add(contract(expansion.id()));
+			}
+		}
+		return results;
 	}
 
 	/**
@@ -268,7 +292,8 @@ public final class Expansions {
 					inTransaction(connection, () -> execute(connection, List.of(statement)));
 				}
 			}
-			inTransaction(connection, () -> this.store.updateState(connection, id, ExpansionState.EXPANDED));
+			// Not requested: a background retry must not contract again what was just undone.
+			inTransaction(connection, () -> this.store.updateState(connection, id, ExpansionState.EXPANDED, false));
 		}
 		logger.info("Undid the contract of {}: {}.{} is back and synced", id, expansion.table(), expansion.oldColumn());
 	}
@@ -287,7 +312,11 @@ public final class Expansions {
 		Map<String, BackfillProgress> backfills = Backfill.progress(this.dataSource, this.type)
 			.stream()
 			.collect(Collectors.toMap(BackfillProgress::name, Function.identity()));
-		return all.stream().map((expansion) -> describe(expansion, backfills.get(expansion.expandBackfillName()))).toList();
+		List<Expansion> expansions = new ArrayList<>();
+		for (ExpansionRecord expansion : all) {
+			expansions.add(describe(expansion, backfills.get(expansion.expandBackfillName())));
+		}
+		return expansions;
 	}
 
 	private ExpansionRecord resolve(Connection connection, ColumnChange change, MigrationVersion version)
@@ -312,7 +341,8 @@ public final class Expansions {
 		String toNew = (change.toNewExpression() != null) ? change.toNewExpression() : copy;
 		String toOld = (change.toOldExpression() != null) ? change.toOldExpression() : SqlNames.quote(this.type, newColumn);
 		return new ExpansionRecord(change.id(), change.operation(), table, oldColumn, newColumn, old.type(), newType, toNew,
-				toOld, old.notNull(), version.toString(), ExpansionState.EXPANDED, SyncTriggers.baseName(table, newColumn));
+				toOld, old.notNull(), version.toString(), ExpansionState.EXPANDED, SyncTriggers.baseName(table, newColumn),
+				false);
 	}
 
 	private void backfillNew(ExpansionRecord expansion) throws SQLException {
@@ -364,9 +394,13 @@ public final class Expansions {
 		return describe(expansion, backfill);
 	}
 
-	private static Expansion describe(ExpansionRecord expansion, @Nullable BackfillProgress backfill) {
+	private Expansion describe(ExpansionRecord expansion, @Nullable BackfillProgress backfill) throws SQLException {
+		MigrationVersion version = MigrationVersion.parse(expansion.expandVersion());
+		boolean deferred = expansion.state() == ExpansionState.EXPANDED && expansion.contractRequested();
+		List<RegisteredInstance> waitingFor = deferred
+				? this.instances.decideContract(version, this.instanceStaleness).waitingFor() : List.of();
 		return new Expansion(expansion.id(), expansion.operation(), expansion.table(), expansion.oldColumn(),
-				expansion.newColumn(), MigrationVersion.parse(expansion.expandVersion()), expansion.state(), backfill);
+				expansion.newColumn(), version, expansion.state(), backfill, deferred, waitingFor);
 	}
 
 	private void execute(Connection connection, List<String> statements) throws SQLException {

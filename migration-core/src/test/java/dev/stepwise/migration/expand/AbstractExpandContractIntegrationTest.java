@@ -271,6 +271,8 @@ abstract class AbstractExpandContractIntegrationTest {
 		assertThat(expansions.list()).anySatisfy((expansion) -> {
 			assertThat(expansion.id()).isEqualTo("accounts_deploy.owner");
 			assertThat(expansion.state()).isEqualTo(ExpansionState.EXPANDED);
+			assertThat(expansion.contractDeferred()).isTrue();
+			assertThat(expansion.waitingFor()).extracting(RegisteredInstance::instanceId).containsExactly("old-a", "old-b");
 		});
 
 		registry.deregister("old-a");
@@ -283,10 +285,20 @@ abstract class AbstractExpandContractIntegrationTest {
 			assertThat(instance.silence()).isGreaterThan(Duration.ofMinutes(9));
 		});
 
-		ContractResult contracted = expansions.contract("accounts_deploy.owner");
-		assertThat(contracted.contracted()).isTrue();
-		assertThat(contracted.waitingFor()).isEmpty();
+		assertThat(expansions.retryDeferredContracts()).singleElement().satisfies((contracted) -> {
+			assertThat(contracted.id()).isEqualTo("accounts_deploy.owner");
+			assertThat(contracted.contracted()).isTrue();
+			assertThat(contracted.waitingFor()).isEmpty();
+		});
 		assertThat(Catalogue.columns(dataSource(), type(), "accounts_deploy")).noneSatisfy((column) -> assertThat(column).startsWith("name "));
+		assertThat(expansions.retryDeferredContracts()).isEmpty();
+
+		expansions.undoContract("accounts_deploy.owner");
+		assertThat(expansions.retryDeferredContracts()).as("an undone contract is not retried").isEmpty();
+		assertThat(expansions.list()).anySatisfy((expansion) -> {
+			assertThat(expansion.id()).isEqualTo("accounts_deploy.owner");
+			assertThat(expansion.contractDeferred()).isFalse();
+		});
 		registry.deregister("old-b");
 		registry.deregister("new-c");
 	}
