@@ -58,7 +58,7 @@ public final class Expansions {
 
 	private Duration instanceStaleness = InstanceRegistry.DEFAULT_STALENESS;
 
-	private DdlExecutor ddlExecutor = DdlExecutor.PLAIN;
+	private DdlRunner ddlRunner = new DdlRunner(DdlExecutor.PLAIN);
 
 	private Duration targetBatchDuration = Duration.ofMillis(100);
 
@@ -97,7 +97,7 @@ public final class Expansions {
 	 * @return this
 	 */
 	public Expansions ddlExecutor(DdlExecutor executor) {
-		this.ddlExecutor = Objects.requireNonNull(executor, "ddlExecutor must not be null");
+		this.ddlRunner = new DdlRunner(Objects.requireNonNull(executor, "ddlExecutor must not be null"));
 		return this;
 	}
 
@@ -147,17 +147,17 @@ public final class Expansions {
 						+ existing.operation() + " of " + existing.table() + "." + existing.oldColumn()
 						+ "; undo that expand first, or choose another new column name");
 			}
-			expansion = (existing != null) ? existing : resolve(connection, change, version);
+			expansion = (existing != null) ? existing : ExpansionResolver.resolve(connection, this.type, change, version);
 			List<String> statements = new ArrayList<>();
 			statements.add(this.ddl.addColumn(expansion.table(), expansion.newColumn(), expansion.newType()));
 			statements.addAll(this.triggers.install(expansion));
 			ExpansionRecord toInsert = (existing == null) ? expansion : null;
 			// One transaction: on PostgreSQL the row, the column and the triggers appear together.
-			inTransaction(connection, () -> {
+			DdlRunner.inTransaction(connection, () -> {
 				if (toInsert != null) {
 					this.store.insert(connection, toInsert);
 				}
-				execute(connection, statements);
+				this.ddlRunner.execute(connection, statements);
 			});
 		}
 		logger.info("Expanded {}: {}.{} synced with {}; backfilling", expansion.id(), expansion.table(),
@@ -201,13 +201,13 @@ public final class Expansions {
 			if (expansion.newNotNullAtContract()) {
 				for (String statement : this.ddl.setNotNull(expansion.table(), expansion.newColumn(), expansion.newType(),
 						expansion.triggerName() + "_nn")) {
-					inTransaction(connection, () -> execute(connection, List.of(statement)));
+					DdlRunner.inTransaction(connection, () -> this.ddlRunner.execute(connection, List.of(statement)));
 				}
 			}
 			List<String> statements = new ArrayList<>(this.triggers.drop(expansion));
 			statements.add(this.ddl.dropColumn(expansion.table(), expansion.oldColumn()));
-			inTransaction(connection, () -> {
-				execute(connection, statements);
+			DdlRunner.inTransaction(connection, () -> {
+				this.ddlRunner.execute(connection, statements);
 				this.store.updateState(connection, id, ExpansionState.CONTRACTED, false);
 			});
 		}
@@ -251,8 +251,8 @@ public final class Expansions {
 		List<String> statements = new ArrayList<>(this.triggers.drop(expansion));
 		statements.add(this.ddl.dropColumn(expansion.table(), expansion.newColumn()));
 		try (Connection connection = this.dataSource.getConnection()) {
-			inTransaction(connection, () -> {
-				execute(connection, statements);
+			DdlRunner.inTransaction(connection, () -> {
+				this.ddlRunner.execute(connection, statements);
 				this.store.delete(connection, id);
 			});
 		}
@@ -281,7 +281,7 @@ public final class Expansions {
 			}
 			statements.add(this.ddl.addColumn(expansion.table(), expansion.oldColumn(), expansion.oldType()));
 			statements.addAll(this.triggers.install(expansion));
-			inTransaction(connection, () -> execute(connection, statements));
+			DdlRunner.inTransaction(connection, () -> this.ddlRunner.execute(connection, statements));
 		}
 		backfill(expansion.undoContractBackfillName(), expansion.table(), expansion.oldColumn(), expansion.toOld(),
 				expansion.oldOutOfSync(this.type));
@@ -289,11 +289,11 @@ public final class Expansions {
 			if (expansion.oldNotNull()) {
 				for (String statement : this.ddl.setNotNull(expansion.table(), expansion.oldColumn(), expansion.oldType(),
 						expansion.triggerName() + "_nn")) {
-					inTransaction(connection, () -> execute(connection, List.of(statement)));
+					DdlRunner.inTransaction(connection, () -> this.ddlRunner.execute(connection, List.of(statement)));
 				}
 			}
 			// Not requested: a background retry must not contract again what was just undone.
-			inTransaction(connection, () -> this.store.updateState(connection, id, ExpansionState.EXPANDED, false));
+			DdlRunner.inTransaction(connection, () -> this.store.updateState(connection, id, ExpansionState.EXPANDED, false));
 		}
 		logger.info("Undid the contract of {}: {}.{} is back and synced", id, expansion.table(), expansion.oldColumn());
 	}
@@ -317,32 +317,6 @@ public final class Expansions {
 			expansions.add(describe(expansion, backfills.get(expansion.expandBackfillName())));
 		}
 		return expansions;
-	}
-
-	private ExpansionRecord resolve(Connection connection, ColumnChange change, MigrationVersion version)
-			throws SQLException {
-		ColumnCatalog catalog = new ColumnCatalog(connection, this.type);
-		String table = catalog.table(change.table());
-		String oldColumn = catalog.findColumn(table, change.column());
-		if (oldColumn == null) {
-			throw new IllegalStateException("Cannot expand " + change + ": table " + table + " has no column '"
-					+ change.column() + "'; its columns are " + catalog.columns(table));
-		}
-		String existing = catalog.findColumn(table, change.newColumn());
-		if (existing != null) {
-			throw new IllegalStateException("Cannot expand " + change + ": table " + table + " already has a column '"
-					+ existing + "'; choose another new column name");
-		}
-		ColumnCatalog.ColumnDefinition old = catalog.definition(table, oldColumn);
-		String newColumn = SqlNames.storedSpelling(connection.getMetaData(), change.newColumn());
-		String newType = (change.newType() != null) ? change.newType() : old.type();
-		String source = SqlNames.quote(this.type, oldColumn);
-		String copy = (change.valueForNulls() != null) ? "COALESCE(" + source + ", " + change.valueForNulls() + ")" : source;
-		String toNew = (change.toNewExpression() != null) ? change.toNewExpression() : copy;
-		String toOld = (change.toOldExpression() != null) ? change.toOldExpression() : SqlNames.quote(this.type, newColumn);
-		return new ExpansionRecord(change.id(), change.operation(), table, oldColumn, newColumn, old.type(), newType, toNew,
-				toOld, old.notNull(), version.toString(), ExpansionState.EXPANDED, SyncTriggers.baseName(table, newColumn),
-				false);
 	}
 
 	private void backfillNew(ExpansionRecord expansion) throws SQLException {
@@ -401,35 +375,6 @@ public final class Expansions {
 				? this.instances.decideContract(version, this.instanceStaleness).waitingFor() : List.of();
 		return new Expansion(expansion.id(), expansion.operation(), expansion.table(), expansion.oldColumn(),
 				expansion.newColumn(), version, expansion.state(), backfill, deferred, waitingFor);
-	}
-
-	private void execute(Connection connection, List<String> statements) throws SQLException {
-		for (String statement : statements) {
-			this.ddlExecutor.execute(connection, statement);
-		}
-	}
-
-	private static void inTransaction(Connection connection, Work work) throws SQLException {
-		boolean autoCommit = connection.getAutoCommit();
-		connection.setAutoCommit(false);
-		try {
-			work.run();
-			connection.commit();
-		}
-		catch (SQLException | RuntimeException ex) {
-			connection.rollback();
-			throw ex;
-		}
-		finally {
-			connection.setAutoCommit(autoCommit);
-		}
-	}
-
-	@FunctionalInterface
-	private interface Work {
-
-		void run() throws SQLException;
-
 	}
 
 }

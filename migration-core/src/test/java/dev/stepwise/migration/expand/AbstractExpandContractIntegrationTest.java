@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -90,7 +91,7 @@ abstract class AbstractExpandContractIntegrationTest {
 				"UPDATE accounts_sync SET balance = 7 WHERE id = 6");
 		assertThat(rows("SELECT id, name, display_name FROM accounts_sync WHERE id IN (1, 2, 3, 4, 5, 6, 101, 102) ORDER BY id"))
 			.containsExactly(List.of("1", "old update", "old update"), List.of("2", "new update", "new update"),
-					java.util.Arrays.asList("3", null, null), List.of("4", "both new", "both new"),
+					Arrays.asList("3", null, null), List.of("4", "both new", "both new"),
 					List.of("5", "old set", "old set"), List.of("6", "name 6", "name 6"),
 					List.of("101", "old insert", "old insert"), List.of("102", "new insert", "new insert"));
 		assertThat(outOfSync("accounts_sync", "name", "display_name")).isZero();
@@ -168,7 +169,7 @@ abstract class AbstractExpandContractIntegrationTest {
 				"UPDATE parts SET code = '8' WHERE id = 2",
 				"UPDATE parts SET code_number = 43 WHERE id = 1");
 		assertThat(rows("SELECT id, code, code_number FROM parts ORDER BY id")).containsExactly(List.of("1", "43", "43"),
-				List.of("2", "8", "8"), java.util.Arrays.asList("3", null, null), List.of("4", "100", "100"),
+				List.of("2", "8", "8"), Arrays.asList("3", null, null), List.of("4", "100", "100"),
 				List.of("5", "55", "55"));
 
 		assertThat(expansions.contract("parts.code_number").contracted()).isTrue();
@@ -188,8 +189,8 @@ abstract class AbstractExpandContractIntegrationTest {
 				"INSERT INTO members (id, email_new) VALUES (4, 'd@example.com')",
 				"UPDATE members SET email = NULL WHERE id = 1");
 		assertThat(rows("SELECT id, email, email_new FROM members ORDER BY id")).containsExactly(
-				java.util.Arrays.asList("1", null, "unknown"), java.util.Arrays.asList("2", null, "unknown"),
-				java.util.Arrays.asList("3", null, "unknown"), List.of("4", "d@example.com", "d@example.com"));
+				Arrays.asList("1", null, "unknown"), Arrays.asList("2", null, "unknown"),
+				Arrays.asList("3", null, "unknown"), List.of("4", "d@example.com", "d@example.com"));
 
 		expansions.contract("members.email_new");
 		assertThat(Catalogue.columns(dataSource(), type(), "members"))
@@ -207,7 +208,7 @@ abstract class AbstractExpandContractIntegrationTest {
 		TableRows.execute(dataSource(), "UPDATE profiles SET nickname = 'bob' WHERE id = 1",
 				"INSERT INTO profiles (id, age) VALUES (4, 50)");
 		List<List<String>> leftByOldCode = rows("SELECT id, nickname, age FROM profiles ORDER BY id");
-		assertThat(leftByOldCode).contains(java.util.Arrays.asList("2", null, "40"), java.util.Arrays.asList("4", null, "50"));
+		assertThat(leftByOldCode).contains(Arrays.asList("2", null, "40"), Arrays.asList("4", null, "50"));
 
 		expansions.undoExpand("profiles.nickname_required");
 		assertThat(rows("SELECT * FROM profiles ORDER BY id")).isEqualTo(leftByOldCode);

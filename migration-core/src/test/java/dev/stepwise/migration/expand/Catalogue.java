@@ -9,6 +9,8 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import dev.stepwise.migration.backfill.TableRows;
+
 import dev.stepwise.migration.dialect.DatabaseType;
 
 /**
@@ -45,7 +47,7 @@ final class Catalogue {
 			case H2 -> "SELECT trigger_name FROM information_schema.triggers WHERE event_object_table = '"
 					+ table.toUpperCase(Locale.ROOT) + "'";
 		};
-		return dev.stepwise.migration.backfill.TableRows.query(dataSource, sql).stream().map((row) -> row.get(0)).toList();
+		return TableRows.query(dataSource, sql).stream().map((row) -> row.get(0)).toList();
 	}
 
 }
