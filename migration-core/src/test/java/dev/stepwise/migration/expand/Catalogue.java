@@ -10,7 +10,6 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 import dev.stepwise.migration.backfill.TableRows;
-
 import dev.stepwise.migration.dialect.DatabaseType;
 
 /**
