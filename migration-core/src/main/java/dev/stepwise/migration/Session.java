@@ -77,6 +77,11 @@ final class Session implements AutoCloseable {
 		return this.user;
 	}
 
+	/** Whether a table exists in the history table's schema. */
+	boolean tableExists(String table) throws SQLException {
+		return this.dialect.tableExists(this.connection, this.history.schema(), table);
+	}
+
 	/** The history rows in rank order; empty when the table does not exist yet. */
 	List<AppliedMigration> readHistory() throws SQLException {
 		List<AppliedMigration> rows = this.history.readIfExists(this.connection);

@@ -8,9 +8,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import dev.stepwise.migration.backfill.Backfill;
+import dev.stepwise.migration.backfill.BackfillProgress;
 import dev.stepwise.migration.dialect.Dialect;
 import dev.stepwise.migration.execute.Listeners;
 import dev.stepwise.migration.execute.MigrationExecutor;
+import dev.stepwise.migration.expand.ContractResult;
+import dev.stepwise.migration.expand.Expansion;
+import dev.stepwise.migration.expand.ExpansionTables;
+import dev.stepwise.migration.expand.Expansions;
+import dev.stepwise.migration.expand.InstanceRegistry;
 import dev.stepwise.migration.history.AppliedMigration;
 import dev.stepwise.migration.info.MigrationEntry;
 import dev.stepwise.migration.info.MigrationStates;
@@ -236,6 +243,94 @@ public final class Stepwise {
 		catch (SQLException ex) {
 			throw databaseFailure("repair", ex);
 		}
+	}
+
+	/**
+	 * The highest version among this application's migrations: what its code expects, as
+	 * the instance registry records it.
+	 */
+	public @Nullable MigrationVersion codeVersion() {
+		try (Session session = openSession()) {
+			return resolve(session).stream()
+				.map(ResolvedMigration::version)
+				.filter(Objects::nonNull)
+				.max(Comparator.naturalOrder())
+				.orElse(null);
+		}
+	}
+
+	/**
+	 * Every column change expanded by a migration, in flight or contracted, with its
+	 * backfill's progress and, for a deferred contract, the instances it waits for.
+	 */
+	public List<Expansion> expansions() {
+		try (Session session = openSession()) {
+			if (!session.tableExists(ExpansionTables.EXPANSIONS)) {
+				return List.of();
+			}
+			return expansions(session).list();
+		}
+		catch (SQLException ex) {
+			throw databaseFailure("read the expansions", ex);
+		}
+	}
+
+	/** Every backfill with its progress. */
+	public List<BackfillProgress> backfills() {
+		try (Session session = openSession()) {
+			if (!session.tableExists(ExpansionTables.BACKFILLS)) {
+				return List.of();
+			}
+			return Backfill.progress(this.configuration.dataSource(), session.dialect().type());
+		}
+		catch (SQLException ex) {
+			throw databaseFailure("read the backfills", ex);
+		}
+	}
+
+	/**
+	 * Contracts an expanded column change now, under the run's lock; deferred while a live
+	 * instance still runs code older than the expand.
+	 * @param changeId the change's id, {@code table.new_column}
+	 */
+	public ContractResult contract(String changeId) {
+		try (Session session = openSession(); RunLock lock = lock(session)) {
+			return expansions(session).contract(changeId);
+		}
+		catch (SQLException ex) {
+			throw databaseFailure("contract " + changeId, ex);
+		}
+	}
+
+	/**
+	 * Retries every deferred contract under the run's lock: what the starter calls in the
+	 * background and at start-up.
+	 * @return each retried contract, contracted or still deferred
+	 */
+	public List<ContractResult> retryDeferredContracts() {
+		try (Session session = openSession()) {
+			if (!session.tableExists(ExpansionTables.EXPANSIONS)) {
+				return List.of();
+			}
+			try (RunLock lock = lock(session)) {
+				return expansions(session).retryDeferredContracts();
+			}
+		}
+		catch (SQLException ex) {
+			throw databaseFailure("retry deferred contracts", ex);
+		}
+	}
+
+	/** The registry of running application instances that a contract waits for. */
+	public InstanceRegistry instances() {
+		try (Session session = openSession()) {
+			return new InstanceRegistry(this.configuration.dataSource(), session.dialect().type());
+		}
+	}
+
+	private Expansions expansions(Session session) {
+		return new Expansions(this.configuration.dataSource(), session.dialect().type())
+			.instanceStaleness(this.configuration.instanceStaleness());
 	}
 
 	private Session openSession() {

@@ -58,6 +58,8 @@ public final class StepwiseConfiguration {
 
 	private final Duration ddlRetryBackoff;
 
+	private final Duration instanceStaleness;
+
 	private final @Nullable String installedBy;
 
 	private final Charset encoding;
@@ -84,6 +86,7 @@ public final class StepwiseConfiguration {
 		this.ddlLockTimeout = builder.ddlLockTimeout;
 		this.ddlRetries = builder.ddlRetries;
 		this.ddlRetryBackoff = builder.ddlRetryBackoff;
+		this.instanceStaleness = builder.instanceStaleness;
 		this.installedBy = builder.installedBy;
 		this.encoding = builder.encoding;
 		this.classLoader = builder.classLoader;
@@ -154,6 +157,10 @@ public final class StepwiseConfiguration {
 		return this.ddlRetryBackoff;
 	}
 
+	public Duration instanceStaleness() {
+		return this.instanceStaleness;
+	}
+
 	public @Nullable String installedBy() {
 		return this.installedBy;
 	}
@@ -206,6 +213,8 @@ public final class StepwiseConfiguration {
 		private int ddlRetries = 5;
 
 		private Duration ddlRetryBackoff = Duration.ofMillis(500);
+
+		private Duration instanceStaleness = Duration.ofMinutes(2);
 
 		private @Nullable String installedBy;
 
@@ -369,6 +378,15 @@ public final class StepwiseConfiguration {
 		 */
 		public Builder ddlRetryBackoff(Duration ddlRetryBackoff) {
 			this.ddlRetryBackoff = requireNotNegative(ddlRetryBackoff, "ddlRetryBackoff");
+			return this;
+		}
+
+		/**
+		 * How long after its last heartbeat a registered application instance counts as
+		 * gone, so that a contract no longer waits for it; default 2 minutes.
+		 */
+		public Builder instanceStaleness(Duration instanceStaleness) {
+			this.instanceStaleness = requireNotNegative(instanceStaleness, "instanceStaleness");
 			return this;
 		}
 

@@ -2,8 +2,11 @@ package dev.stepwise.migration.dialect;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -59,6 +62,20 @@ public abstract class Dialect {
 	 * and H2), so that its effect survives a later failure.
 	 */
 	public boolean commitsImplicitly(String statement) {
+		return false;
+	}
+
+	/** Whether a table exists, from the catalogue, whatever case the database stored it in. */
+	public boolean tableExists(Connection connection, String schema, String table) throws SQLException {
+		DatabaseMetaData metaData = connection.getMetaData();
+		boolean mysql = this.type.isMySqlFamily();
+		for (String name : List.of(table, table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT))) {
+			try (ResultSet tables = metaData.getTables(mysql ? schema : null, mysql ? null : schema, name, null)) {
+				if (tables.next()) {
+					return true;
+				}
+			}
+		}
 		return false;
 	}
 

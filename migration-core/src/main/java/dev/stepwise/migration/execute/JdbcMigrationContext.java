@@ -6,8 +6,11 @@ import java.sql.SQLException;
 import dev.stepwise.migration.MigrationContext;
 import dev.stepwise.migration.MigrationEvent;
 import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.expand.Expansions;
+import dev.stepwise.migration.schema.ColumnChanges;
 import dev.stepwise.migration.schema.Schema;
 import dev.stepwise.migration.schema.SchemaStatement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The context a Java migration runs with: its connection, and SQL and schema changes
@@ -25,13 +28,17 @@ final class JdbcMigrationContext implements MigrationContext {
 
 	private final Progress progress;
 
+	private final @Nullable ColumnChanges columnChanges;
+
 	JdbcMigrationContext(Connection connection, DatabaseType databaseType, RetryingStatementRunner runner,
-			MigrationEvent migration, Progress progress) {
+			MigrationEvent migration, Progress progress, @Nullable Expansions expansions) {
 		this.connection = connection;
 		this.databaseType = databaseType;
 		this.runner = runner;
 		this.migration = migration;
 		this.progress = progress;
+		this.columnChanges = (expansions != null && migration.version() != null)
+				? new EngineColumnChanges(expansions, migration.version(), progress) : null;
 	}
 
 	@Override
@@ -53,7 +60,7 @@ final class JdbcMigrationContext implements MigrationContext {
 
 	@Override
 	public Schema schema() throws SQLException {
-		return Schema.on(this.connection, this.databaseType, this::run);
+		return Schema.on(this.connection, this.databaseType, this::run, this.columnChanges);
 	}
 
 	/**

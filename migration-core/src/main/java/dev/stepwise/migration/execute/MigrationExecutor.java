@@ -20,6 +20,7 @@ import dev.stepwise.migration.SchemaMigration;
 import dev.stepwise.migration.StepwiseException;
 import dev.stepwise.migration.StepwiseConfiguration;
 import dev.stepwise.migration.dialect.Dialect;
+import dev.stepwise.migration.expand.Expansions;
 import dev.stepwise.migration.history.AppliedMigration;
 import dev.stepwise.migration.history.HistoryTable;
 import dev.stepwise.migration.resolve.Placeholders;
@@ -47,6 +48,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MigrationExecutor {
 
+	private static final MigrationEvent DDL_EVENT = new MigrationEvent(null, "expand/contract DDL", MigrationType.JAVA,
+			"expand/contract");
+
 	private final StepwiseConfiguration configuration;
 
 	private final Dialect dialect;
@@ -58,6 +62,8 @@ public final class MigrationExecutor {
 	private final RetryingStatementRunner runner;
 
 	private final String user;
+
+	private final Expansions expansions;
 
 	// Planning parses each script; applying it right after must not parse it again.
 	private final Map<ScriptResource, SqlScript> parsed = new HashMap<>();
@@ -71,6 +77,9 @@ public final class MigrationExecutor {
 		this.user = user;
 		this.runner = new RetryingStatementRunner(dialect, configuration.ddlRetries(), configuration.ddlRetryBackoff(),
 				listeners);
+		this.expansions = new Expansions(configuration.dataSource(), dialect.type())
+			.instanceStaleness(configuration.instanceStaleness())
+			.ddlExecutor(this::executeDdl);
 	}
 
 	/** What applying the migration will run. */
@@ -263,7 +272,7 @@ public final class MigrationExecutor {
 	private Body javaBody(JavaMigration migration, boolean down, boolean transactional) {
 		return new Body(transactional, (connection, event, progress) -> {
 			JdbcMigrationContext context = new JdbcMigrationContext(connection, this.dialect.type(), this.runner,
-					event, progress);
+					event, progress, this.expansions);
 			if (down) {
 				migration.down(context);
 			}
@@ -286,6 +295,21 @@ public final class MigrationExecutor {
 			boolean transactional) {
 		return new PlannedMigration(migration.version(), migration.description(), migration.type(), script,
 				statements, transactional);
+	}
+
+	/**
+	 * Runs an expand's or contract's DDL on its own connection with this session's lock
+	 * timeout and retries: a pooled connection starts without them.
+	 */
+	private void executeDdl(Connection connection, String sql) throws SQLException {
+		Dialect.SessionSetting lockTimeout = this.dialect.applyLockTimeout(connection,
+				this.configuration.ddlLockTimeout());
+		try {
+			this.runner.execute(connection, sql, DDL_EVENT);
+		}
+		finally {
+			lockTimeout.restore();
+		}
 	}
 
 	private Schema recordingSchema(Connection connection) {

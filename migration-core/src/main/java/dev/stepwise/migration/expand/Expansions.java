@@ -262,6 +262,24 @@ public final class Expansions {
 	}
 
 	/**
+	 * Withdraws a contract that is still deferred, so that no background retry runs it; a
+	 * change already contracted is undone instead.
+	 * @param id the change's key
+	 * @throws SQLException if a statement fails
+	 */
+	public void withdrawContract(String id) throws SQLException {
+		ExpansionRecord expansion = require(id);
+		if (expansion.state() == ExpansionState.CONTRACTED) {
+			undoContract(id);
+			return;
+		}
+		try (Connection connection = this.dataSource.getConnection()) {
+			DdlRunner.inTransaction(connection, () -> this.store.updateState(connection, id, ExpansionState.EXPANDED, false));
+		}
+		logger.info("Withdrew the deferred contract of {}", id);
+	}
+
+	/**
 	 * Undoes a contract: adds the old column back, syncs it from the new one, and restores
 	 * its NOT NULL. The old column comes back last in the column order.
 	 * @param id the change's key

@@ -1,7 +1,6 @@
 package dev.stepwise.migration.history;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import dev.stepwise.migration.MigrationType;
 import dev.stepwise.migration.dialect.Dialect;
@@ -104,17 +102,7 @@ public final class HistoryTable {
 
 	/** Whether the table exists, from the catalogue. */
 	public boolean exists(Connection connection) throws SQLException {
-		DatabaseMetaData metaData = connection.getMetaData();
-		for (String name : List.of(this.table, this.table.toUpperCase(Locale.ROOT), this.table.toLowerCase(Locale.ROOT))) {
-			boolean mysql = this.dialect.type().isMySqlFamily();
-			try (ResultSet tables = metaData.getTables(mysql ? this.schema : null, mysql ? null : this.schema, name,
-					null)) {
-				if (tables.next()) {
-					return true;
-				}
-			}
-		}
-		return false;
+		return this.dialect.tableExists(connection, this.schema, this.table);
 	}
 
 	/**

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.expand.ColumnChange;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fluent schema DSL of Java migrations: portable, quoted, safe-by-default DDL whose
@@ -44,14 +46,18 @@ public final class Schema {
 
 	private final Changes changes;
 
+	private final @Nullable ColumnChanges columnChanges;
+
 	private final List<SchemaChange> recorded = new ArrayList<>();
 
 	private int applied;
 
-	private Schema(Connection connection, StatementRunner runner, Changes changes) {
+	private Schema(Connection connection, StatementRunner runner, Changes changes,
+			@Nullable ColumnChanges columnChanges) {
 		this.connection = connection;
 		this.runner = runner;
 		this.changes = changes;
+		this.columnChanges = columnChanges;
 	}
 
 	/**
@@ -76,8 +82,72 @@ public final class Schema {
 	 */
 	public static Schema on(Connection connection, DatabaseType databaseType, StatementRunner runner)
 			throws SQLException {
+		return on(connection, databaseType, runner, null);
+	}
+
+	/**
+	 * A schema on a connection whose statements run through the given runner, and whose
+	 * {@link #expand(ColumnChange)} and {@link #contract(String)} run through the engine.
+	 * @param connection the connection
+	 * @param databaseType the database
+	 * @param runner what runs each statement
+	 * @param columnChanges what runs expands and contracts, or {@code null} to only record them
+	 * @return the schema, with nothing recorded
+	 * @throws SQLException if the connection's metadata cannot be read
+	 */
+	public static Schema on(Connection connection, DatabaseType databaseType, StatementRunner runner,
+			@Nullable ColumnChanges columnChanges) throws SQLException {
 		Identifiers names = Identifiers.of(databaseType, connection.getMetaData());
-		return new Schema(connection, runner, new Changes(Ddl.of(names)));
+		return new Schema(connection, runner, new Changes(Ddl.of(names)), columnChanges);
+	}
+
+	/**
+	 * Expands a change of a column that running code uses (a rename, a type change, a new
+	 * NOT NULL): adds the new column, installs triggers that keep both columns in sync
+	 * whichever one a release writes, and backfills existing rows in batches. Old and new
+	 * releases then run side by side; a later migration calls {@link #contract(String)}.
+	 * Undone by dropping the new column and the triggers.
+	 * @param change the change
+	 * @return this schema
+	 */
+	public Schema expand(ColumnChange change) {
+		return record(expandChange(change));
+	}
+
+	/**
+	 * Contracts a change expanded by an earlier migration: checks both columns agree, drops
+	 * the triggers and the old column. While a live instance still runs code older than the
+	 * expand, the contract is deferred (the migration still succeeds) and retried later.
+	 * Undone by restoring the old column, its data and the triggers.
+	 * @param changeId the change's id, {@code table.new_column}, as {@link ColumnChange#id()} gives it
+	 * @return this schema
+	 */
+	public Schema contract(String changeId) {
+		return record(contractChange(changeId));
+	}
+
+	private SchemaChange expandChange(ColumnChange change) {
+		String id = change.id();
+		return SchemaChange.reversible("expand(" + change + ")",
+				List.of(new ColumnChangeStep("expand " + change + ": add the new column, sync triggers both ways,"
+						+ " batched backfill", (changes, connection) -> changes.expand(connection, change),
+						this.columnChanges)),
+				() -> SchemaChange.reversible("undoExpand(\"" + id + "\")",
+						List.of(new ColumnChangeStep("undo the expand of " + id + ": drop the triggers and the new column",
+								(changes, connection) -> changes.undoExpand(connection, id), this.columnChanges)),
+						() -> expandChange(change)));
+	}
+
+	private SchemaChange contractChange(String id) {
+		return SchemaChange.reversible("contract(\"" + id + "\")",
+				List.of(new ColumnChangeStep("contract " + id + " once no live instance needs the old column: drop"
+						+ " the triggers and the old column", (changes, connection) -> changes.contract(connection, id),
+						this.columnChanges)),
+				() -> SchemaChange.reversible("undoContract(\"" + id + "\")",
+						List.of(new ColumnChangeStep("undo the contract of " + id + ": restore the old column, its data"
+								+ " and the triggers", (changes, connection) -> changes.undoContract(connection, id),
+								this.columnChanges)),
+						() -> contractChange(id)));
 	}
 
 	/**
@@ -454,7 +524,7 @@ public final class Schema {
 				.map(SchemaChange::irreversibleMessage)
 				.collect(Collectors.joining("; ")));
 		}
-		Schema inverse = new Schema(this.connection, this.runner, this.changes);
+		Schema inverse = new Schema(this.connection, this.runner, this.changes, this.columnChanges);
 		for (int i = this.recorded.size() - 1; i >= 0; i--) {
 			inverse.record(this.recorded.get(i).inverse());
 		}

@@ -23,6 +23,7 @@ import dev.stepwise.migration.StepwiseConfiguration;
 import dev.stepwise.migration.StepwiseInfo;
 import dev.stepwise.migration.StepwiseListener;
 import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.expand.ColumnChange;
 import dev.stepwise.migration.schema.Column;
 import dev.stepwise.migration.schema.Schema;
 import dev.stepwise.migration.schema.Type;
@@ -30,6 +31,7 @@ import dev.stepwise.migration.testsupport.CatalogSnapshot;
 import dev.stepwise.migration.testsupport.Scripts;
 import dev.stepwise.migration.testsupport.Sql;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.version.MigrationVersion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -498,6 +500,50 @@ abstract class AbstractMigrationContractTest {
 		assertThat(stateOf(stepwise.info())).containsExactly("1:APPLIED", "2:APPLIED");
 	}
 
+	@Test
+	void expandAndContractRunThroughMigrationsWaitForOldInstancesAndUndoThemselves() {
+		this.scripts.write("V1__create_people.sql", "CREATE TABLE people (id INT PRIMARY KEY, name VARCHAR(100));\n"
+				+ "INSERT INTO people (id, name) VALUES (1, 'ann'), (2, 'bob'), (3, NULL);")
+			.write("U1__create_people.sql", "DROP TABLE people");
+		Stepwise expandRelease = configure().javaMigrations(new V2__Expand_full_name()).load();
+		expandRelease.migrate();
+
+		// Old code writes the old column, new code the new one: both stay in sync.
+		this.sql.execute("INSERT INTO people (id, name) VALUES (4, 'dora')");
+		this.sql.execute("UPDATE people SET full_name = 'Ann B' WHERE id = 1");
+		assertThat(this.sql.column("SELECT CONCAT(name, '=', full_name) FROM people WHERE id IN (1, 2, 4) ORDER BY id"))
+			.containsExactly("Ann B=Ann B", "bob=bob", "dora=dora");
+		assertThat(expandRelease.expansions()).singleElement().satisfies((expansion) -> {
+			assertThat(expansion.id()).isEqualTo("people.full_name");
+			assertThat(expansion.backfill()).isNotNull();
+			assertThat(expansion.backfill().done()).isTrue();
+		});
+
+		// The contract release starts while an instance of the old release still runs.
+		expandRelease.instances().register("old-pod", "host-a", MigrationVersion.parse("1"));
+		Stepwise contractRelease = configure().javaMigrations(new V2__Expand_full_name(), new V3__Contract_full_name())
+			.load();
+		assertThat(contractRelease.migrate().applied()).extracting((m) -> m.version().toString()).containsExactly("3");
+		assertThat(contractRelease.expansions()).singleElement().satisfies((expansion) -> {
+			assertThat(expansion.contractDeferred()).isTrue();
+			assertThat(expansion.waitingFor()).extracting((instance) -> instance.instanceId()).containsExactly("old-pod");
+		});
+		assertThat(this.sql.columns("people")).contains("name", "full_name");
+
+		contractRelease.instances().deregister("old-pod");
+		assertThat(contractRelease.retryDeferredContracts()).singleElement()
+			.satisfies((result) -> assertThat(result.contracted()).isTrue());
+		assertThat(this.sql.columns("people")).contains("full_name").doesNotContain("name");
+
+		// Undoing the contract brings the old column back with its data; undoing the expand drops the new one.
+		contractRelease.rollbackLast(1);
+		assertThat(this.sql.column("SELECT name FROM people WHERE id = 1")).containsExactly("Ann B");
+		contractRelease.rollbackLast(1);
+		assertThat(this.sql.columns("people")).contains("name").doesNotContain("full_name");
+		assertThat(this.sql.column("SELECT name FROM people ORDER BY id")).containsExactly("Ann B", "bob", null, "dora");
+		assertThat(contractRelease.expansions()).isEmpty();
+	}
+
 	private CatalogSnapshot snapshot() throws Exception {
 		try (java.sql.Connection connection = database().dataSource().getConnection()) {
 			return CatalogSnapshot.take(connection, database().type());
@@ -514,6 +560,26 @@ abstract class AbstractMigrationContractTest {
 				.addIndex("profiles", "profiles_user", "user_id")
 				.addCheck("profiles", "profiles_user_positive", "user_id > 0")
 				.addColumn("users", Column.of("nickname", Type.varchar(30)));
+		}
+
+	}
+
+	/** The expand release of a rename: people.name becomes people.full_name. */
+	static final class V2__Expand_full_name extends SchemaMigration {
+
+		@Override
+		public void change(Schema schema) {
+			schema.expand(ColumnChange.renameColumn("people", "name", "full_name"));
+		}
+
+	}
+
+	/** A later release: no instance needs people.name any more. */
+	static final class V3__Contract_full_name extends SchemaMigration {
+
+		@Override
+		public void change(Schema schema) {
+			schema.contract("people.full_name");
 		}
 
 	}

@@ -48,6 +48,27 @@ public final class Sql {
 		return Integer.parseInt(column(query).get(0));
 	}
 
+	/** The columns of a table, in lower case, whatever case the database stored them in. */
+	public List<String> columns(String table) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			List<String> columns = new ArrayList<>();
+			for (String name : List.of(table, table.toUpperCase(), table.toLowerCase())) {
+				try (ResultSet result = connection.getMetaData().getColumns(connection.getCatalog(), null, name, null)) {
+					while (result.next()) {
+						columns.add(result.getString("COLUMN_NAME").toLowerCase());
+					}
+				}
+				if (!columns.isEmpty()) {
+					return columns;
+				}
+			}
+			return columns;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Whether a table exists, from the catalogue, whatever the case of its name. */
 	public boolean tableExists(String table) {
 		try (Connection connection = this.dataSource.getConnection()) {

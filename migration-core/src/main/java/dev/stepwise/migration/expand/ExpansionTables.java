@@ -1,0 +1,21 @@
+package dev.stepwise.migration.expand;
+
+/**
+ * The names of the tables that expands and backfills keep their state in, for callers
+ * that must check whether a database ever used them without creating them.
+ */
+public final class ExpansionTables {
+
+	/** Column changes in flight or contracted. */
+	public static final String EXPANSIONS = ExpansionStore.TABLE;
+
+	/** Running application instances. */
+	public static final String INSTANCES = InstanceRegistry.TABLE;
+
+	/** Backfill cursors and progress. */
+	public static final String BACKFILLS = "stepwise_backfills";
+
+	private ExpansionTables() {
+	}
+
+}
