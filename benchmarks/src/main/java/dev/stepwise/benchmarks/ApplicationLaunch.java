@@ -36,11 +36,15 @@ final class ApplicationLaunch {
 		Thread watchdog = watchdog(process);
 		long ready = -1;
 		@Nullable Double bootReported = null;
+		@Nullable Double cpu = null;
 		Deque<String> tail = new ArrayDeque<>();
 		try (BufferedReader output = process.inputReader()) {
 			for (String line = output.readLine(); line != null; line = output.readLine()) {
 				if (ready < 0 && line.equals(ReadySignal.MARKER)) {
 					ready = System.nanoTime() - start;
+				}
+				if (line.startsWith(ReadySignal.CPU_PREFIX)) {
+					cpu = Double.parseDouble(line.substring(ReadySignal.CPU_PREFIX.length()));
 				}
 				Matcher running = PROCESS_RUNNING.matcher(line);
 				if (running.find()) {
@@ -59,7 +63,7 @@ final class ApplicationLaunch {
 					+ exitCode) + ": " + String.join(" ", command) + "\n--- its last lines ---\n"
 					+ String.join("\n", tail));
 		}
-		return new Result(ready, bootReported, List.copyOf(tail));
+		return new Result(ready, cpu, bootReported, List.copyOf(tail));
 	}
 
 	private static Thread watchdog(Process process) {
@@ -79,10 +83,12 @@ final class ApplicationLaunch {
 	}
 
 	/**
-	 * One launch: nanoseconds from process start to ready, what Spring Boot itself reported
-	 * as the process's running time in milliseconds (if it logged it), and its last lines.
+	 * One launch: nanoseconds from process start to ready, the CPU milliseconds the JVM had
+	 * used when ready, what Spring Boot itself reported as the process's running time in
+	 * milliseconds (each if known), and its last lines.
 	 */
-	record Result(long readyNanos, @Nullable Double bootReportedMillis, List<String> tail) {
+	record Result(long readyNanos, @Nullable Double cpuMillis, @Nullable Double bootReportedMillis,
+			List<String> tail) {
 	}
 
 }

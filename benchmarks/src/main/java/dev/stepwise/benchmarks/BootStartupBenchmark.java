@@ -58,14 +58,18 @@ public final class BootStartupBenchmark {
 			prepare(server, variant, migrations);
 		}
 
+		Map<String, List<Double>> cpu = new LinkedHashMap<>();
 		Map<String, List<Double>> bootReported = new LinkedHashMap<>();
 		List<Rounds.Contender> contenders = new ArrayList<>();
 		for (Variant variant : available) {
-			List<Double> reported = new ArrayList<>();
-			bootReported.put(variant.name(), reported);
+			List<Double> variantCpu = new ArrayList<>();
+			List<Double> variantReported = new ArrayList<>();
+			cpu.put(variant.name(), variantCpu);
+			bootReported.put(variant.name(), variantReported);
 			contenders.add(new Rounds.Contender(variant.name(), () -> {
 				ApplicationLaunch.Result launch = ApplicationLaunch.run(variant.command(server));
-				reported.add((launch.bootReportedMillis() != null) ? launch.bootReportedMillis() : Double.NaN);
+				variantCpu.add(orNaN(launch.cpuMillis()));
+				variantReported.add(orNaN(launch.bootReportedMillis()));
 				return launch.readyNanos();
 			}));
 		}
@@ -75,11 +79,14 @@ public final class BootStartupBenchmark {
 			server.drop(variant.database());
 		}
 
-		System.out.println("JVM launch to ApplicationReadyEvent, as measured by this harness:");
+		System.out.println("Wall clock from JVM launch to ApplicationReadyEvent, as this harness measures it:");
 		Statistics.printTable(System.out, times);
-		System.out.println("For comparison, Spring Boot's own \"process running for\" (warm-up rounds included):");
-		bootReported.forEach((name, values) -> System.out.println("  " + name + " median_ms="
-				+ Statistics.millis(Statistics.median(values))));
+		System.out.println("CPU time the JVM had used when ready (less disturbed by a busy machine):");
+		Statistics.printTable(System.out, measuredOnly(cpu, rounds.warmUps()));
+		measuredOnly(bootReported, rounds.warmUps()).forEach((name, values) -> System.out.println(
+				"Spring Boot's own \"process running for\", " + name + " median_ms=" + Statistics.millis(Statistics.median(values))));
+		System.out.println(addedCosts("wall", times));
+		System.out.println(addedCosts("cpu", measuredOnly(cpu, rounds.warmUps())));
 		System.out.println(summary(migrations, rounds.rounds(), times));
 	}
 
@@ -127,6 +134,38 @@ public final class BootStartupBenchmark {
 				+ " flyway_ms=" + millis(flyway) + " floor_ms=" + millis(floor) + " stepwise_added_ms="
 				+ millis(stepwiseAdded) + " flyway_added_ms=" + millis(flywayAdded) + " added_fraction="
 				+ ((fraction != null) ? Statistics.ratio(fraction) : "n/a") + " goal<=0.33";
+	}
+
+	/**
+	 * The added costs (tool minus floor) as the difference of the medians and as the median
+	 * of the round-by-round differences, which is steadier when the machine's load drifts.
+	 */
+	private static String addedCosts(String clock, Map<String, List<Double>> times) {
+		List<Double> floor = times.get("floor");
+		if (floor == null) {
+			return clock + ": no floor, no added cost";
+		}
+		StringBuilder line = new StringBuilder(clock + " added cost over the floor:");
+		for (String tool : List.of("stepwise", "flyway")) {
+			List<Double> values = times.get(tool);
+			if (values != null) {
+				line.append(" ").append(tool).append("_added_ms=")
+					.append(Statistics.millis(Statistics.median(values) - Statistics.median(floor)))
+					.append(" ").append(tool).append("_paired_added_ms=")
+					.append(Statistics.millis(Statistics.pairedDifference(values, floor)));
+			}
+		}
+		return line.toString();
+	}
+
+	private static Map<String, List<Double>> measuredOnly(Map<String, List<Double>> perLaunch, int warmUps) {
+		Map<String, List<Double>> measured = new LinkedHashMap<>();
+		perLaunch.forEach((name, values) -> measured.put(name, values.subList(warmUps, values.size())));
+		return measured;
+	}
+
+	private static double orNaN(@Nullable Double value) {
+		return (value != null) ? value : Double.NaN;
 	}
 
 	private static @Nullable Double median(Map<String, List<Double>> times, String name) {

@@ -25,6 +25,10 @@ final class Rounds {
 		this.out = out;
 	}
 
+	int warmUps() {
+		return this.warmUps;
+	}
+
 	int rounds() {
 		return this.rounds;
 	}

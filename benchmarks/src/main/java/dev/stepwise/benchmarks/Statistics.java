@@ -33,6 +33,15 @@ final class Statistics {
 		return median(ratios);
 	}
 
+	/** The median of the round-by-round differences {@code a[i] - b[i]}. */
+	static double pairedDifference(List<Double> a, List<Double> b) {
+		List<Double> differences = new ArrayList<>();
+		for (int i = 0; i < a.size(); i++) {
+			differences.add(a.get(i) - b.get(i));
+		}
+		return median(differences);
+	}
+
 	/** Prints one row per round and the median, minimum and maximum of each contender. */
 	static void printTable(PrintStream out, Map<String, List<Double>> times) {
 		StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-8s", "round"));

@@ -7,12 +7,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Prints {@value #MARKER} the moment the application is ready: the benchmark, which reads
- * the JVM's output, stops its clock there. Then the application closes and the JVM ends.
+ * the JVM's output, stops its clock there. Then it prints the CPU time the JVM has used (a
+ * figure that a busy machine disturbs less than the wall clock), and the application closes
+ * and the JVM ends.
  */
 public final class ReadySignal implements ApplicationListener<ApplicationReadyEvent> {
 
 	/** The line printed on {@link ApplicationReadyEvent}. */
 	public static final String MARKER = "stepwise-benchmark-ready";
+
+	/** The line that follows {@link #MARKER}, before the CPU milliseconds used so far. */
+	public static final String CPU_PREFIX = "stepwise-benchmark-cpu-ms=";
 
 	private ReadySignal() {
 	}
@@ -21,6 +26,10 @@ public final class ReadySignal implements ApplicationListener<ApplicationReadyEv
 	public void onApplicationEvent(ApplicationReadyEvent event) {
 		System.out.println(MARKER);
 		System.out.flush();
+		ProcessHandle.current()
+			.info()
+			.totalCpuDuration()
+			.ifPresent((cpu) -> System.out.println(CPU_PREFIX + cpu.toMillis()));
 	}
 
 	/** Runs the application until it is ready, then closes it and exits with its exit code. */
