@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.schema.Schema;
 
 /**
  * What a {@link JavaMigration} works with: the migration's connection (inside its
@@ -23,5 +24,13 @@ public interface MigrationContext {
 	 * @throws SQLException if it fails
 	 */
 	void execute(String sql) throws SQLException;
+
+	/**
+	 * A new schema DSL on the migration's connection, whose statements run with the DDL lock
+	 * timeout and retries. It records operations; {@link Schema#apply()} runs them. A
+	 * statement that cannot run in a transaction ({@code CREATE INDEX CONCURRENTLY}) commits
+	 * the migration's work so far and runs on its own.
+	 */
+	Schema schema() throws SQLException;
 
 }

@@ -85,36 +85,40 @@ public final class Stepwise {
 			MigrationStates states = states(resolved, session.readHistory());
 			validateIfConfigured(session, states);
 			List<MigrationEntry> pending = pending(states, options);
-			boolean baselineNeeded = this.configuration.baselineOnMigrate()
-					&& !session.history().exists(session.connection());
-			if (options.dryRun() || (pending.isEmpty() && !baselineNeeded)) {
-				MigrationExecutor executor = executor(session);
-				List<PlannedMigration> plan = pending.stream().map((entry) -> executor.planApply(entry.resolved())).toList();
+			if (options.dryRun() || (pending.isEmpty() && !baselineNeeded(session))) {
+				List<PlannedMigration> plan = planApply(session, executor(session), pending);
 				return new MigrateResult(options.dryRun(), plan, List.of(), states.currentVersion(),
 						targetVersion(states.currentVersion(), plan), elapsed(start));
 			}
 			try (RunLock lock = lock(session)) {
-				baselineIfConfigured(session);
-				session.history().createIfAbsent(session.connection());
-				states = states(resolved, session.readHistory());
-				validateIfConfigured(session, states);
-				pending = pending(states, options);
-				MigrationExecutor executor = executor(session);
-				List<PlannedMigration> plan = pending.stream().map((entry) -> executor.planApply(entry.resolved())).toList();
-				session.limitLockWaits(this.configuration);
-				List<ExecutedMigration> applied = new ArrayList<>();
-				int rank = nextRank(session.readHistory());
-				for (MigrationEntry entry : pending) {
-					applied.add(executor.apply(session.connection(), Objects.requireNonNull(entry.resolved()), rank++));
-				}
-				MigrationVersion after = targetVersion(states.currentVersion(), plan);
-				log(applied, "Applied", after);
-				return new MigrateResult(false, plan, applied, states.currentVersion(), after, elapsed(start));
+				return applyPending(session, resolved, options, start);
 			}
 		}
 		catch (SQLException ex) {
 			throw databaseFailure("migrate", ex);
 		}
+	}
+
+	/** Under the lock: reads the history again, since another instance may have migrated. */
+	private MigrateResult applyPending(Session session, List<ResolvedMigration> resolved, MigrateOptions options,
+			long start) throws SQLException {
+		baselineIfConfigured(session);
+		session.history().createIfAbsent(session.connection());
+		List<AppliedMigration> rows = session.readHistory();
+		MigrationStates states = states(resolved, rows);
+		validateIfConfigured(session, states);
+		List<MigrationEntry> pending = pending(states, options);
+		MigrationExecutor executor = executor(session);
+		List<PlannedMigration> plan = planApply(session, executor, pending);
+		session.limitLockWaits(this.configuration);
+		List<ExecutedMigration> applied = new ArrayList<>();
+		int rank = nextRank(rows);
+		for (MigrationEntry entry : pending) {
+			applied.add(executor.apply(session.connection(), Objects.requireNonNull(entry.resolved()), rank++));
+		}
+		MigrationVersion after = targetVersion(states.currentVersion(), plan);
+		log(applied, "Applied", after);
+		return new MigrateResult(false, plan, applied, states.currentVersion(), after, elapsed(start));
 	}
 
 	/** Every migration with its state, and the current version. */
@@ -163,14 +167,14 @@ public final class Stepwise {
 				MigrationStates states = states(resolved, session.readHistory());
 				List<MigrationEntry> selected = RollbackSelection.select(states, request);
 				MigrationExecutor executor = executor(session);
-				return new RollbackResult(true, planRollback(executor, selected), List.of(), states.currentVersion(),
+				return new RollbackResult(true, planRollback(session, executor, selected), List.of(), states.currentVersion(),
 						versionAfterRollback(states, selected), elapsed(start));
 			}
 			try (RunLock lock = lock(session)) {
 				MigrationStates states = states(resolved, session.readHistory());
 				List<MigrationEntry> selected = RollbackSelection.select(states, request);
 				MigrationExecutor executor = executor(session);
-				List<PlannedMigration> plan = planRollback(executor, selected);
+				List<PlannedMigration> plan = planRollback(session, executor, selected);
 				session.limitLockWaits(this.configuration);
 				List<ExecutedMigration> undone = new ArrayList<>();
 				for (MigrationEntry entry : selected) {
@@ -293,6 +297,10 @@ public final class Stepwise {
 		return versioned;
 	}
 
+	private boolean baselineNeeded(Session session) throws SQLException {
+		return this.configuration.baselineOnMigrate() && !session.history().exists(session.connection());
+	}
+
 	/**
 	 * With {@code baselineOnMigrate}, adopts a schema that has tables but no history table:
 	 * a fresh, empty schema is simply migrated from the start.
@@ -312,8 +320,18 @@ public final class Stepwise {
 		logger.info("Baselined {} at version {}", session.history().name(), version);
 	}
 
-	private static List<PlannedMigration> planRollback(MigrationExecutor executor, List<MigrationEntry> selected) {
-		return selected.stream().map((entry) -> executor.planRollback(Objects.requireNonNull(entry.resolved()))).toList();
+	private static List<PlannedMigration> planApply(Session session, MigrationExecutor executor,
+			List<MigrationEntry> pending) {
+		return pending.stream()
+			.map((entry) -> executor.planApply(session.connection(), Objects.requireNonNull(entry.resolved())))
+			.toList();
+	}
+
+	private static List<PlannedMigration> planRollback(Session session, MigrationExecutor executor,
+			List<MigrationEntry> selected) {
+		return selected.stream()
+			.map((entry) -> executor.planRollback(session.connection(), Objects.requireNonNull(entry.resolved())))
+			.toList();
 	}
 
 	private static @Nullable MigrationVersion targetVersion(@Nullable MigrationVersion current,

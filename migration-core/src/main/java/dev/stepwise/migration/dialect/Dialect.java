@@ -55,8 +55,8 @@ public abstract class Dialect {
 	}
 
 	/**
-	 * Whether a statement commits the open transaction by itself (DDL on MySQL and
-	 * MariaDB), so that its effect survives a later failure.
+	 * Whether a statement commits the open transaction by itself (DDL on MySQL, MariaDB
+	 * and H2), so that its effect survives a later failure.
 	 */
 	public boolean commitsImplicitly(String statement) {
 		return false;
@@ -96,8 +96,8 @@ public abstract class Dialect {
 	}
 
 	/**
-	 * Whether DDL commits by itself (MySQL, MariaDB), so a failed migration may leave part
-	 * of its work behind.
+	 * Whether DDL commits by itself (MySQL, MariaDB, H2), so a failed migration may leave
+	 * part of its work behind.
 	 */
 	public boolean ddlAutoCommits() {
 		return false;

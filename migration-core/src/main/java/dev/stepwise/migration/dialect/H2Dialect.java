@@ -32,6 +32,16 @@ final class H2Dialect extends Dialect {
 	}
 
 	@Override
+	public boolean commitsImplicitly(String statement) {
+		return ImplicitCommit.isDdl(statement);
+	}
+
+	@Override
+	public boolean ddlAutoCommits() {
+		return true;
+	}
+
+	@Override
 	public String currentSchema(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("SELECT CURRENT_SCHEMA")) {

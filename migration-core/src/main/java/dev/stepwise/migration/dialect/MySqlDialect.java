@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,12 +17,6 @@ import org.jspecify.annotations.Nullable;
 final class MySqlDialect extends Dialect {
 
 	private static final int LOCK_WAIT_TIMEOUT = 1205;
-
-	// The statements that cause an implicit commit (MySQL manual, "Statements That Cause an
-	// Implicit Commit"), as far as a migration would use them.
-	private static final Pattern IMPLICIT_COMMIT = Pattern.compile(
-			"\\s*(CREATE|ALTER|DROP|RENAME|TRUNCATE|GRANT|REVOKE|LOCK\\s+TABLES|UNLOCK\\s+TABLES|ANALYZE|OPTIMIZE|REPAIR)\\b",
-			Pattern.CASE_INSENSITIVE);
 
 	private static final String BLOCKERS = """
 			SELECT p.ID, p.USER, p.HOST, TIMESTAMPDIFF(SECOND, t.trx_started, NOW()) AS open_seconds,
@@ -45,7 +38,7 @@ final class MySqlDialect extends Dialect {
 
 	@Override
 	public boolean commitsImplicitly(String statement) {
-		return IMPLICIT_COMMIT.matcher(statement).lookingAt();
+		return ImplicitCommit.isDdl(statement);
 	}
 
 	@Override

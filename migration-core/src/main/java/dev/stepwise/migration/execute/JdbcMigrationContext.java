@@ -6,21 +6,26 @@ import java.sql.SQLException;
 import dev.stepwise.migration.MigrationContext;
 import dev.stepwise.migration.MigrationEvent;
 import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.schema.Schema;
+import dev.stepwise.migration.schema.SchemaStatement;
 
-/** The context a Java migration runs with: its connection, and DDL through the retrying runner. */
+/**
+ * The context a Java migration runs with: its connection, and SQL and schema changes
+ * through the engine's retrying runner, tracked for error messages.
+ */
 final class JdbcMigrationContext implements MigrationContext {
 
 	private final Connection connection;
 
 	private final DatabaseType databaseType;
 
-	private final StatementRunner runner;
+	private final RetryingStatementRunner runner;
 
 	private final MigrationEvent migration;
 
 	private final Progress progress;
 
-	JdbcMigrationContext(Connection connection, DatabaseType databaseType, StatementRunner runner,
+	JdbcMigrationContext(Connection connection, DatabaseType databaseType, RetryingStatementRunner runner,
 			MigrationEvent migration, Progress progress) {
 		this.connection = connection;
 		this.databaseType = databaseType;
@@ -44,6 +49,34 @@ final class JdbcMigrationContext implements MigrationContext {
 		this.progress.starting(sql, 0);
 		this.runner.execute(this.connection, sql, this.migration);
 		this.progress.finished(this.runner.commitsImplicitly(sql));
+	}
+
+	@Override
+	public Schema schema() throws SQLException {
+		return Schema.on(this.connection, this.databaseType, this::run);
+	}
+
+	/**
+	 * Runs one DSL statement. One that cannot run in a transaction commits what the
+	 * migration did so far (it can no longer be rolled back), runs on its own, and the
+	 * transaction resumes after it.
+	 */
+	private void run(Connection connection, SchemaStatement statement) throws SQLException {
+		if (statement.transactional() || connection.getAutoCommit()) {
+			execute(statement.sql());
+			return;
+		}
+		connection.commit();
+		this.progress.committedSoFar();
+		connection.setAutoCommit(true);
+		try {
+			this.progress.starting(statement.sql(), 0);
+			this.runner.execute(connection, statement.sql(), this.migration);
+			this.progress.finished(true);
+		}
+		finally {
+			connection.setAutoCommit(false);
+		}
 	}
 
 }

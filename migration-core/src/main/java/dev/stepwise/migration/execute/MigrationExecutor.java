@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import dev.stepwise.migration.ExecutedMigration;
@@ -13,6 +15,9 @@ import dev.stepwise.migration.MigrationEvent;
 import dev.stepwise.migration.MigrationFailedException;
 import dev.stepwise.migration.MigrationType;
 import dev.stepwise.migration.PlannedMigration;
+import dev.stepwise.migration.RollbackRefusedException;
+import dev.stepwise.migration.SchemaMigration;
+import dev.stepwise.migration.StepwiseException;
 import dev.stepwise.migration.StepwiseConfiguration;
 import dev.stepwise.migration.dialect.Dialect;
 import dev.stepwise.migration.history.AppliedMigration;
@@ -20,6 +25,9 @@ import dev.stepwise.migration.history.HistoryTable;
 import dev.stepwise.migration.resolve.Placeholders;
 import dev.stepwise.migration.resolve.ResolvedMigration;
 import dev.stepwise.migration.resolve.ScriptResource;
+import dev.stepwise.migration.schema.IrreversibleChangeException;
+import dev.stepwise.migration.schema.Schema;
+import dev.stepwise.migration.schema.SchemaStatement;
 import dev.stepwise.migration.sql.SqlScript;
 import dev.stepwise.migration.sql.SqlScriptParser;
 import dev.stepwise.migration.sql.SqlStatement;
@@ -47,9 +55,12 @@ public final class MigrationExecutor {
 
 	private final Listeners listeners;
 
-	private final StatementRunner runner;
+	private final RetryingStatementRunner runner;
 
 	private final String user;
+
+	// Planning parses each script; applying it right after must not parse it again.
+	private final Map<ScriptResource, SqlScript> parsed = new HashMap<>();
 
 	public MigrationExecutor(StepwiseConfiguration configuration, Dialect dialect, HistoryTable history,
 			Listeners listeners, String user) {
@@ -58,12 +69,17 @@ public final class MigrationExecutor {
 		this.history = history;
 		this.listeners = listeners;
 		this.user = user;
-		this.runner = new StatementRunner(dialect, configuration.ddlRetries(), configuration.ddlRetryBackoff(),
+		this.runner = new RetryingStatementRunner(dialect, configuration.ddlRetries(), configuration.ddlRetryBackoff(),
 				listeners);
 	}
 
 	/** What applying the migration will run. */
-	public PlannedMigration planApply(ResolvedMigration migration) {
+	public PlannedMigration planApply(Connection connection, ResolvedMigration migration) {
+		if (migration.javaMigration() instanceof SchemaMigration schemaMigration) {
+			Schema recorded = recordingSchema(connection);
+			schemaMigration.change(recorded);
+			return planned(migration, migration.script(), recorded.statements());
+		}
 		if (migration.javaMigration() != null) {
 			JavaMigration java = migration.javaMigration();
 			return planned(migration, migration.script(), List.of(migration.script() + ".up(context)"),
@@ -73,9 +89,23 @@ public final class MigrationExecutor {
 		return planned(migration, migration.script(), sql(script), script.transactional());
 	}
 
-	/** What undoing the migration will run. */
-	public PlannedMigration planRollback(ResolvedMigration migration) {
+	/**
+	 * What undoing the migration will run.
+	 * @throws RollbackRefusedException if it is a schema migration whose changes cannot all
+	 * be undone
+	 */
+	public PlannedMigration planRollback(Connection connection, ResolvedMigration migration) {
 		String undo = Objects.requireNonNull(migration.downScriptName());
+		if (migration.javaMigration() instanceof SchemaMigration schemaMigration && !schemaMigration.hasOwnDown()) {
+			try {
+				return planned(migration, undo, schemaMigration.inverse(recordingSchema(connection)).statements());
+			}
+			catch (IrreversibleChangeException ex) {
+				throw new RollbackRefusedException("Rollback refused, nothing was changed: " + migration.script()
+						+ " (version " + migration.version() + ") cannot be undone automatically: " + ex.getMessage()
+						+ ". Give the migration its own down().");
+			}
+		}
 		if (migration.javaMigration() != null) {
 			return planned(migration, undo, List.of(undo + "(context)"), migration.javaMigration().transactional());
 		}
@@ -165,7 +195,8 @@ public final class MigrationExecutor {
 				rollbackQuietly(connection, body.transactional());
 				SQLException lockTimeout = lockTimeout(ex);
 				boolean retryWhole = body.transactional() && this.dialect.failedStatementAbortsTransaction();
-				if (lockTimeout != null && retryWhole && attempt < this.configuration.ddlRetries()) {
+				if (lockTimeout != null && retryWhole && progress.statementsCommitted() == 0
+						&& attempt < this.configuration.ddlRetries()) {
 					Duration pause = LockTimeoutRetry.backoff(this.configuration.ddlRetryBackoff(), attempt);
 					int next = attempt + 1;
 					this.listeners.tell((listener) -> listener.ddlRetried(event, next, pause));
@@ -208,6 +239,10 @@ public final class MigrationExecutor {
 	}
 
 	private SqlScript parse(ScriptResource resource) {
+		return this.parsed.computeIfAbsent(resource, this::read);
+	}
+
+	private SqlScript read(ScriptResource resource) {
 		String text = resource.read(this.configuration.encoding());
 		if (this.configuration.placeholderReplacement()) {
 			text = Placeholders.replace(resource.path(), text, this.configuration.placeholders());
@@ -251,6 +286,21 @@ public final class MigrationExecutor {
 			boolean transactional) {
 		return new PlannedMigration(migration.version(), migration.description(), migration.type(), script,
 				statements, transactional);
+	}
+
+	private Schema recordingSchema(Connection connection) {
+		try {
+			return Schema.on(connection, this.dialect.type());
+		}
+		catch (SQLException ex) {
+			throw new StepwiseException("Could not read the database's metadata to plan a schema migration: "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	private PlannedMigration planned(ResolvedMigration migration, String script, List<SchemaStatement> statements) {
+		return planned(migration, script, statements.stream().map(SchemaStatement::sql).toList(),
+				statements.stream().allMatch(SchemaStatement::transactional));
 	}
 
 	private static List<String> sql(SqlScript script) {

@@ -39,6 +39,11 @@ final class Progress {
 		return this.done;
 	}
 
+	/** Everything done so far was committed: a rollback can no longer undo it. */
+	void committedSoFar() {
+		this.committed = this.done;
+	}
+
 	/** How many statements took effect that a rollback cannot undo. */
 	int statementsCommitted() {
 		return this.committed;

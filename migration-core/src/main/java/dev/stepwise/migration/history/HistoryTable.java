@@ -67,11 +67,12 @@ public final class HistoryTable {
 			return read(connection);
 		}
 		catch (SQLException ex) {
+			rollbackIfNeeded(connection);
 			if (!exists(connection)) {
-				rollbackIfNeeded(connection);
 				return null;
 			}
-			throw ex;
+			// Another instance created the table between the SELECT and the look-up.
+			return read(connection);
 		}
 	}
 

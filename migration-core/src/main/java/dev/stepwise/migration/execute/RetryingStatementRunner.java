@@ -14,7 +14,7 @@ import dev.stepwise.migration.dialect.Dialect;
  * lock timeout is retried right here with jittered backoff; on PostgreSQL inside a
  * transaction it is thrown, and the whole migration starts over.
  */
-final class StatementRunner {
+final class RetryingStatementRunner {
 
 	private final Dialect dialect;
 
@@ -24,7 +24,7 @@ final class StatementRunner {
 
 	private final Listeners listeners;
 
-	StatementRunner(Dialect dialect, int retries, Duration backoff, Listeners listeners) {
+	RetryingStatementRunner(Dialect dialect, int retries, Duration backoff, Listeners listeners) {
 		this.dialect = dialect;
 		this.retries = retries;
 		this.backoff = backoff;

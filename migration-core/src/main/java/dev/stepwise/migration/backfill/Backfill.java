@@ -1,0 +1,394 @@
+package dev.stepwise.migration.backfill;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+import dev.stepwise.migration.dialect.DatabaseType;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Transforms every row of a table in short batches, each its own transaction, resumable
+ * after any interruption: {@code Backfill.of(dataSource, type, "users").set("full_name",
+ * "first_name || ' ' || last_name").run()}.
+ * <p>
+ * How a run goes:
+ * <ol>
+ * <li>The table's key is found: its primary key, else a unique key of NOT NULL columns,
+ * else (PostgreSQL only) its physical row id.</li>
+ * <li>The backfill's row in {@code stepwise_backfills} is read, or created. A finished
+ * backfill does nothing; an interrupted one continues after its stored cursor.</li>
+ * <li>Each batch updates the next key range and stores the new cursor in the same
+ * transaction, so a crash (even {@code kill -9}) loses at most the uncommitted batch, and
+ * the rows end as one uninterrupted run would leave them.</li>
+ * <li>The batch size follows the time each batch takes, towards
+ * {@link #targetBatchDuration(Duration)}, so locks stay short on a busy table.</li>
+ * </ol>
+ */
+public final class Backfill {
+
+	private static final Logger logger = LoggerFactory.getLogger(Backfill.class);
+
+	private final DataSource dataSource;
+
+	private final DatabaseType type;
+
+	private final String table;
+
+	private final Map<String, String> expressions = new LinkedHashMap<>();
+
+	private final Map<String, RowFunction> functions = new LinkedHashMap<>();
+
+	private @Nullable String where;
+
+	private @Nullable String name;
+
+	private Duration targetBatchDuration = Duration.ofMillis(100);
+
+	private Duration pause = Duration.ZERO;
+
+	private int initialBatchSize = 1000;
+
+	private int maximumBatchSize = 50_000;
+
+	private boolean bypassSyncTriggers;
+
+	private BackfillListener listener = (progress) -> {
+	};
+
+	private Backfill(DataSource dataSource, DatabaseType type, String table) {
+		this.dataSource = dataSource;
+		this.type = type;
+		this.table = table;
+	}
+
+	/**
+	 * Starts describing a backfill of one table.
+	 * @param dataSource where the table is; each batch takes a connection of its own
+	 * @param type the database
+	 * @param table the table name
+	 * @return the backfill, to describe further and {@link #run()}
+	 */
+	public static Backfill of(DataSource dataSource, DatabaseType type, String table) {
+		Objects.requireNonNull(dataSource, "dataSource must not be null");
+		Objects.requireNonNull(type, "type must not be null");
+		requireText(table, "table");
+		return new Backfill(dataSource, type, table);
+	}
+
+	/**
+	 * Sets a column to an SQL expression over the row, such as
+	 * {@code first_name || ' ' || last_name}. The expression is SQL the caller wrote and
+	 * is used as written.
+	 * @param column the column to write
+	 * @param sqlExpression the value
+	 * @return this backfill
+	 */
+	public Backfill set(String column, String sqlExpression) {
+		requireText(column, "column");
+		requireText(sqlExpression, "sqlExpression");
+		this.expressions.put(column, sqlExpression);
+		return this;
+	}
+
+	/**
+	 * Sets a column to a value computed in Java from the row. Rows are then read and
+	 * written one by one inside each batch, which is slower than {@link #set}.
+	 * @param column the column to write
+	 * @param function the value, from the locked row
+	 * @return this backfill
+	 */
+	public Backfill compute(String column, RowFunction function) {
+		requireText(column, "column");
+		Objects.requireNonNull(function, "function must not be null");
+		this.functions.put(column, function);
+		return this;
+	}
+
+	/**
+	 * Limits the backfill to rows matching an SQL condition, such as
+	 * {@code full_name IS NULL}.
+	 * @param condition the condition
+	 * @return this backfill
+	 */
+	public Backfill where(String condition) {
+		requireText(condition, "condition");
+		this.where = condition;
+		return this;
+	}
+
+	/**
+	 * Names the backfill: its key in the progress table, under which an interrupted run
+	 * is resumed. Defaults to the table and the columns it writes.
+	 * @param name the name, at most 200 characters
+	 * @return this backfill
+	 */
+	public Backfill named(String name) {
+		requireText(name, "name");
+		if (name.length() > 200) {
+			throw new IllegalArgumentException("name must be at most 200 characters: " + name);
+		}
+		this.name = name;
+		return this;
+	}
+
+	/**
+	 * The time one batch should take (default 100 ms); the batch size follows it.
+	 * @param duration the target
+	 * @return this backfill
+	 */
+	public Backfill targetBatchDuration(Duration duration) {
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException("targetBatchDuration must be positive: " + duration);
+		}
+		this.targetBatchDuration = duration;
+		return this;
+	}
+
+	/**
+	 * A pause after each batch (default none), to leave room for other work.
+	 * @param pause the pause
+	 * @return this backfill
+	 */
+	public Backfill pauseBetweenBatches(Duration pause) {
+		if (pause.isNegative()) {
+			throw new IllegalArgumentException("pauseBetweenBatches must not be negative: " + pause);
+		}
+		this.pause = pause;
+		return this;
+	}
+
+	/**
+	 * The first batch's size in rows (default 1,000); later batches follow the target
+	 * duration.
+	 * @param rows the size
+	 * @return this backfill
+	 */
+	public Backfill initialBatchSize(int rows) {
+		if (rows < 1) {
+			throw new IllegalArgumentException("initialBatchSize must be at least 1: " + rows);
+		}
+		this.initialBatchSize = rows;
+		return this;
+	}
+
+	/**
+	 * The largest batch in rows (default 50,000), whatever the target duration.
+	 * @param rows the size
+	 * @return this backfill
+	 */
+	public Backfill maximumBatchSize(int rows) {
+		if (rows < 1) {
+			throw new IllegalArgumentException("maximumBatchSize must be at least 1: " + rows);
+		}
+		this.maximumBatchSize = rows;
+		return this;
+	}
+
+	/**
+	 * Marks each batch so that Stepwise's expand/contract sync triggers skip their work for
+	 * its rows. Only for a backfill that itself writes the value the trigger would have
+	 * synced, as the expand of a column change does.
+	 * @return this backfill
+	 */
+	public Backfill bypassSyncTriggers() {
+		this.bypassSyncTriggers = true;
+		return this;
+	}
+
+	/**
+	 * Told after each committed batch.
+	 * @param listener the listener
+	 * @return this backfill
+	 */
+	public Backfill listener(BackfillListener listener) {
+		this.listener = Objects.requireNonNull(listener, "listener must not be null");
+		return this;
+	}
+
+	/**
+	 * Runs the backfill to its end, resuming a stored cursor if a run of the same name was
+	 * interrupted.
+	 * @return the final progress
+	 * @throws SQLException if a batch fails; committed batches stay, and a new run resumes
+	 * @throws IllegalStateException if a run of the same name had another definition
+	 */
+	public BackfillProgress run() throws SQLException {
+		if (this.expressions.isEmpty() && this.functions.isEmpty()) {
+			throw new IllegalStateException("Backfill of table '" + this.table + "' sets no column: call set(column, sqlExpression)"
+					+ " or compute(column, function) before run()");
+		}
+		ProgressStore store = new ProgressStore(this.type);
+		BackfillTarget target;
+		BatchWalker walker;
+		ProgressStore.Stored stored;
+		try (Connection connection = this.dataSource.getConnection()) {
+			target = BackfillTarget.resolve(connection, this.type, this.table);
+			Assignments assignments = assignments(target);
+			walker = target.walksPhysicalRows() ? new PhysicalRowWalker(this.type, target, assignments, this.where)
+					: new KeysetWalker(this.type, target, assignments, this.where);
+			stored = start(connection, store, target, assignments);
+		}
+		if (stored.done()) {
+			return stored.progress();
+		}
+		int initial = target.walksPhysicalRows() ? Math.max(1, this.initialBatchSize / 50) : this.initialBatchSize;
+		BatchSizer sizer = new BatchSizer(this.targetBatchDuration, initial, this.maximumBatchSize);
+		String cursor = stored.cursor();
+		long rowsDone = stored.rowsDone();
+		while (true) {
+			long started = System.nanoTime();
+			BatchWalker.Batch batch = runBatch(store, stored.name(), walker, cursor, rowsDone, sizer.size());
+			sizer.record(System.nanoTime() - started);
+			cursor = batch.cursor();
+			rowsDone += batch.rowsWalked();
+			BackfillProgress progress = stored.progressAt(rowsDone, Instant.now(), batch.last());
+			this.listener.batchCommitted(progress);
+			if (batch.last()) {
+				logger.info("Backfill '{}' of {} finished: {} rows", stored.name(), target.table(), rowsDone);
+				return progress;
+			}
+			pause();
+		}
+	}
+
+	/**
+	 * Every backfill in the progress table, running or done, for {@code info()}.
+	 * @param dataSource the database
+	 * @param type the database type
+	 * @return the progress of each, oldest first; empty if no backfill ever ran
+	 * @throws SQLException if the table cannot be read
+	 */
+	public static List<BackfillProgress> progress(DataSource dataSource, DatabaseType type) throws SQLException {
+		ProgressStore store = new ProgressStore(type);
+		try (Connection connection = dataSource.getConnection()) {
+			store.createIfMissing(connection);
+			List<BackfillProgress> all = new ArrayList<>();
+			for (ProgressStore.Stored stored : store.all(connection)) {
+				all.add(stored.progress());
+			}
+			return all;
+		}
+	}
+
+	/**
+	 * Forgets a backfill's stored progress, so that a run of that name starts over.
+	 * @param dataSource the database
+	 * @param type the database type
+	 * @param name the backfill's name
+	 * @throws SQLException if the row cannot be deleted
+	 */
+	public static void forget(DataSource dataSource, DatabaseType type, String name) throws SQLException {
+		ProgressStore store = new ProgressStore(type);
+		try (Connection connection = dataSource.getConnection()) {
+			store.createIfMissing(connection);
+			store.delete(connection, name);
+		}
+	}
+
+	private Assignments assignments(BackfillTarget target) {
+		Map<String, String> expressions = new LinkedHashMap<>();
+		this.expressions.forEach((column, expression) -> expressions.put(target.column(column), expression));
+		Map<String, RowFunction> functions = new LinkedHashMap<>();
+		this.functions.forEach((column, function) -> functions.put(target.column(column), function));
+		return new Assignments(expressions, functions);
+	}
+
+	private ProgressStore.Stored start(Connection connection, ProgressStore store, BackfillTarget target,
+			Assignments assignments) throws SQLException {
+		store.createIfMissing(connection);
+		String definition = definition(target, assignments);
+		String name = (this.name != null) ? this.name : defaultName(target, assignments);
+		ProgressStore.Stored stored = store.load(connection, name);
+		if (stored == null) {
+			store.insert(connection, name, target.table(), definition, RowCountEstimate.of(connection, this.type, target.table()));
+			stored = Objects.requireNonNull(store.load(connection, name));
+		}
+		else if (!stored.definition().equals(definition)) {
+			throw new IllegalStateException("Backfill '" + name + "' was started with another definition ("
+					+ stored.definition() + "), not " + definition + ": give this one another name with named(...),"
+					+ " or call Backfill.forget(...) to start over");
+		}
+		else if (!stored.done()) {
+			logger.info("Backfill '{}' of {} resumes after {} rows", name, target.table(), stored.rowsDone());
+		}
+		if (!connection.getAutoCommit()) {
+			connection.commit();
+		}
+		return stored;
+	}
+
+	private BatchWalker.Batch runBatch(ProgressStore store, String name, BatchWalker walker, @Nullable String cursor,
+			long rowsDone, int size) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			boolean autoCommit = connection.getAutoCommit();
+			int isolation = connection.getTransactionIsolation();
+			// Read committed: on MySQL/MariaDB this avoids gap locks that would block inserts next to the range.
+			connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+			connection.setAutoCommit(false);
+			try {
+				if (this.bypassSyncTriggers) {
+					SyncTriggerBypass.enable(connection, this.type);
+				}
+				BatchWalker.Batch batch = walker.next(connection, cursor, size);
+				store.advance(connection, name, batch.cursor(), rowsDone + batch.rowsWalked(), batch.last());
+				connection.commit();
+				return batch;
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.rollback();
+				throw ex;
+			}
+			finally {
+				if (this.bypassSyncTriggers) {
+					SyncTriggerBypass.disable(connection, this.type);
+				}
+				connection.setAutoCommit(autoCommit);
+				connection.setTransactionIsolation(isolation);
+			}
+		}
+	}
+
+	private void pause() {
+		if (this.pause.isZero()) {
+			return;
+		}
+		try {
+			Thread.sleep(this.pause.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Backfill interrupted; it resumes from its stored cursor at the next run", ex);
+		}
+	}
+
+	private String definition(BackfillTarget target, Assignments assignments) {
+		String definition = target.table() + " SET " + assignments.expressions() + " COMPUTE "
+				+ assignments.functions().keySet() + ((this.where != null) ? " WHERE " + this.where : "");
+		return (definition.length() <= 4000) ? definition : definition.substring(0, 3980) + "#" + definition.hashCode();
+	}
+
+	private static String defaultName(BackfillTarget target, Assignments assignments) {
+		List<String> columns = new ArrayList<>(assignments.expressions().keySet());
+		columns.addAll(assignments.functions().keySet());
+		String name = target.table() + "." + String.join(",", columns);
+		return (name.length() <= 200) ? name : name.substring(0, 180) + "#" + Integer.toHexString(name.hashCode());
+	}
+
+	private static void requireText(@Nullable String value, String name) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException(name + " must not be empty");
+		}
+	}
+
+}

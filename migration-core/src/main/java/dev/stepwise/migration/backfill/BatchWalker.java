@@ -1,0 +1,31 @@
+package dev.stepwise.migration.backfill;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Transforms the next slice of a table, inside the transaction the caller commits.
+ */
+interface BatchWalker {
+
+	/**
+	 * @param connection the connection, in an open transaction
+	 * @param cursor where the previous batch stopped, {@code null} at the start
+	 * @param size how many keys (or pages, for physical rows) to cover
+	 * @return what the batch covered
+	 */
+	Batch next(Connection connection, @Nullable String cursor, int size) throws SQLException;
+
+	/**
+	 * One batch's outcome.
+	 * @param cursor where the next batch starts
+	 * @param rowsWalked the rows the batch covered
+	 * @param last whether the table is finished
+	 */
+	record Batch(@Nullable String cursor, long rowsWalked, boolean last) {
+
+	}
+
+}

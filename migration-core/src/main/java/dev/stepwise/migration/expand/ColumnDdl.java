@@ -1,0 +1,55 @@
+package dev.stepwise.migration.expand;
+
+import java.util.List;
+
+import dev.stepwise.migration.dialect.DatabaseType;
+
+/**
+ * The column DDL of expand and contract, per dialect.
+ */
+final class ColumnDdl {
+
+	private final DatabaseType type;
+
+	ColumnDdl(DatabaseType type) {
+		this.type = type;
+	}
+
+	String addColumn(String table, String column, String columnType) {
+		return "ALTER TABLE " + q(table) + " ADD COLUMN IF NOT EXISTS " + q(column) + " " + columnType;
+	}
+
+	String dropColumn(String table, String column) {
+		return "ALTER TABLE " + q(table) + " DROP COLUMN IF EXISTS " + q(column);
+	}
+
+	/**
+	 * Statements, each to commit on its own, that make a column NOT NULL. On PostgreSQL
+	 * through a {@code CHECK ... NOT VALID} constraint validated without blocking writers,
+	 * which then lets {@code SET NOT NULL} skip its scan under the exclusive lock.
+	 */
+	List<String> setNotNull(String table, String column, String columnType, String checkName) {
+		return switch (this.type) {
+			case POSTGRESQL -> List.of("ALTER TABLE " + q(table) + " DROP CONSTRAINT IF EXISTS " + q(checkName),
+					"ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(checkName) + " CHECK (" + q(column) + " IS NOT NULL) NOT VALID",
+					"ALTER TABLE " + q(table) + " VALIDATE CONSTRAINT " + q(checkName),
+					"ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " SET NOT NULL",
+					"ALTER TABLE " + q(table) + " DROP CONSTRAINT " + q(checkName));
+			case MYSQL, MARIADB -> List.of("ALTER TABLE " + q(table) + " MODIFY COLUMN " + q(column) + " " + columnType + " NOT NULL");
+			case H2 -> List.of("ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " SET NOT NULL");
+		};
+	}
+
+	String dropNotNull(String table, String column, String columnType) {
+		return switch (this.type) {
+			case POSTGRESQL -> "ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " DROP NOT NULL";
+			case MYSQL, MARIADB -> "ALTER TABLE " + q(table) + " MODIFY COLUMN " + q(column) + " " + columnType + " NULL";
+			case H2 -> "ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " SET NULL";
+		};
+	}
+
+	private String q(String identifier) {
+		return SqlNames.quote(this.type, identifier);
+	}
+
+}

@@ -1,0 +1,380 @@
+package dev.stepwise.migration.expand;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import dev.stepwise.migration.backfill.Backfill;
+import dev.stepwise.migration.backfill.BackfillListener;
+import dev.stepwise.migration.backfill.BackfillProgress;
+import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.version.MigrationVersion;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs column changes as expand and contract, and undoes either phase.
+ * <ol>
+ * <li>{@link #expand}: adds the new column (nullable), installs the sync triggers, then
+ * fills the new column by a resumable batched backfill that bypasses the triggers.</li>
+ * <li>{@link #contract}: deferred while a live instance's code predates the expand (and
+ * then remembered, for {@link #retryDeferredContracts()}); otherwise finishes the backfill,
+ * checks that no row differs, gives the new column the NOT NULL it needs, and drops the
+ * triggers and the old column.</li>
+ * <li>{@link #undoExpand}: drops the triggers and the new column; the old column is as the
+ * old code left it.</li>
+ * <li>{@link #undoContract}: adds the old column back, installs the triggers, fills it from
+ * the new column by the reverse conversion, and restores its NOT NULL.</li>
+ * </ol>
+ * Every step can run again after a crash: DDL is idempotent and backfills resume. Configure
+ * before use; an instance is not meant to be reconfigured while it runs.
+ */
+public final class Expansions {
+
+	private static final Logger logger = LoggerFactory.getLogger(Expansions.class);
+
+	private final DataSource dataSource;
+
+	private final DatabaseType type;
+
+	private final ExpansionStore store;
+
+	private final SyncTriggers triggers;
+
+	private final ColumnDdl ddl;
+
+	private final InstanceRegistry instances;
+
+	private Duration instanceStaleness = InstanceRegistry.DEFAULT_STALENESS;
+
+	private DdlRunner ddlRunner = new DdlRunner(DdlExecutor.PLAIN);
+
+	private Duration targetBatchDuration = Duration.ofMillis(100);
+
+	private BackfillListener backfillListener = (progress) -> {
+	};
+
+	/**
+	 * @param dataSource the database; backfill batches take connections of their own
+	 * @param type the database type
+	 */
+	public Expansions(DataSource dataSource, DatabaseType type) {
+		this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
+		this.type = Objects.requireNonNull(type, "type must not be null");
+		this.store = new ExpansionStore(type);
+		this.triggers = SyncTriggers.of(type);
+		this.ddl = new ColumnDdl(type);
+		this.instances = new InstanceRegistry(dataSource, type);
+	}
+
+	/**
+	 * The silence after which a registered instance counts as gone (default 2 minutes).
+	 * @param staleness the silence
+	 * @return this
+	 */
+	public Expansions instanceStaleness(Duration staleness) {
+		if (staleness.isNegative() || staleness.isZero()) {
+			throw new IllegalArgumentException("instanceStaleness must be positive: " + staleness);
+		}
+		this.instanceStaleness = staleness;
+		return this;
+	}
+
+	/**
+	 * How DDL runs (default: as is); the engine passes one with its lock timeout and retries.
+	 * @param executor the executor
+	 * @return this
+	 */
+	public Expansions ddlExecutor(DdlExecutor executor) {
+		this.ddlRunner = new DdlRunner(Objects.requireNonNull(executor, "ddlExecutor must not be null"));
+		return this;
+	}
+
+	/**
+	 * The target duration of one backfill batch (default 100 ms).
+	 * @param duration the target
+	 * @return this
+	 */
+	public Expansions targetBatchDuration(Duration duration) {
+		this.targetBatchDuration = Objects.requireNonNull(duration, "targetBatchDuration must not be null");
+		return this;
+	}
+
+	/**
+	 * Told after each backfill batch, for metrics.
+	 * @param listener the listener
+	 * @return this
+	 */
+	public Expansions backfillListener(BackfillListener listener) {
+		this.backfillListener = Objects.requireNonNull(listener, "backfillListener must not be null");
+		return this;
+	}
+
+	/** The registry of running instances that contracts consult. */
+	public InstanceRegistry instances() {
+		return this.instances;
+	}
+
+	/**
+	 * Expands a column change, or finishes an interrupted expand of it.
+	 * @param change the change
+	 * @param version the version of the migration that expands it
+	 * @return the change, expanded and backfilled
+	 * @throws SQLException if a statement fails; run it again to finish
+	 */
+	public Expansion expand(ColumnChange change, MigrationVersion version) throws SQLException {
+		ExpansionRecord expansion;
+		try (Connection connection = this.dataSource.getConnection()) {
+			this.store.createIfMissing(connection);
+			ExpansionRecord existing = this.store.find(connection, change.id());
+			if (existing != null && existing.state() == ExpansionState.CONTRACTED) {
+				return describe(existing);
+			}
+			if (existing != null && (existing.operation() != change.operation()
+					|| !existing.oldColumn().equalsIgnoreCase(change.column()))) {
+				throw new IllegalStateException("Cannot expand " + change + ": " + existing.id() + " is already expanded as "
+						+ existing.operation() + " of " + existing.table() + "." + existing.oldColumn()
+						+ "; undo that expand first, or choose another new column name");
+			}
+			expansion = (existing != null) ? existing : ExpansionResolver.resolve(connection, this.type, change, version);
+			List<String> statements = new ArrayList<>();
+			statements.add(this.ddl.addColumn(expansion.table(), expansion.newColumn(), expansion.newType()));
+			statements.addAll(this.triggers.install(expansion));
+			ExpansionRecord toInsert = (existing == null) ? expansion : null;
+			// One transaction: on PostgreSQL the row, the column and the triggers appear together.
+			DdlRunner.inTransaction(connection, () -> {
+				if (toInsert != null) {
+					this.store.insert(connection, toInsert);
+				}
+				this.ddlRunner.execute(connection, statements);
+			});
+		}
+		logger.info("Expanded {}: {}.{} synced with {}; backfilling", expansion.id(), expansion.table(),
+				expansion.oldColumn(), expansion.newColumn());
+		backfillNew(expansion);
+		return describe(expansion);
+	}
+
+	/**
+	 * Contracts an expanded change, unless a live instance's code predates its expand.
+	 * @param id the change's key, {@link ColumnChange#id()}
+	 * @return contracted, or deferred with the instances it waits for
+	 * @throws SQLException if a statement fails; run it again to finish
+	 * @throws IllegalStateException if rows differ between the columns after the backfill
+	 */
+	public ContractResult contract(String id) throws SQLException {
+		ExpansionRecord expansion = require(id);
+		if (expansion.state() == ExpansionState.CONTRACTED) {
+			return new ContractResult(id, true, List.of());
+		}
+		ContractDecision decision = this.instances.decideContract(MigrationVersion.parse(expansion.expandVersion()),
+				this.instanceStaleness);
+		if (!decision.ready()) {
+			try (Connection connection = this.dataSource.getConnection()) {
+				this.store.updateState(connection, id, ExpansionState.EXPANDED, true);
+			}
+			logger.info("Contract of {} deferred: instances {} run code older than version {}", id,
+					decision.waitingFor().stream().map(RegisteredInstance::instanceId).toList(), expansion.expandVersion());
+			return new ContractResult(id, false, decision.waitingFor());
+		}
+		backfillNew(expansion);
+		long differing = count(expansion.newOutOfSync(this.type), expansion.table());
+		if (differing > 0) {
+			throw new IllegalStateException("Cannot contract " + id + ": " + differing + " rows of " + expansion.table()
+					+ " have " + expansion.newColumn() + " different from " + expansion.toNew() + " although the backfill"
+					+ " finished; something wrote the table with the sync triggers off. Run Backfill.forget(..., \""
+					+ expansion.expandBackfillName() + "\") and expand again to refill it");
+		}
+		Backfill.forget(this.dataSource, this.type, expansion.undoContractBackfillName());
+		try (Connection connection = this.dataSource.getConnection()) {
+			if (expansion.newNotNullAtContract()) {
+				for (String statement : this.ddl.setNotNull(expansion.table(), expansion.newColumn(), expansion.newType(),
+						expansion.triggerName() + "_nn")) {
+					DdlRunner.inTransaction(connection, () -> this.ddlRunner.execute(connection, List.of(statement)));
+				}
+			}
+			List<String> statements = new ArrayList<>(this.triggers.drop(expansion));
+			statements.add(this.ddl.dropColumn(expansion.table(), expansion.oldColumn()));
+			DdlRunner.inTransaction(connection, () -> {
+				this.ddlRunner.execute(connection, statements);
+				this.store.updateState(connection, id, ExpansionState.CONTRACTED, false);
+			});
+		}
+		logger.info("Contracted {}: dropped {}.{}", id, expansion.table(), expansion.oldColumn());
+		return new ContractResult(id, true, List.of());
+	}
+
+	/**
+	 * Retries every deferred contract, for a background task and for the next start.
+	 * @return the result of each retried contract; empty if none was deferred
+	 * @throws SQLException if a statement fails
+	 */
+	public List<ContractResult> retryDeferredContracts() throws SQLException {
+		List<ExpansionRecord> all;
+		try (Connection connection = this.dataSource.getConnection()) {
+			this.store.createIfMissing(connection);
+			all = this.store.all(connection);
+		}
+		List<ContractResult> results = new ArrayList<>();
+		for (ExpansionRecord expansion : all) {
+			if (expansion.state() == ExpansionState.EXPANDED && expansion.contractRequested()) {
+				results.add(contract(expansion.id()));
+			}
+		}
+		return results;
+	}
+
+	/**
+	 * Undoes an expand: drops the triggers and the new column. The old column keeps every
+	 * value old code wrote, and the change is forgotten.
+	 * @param id the change's key
+	 * @throws SQLException if a statement fails; run it again to finish
+	 * @throws IllegalStateException if the change is contracted (undo the contract first)
+	 */
+	public void undoExpand(String id) throws SQLException {
+		ExpansionRecord expansion = require(id);
+		if (expansion.state() == ExpansionState.CONTRACTED) {
+			throw new IllegalStateException("Cannot undo the expand of " + id + ": it is contracted, so its old column"
+					+ " is gone; call undoContract(\"" + id + "\") first");
+		}
+		List<String> statements = new ArrayList<>(this.triggers.drop(expansion));
+		statements.add(this.ddl.dropColumn(expansion.table(), expansion.newColumn()));
+		try (Connection connection = this.dataSource.getConnection()) {
+			DdlRunner.inTransaction(connection, () -> {
+				this.ddlRunner.execute(connection, statements);
+				this.store.delete(connection, id);
+			});
+		}
+		Backfill.forget(this.dataSource, this.type, expansion.expandBackfillName());
+		Backfill.forget(this.dataSource, this.type, expansion.undoContractBackfillName());
+		logger.info("Undid the expand of {}: dropped {}.{}", id, expansion.table(), expansion.newColumn());
+	}
+
+	/**
+	 * Undoes a contract: adds the old column back, syncs it from the new one, and restores
+	 * its NOT NULL. The old column comes back last in the column order.
+	 * @param id the change's key
+	 * @throws SQLException if a statement fails; run it again to finish
+	 * @throws IllegalStateException if the change is not contracted
+	 */
+	public void undoContract(String id) throws SQLException {
+		ExpansionRecord expansion = require(id);
+		if (expansion.state() != ExpansionState.CONTRACTED) {
+			throw new IllegalStateException("Cannot undo the contract of " + id + ": it is " + expansion.state()
+					+ ", not contracted");
+		}
+		try (Connection connection = this.dataSource.getConnection()) {
+			List<String> statements = new ArrayList<>();
+			if (expansion.newNotNullAtContract()) {
+				statements.add(this.ddl.dropNotNull(expansion.table(), expansion.newColumn(), expansion.newType()));
+			}
+			statements.add(this.ddl.addColumn(expansion.table(), expansion.oldColumn(), expansion.oldType()));
+			statements.addAll(this.triggers.install(expansion));
+			DdlRunner.inTransaction(connection, () -> this.ddlRunner.execute(connection, statements));
+		}
+		backfill(expansion.undoContractBackfillName(), expansion.table(), expansion.oldColumn(), expansion.toOld(),
+				expansion.oldOutOfSync(this.type));
+		try (Connection connection = this.dataSource.getConnection()) {
+			if (expansion.oldNotNull()) {
+				for (String statement : this.ddl.setNotNull(expansion.table(), expansion.oldColumn(), expansion.oldType(),
+						expansion.triggerName() + "_nn")) {
+					DdlRunner.inTransaction(connection, () -> this.ddlRunner.execute(connection, List.of(statement)));
+				}
+			}
+			// Not requested: a background retry must not contract again what was just undone.
+			DdlRunner.inTransaction(connection, () -> this.store.updateState(connection, id, ExpansionState.EXPANDED, false));
+		}
+		logger.info("Undid the contract of {}: {}.{} is back and synced", id, expansion.table(), expansion.oldColumn());
+	}
+
+	/**
+	 * Every column change in flight or done, with its backfill's progress.
+	 * @return the changes, oldest first
+	 * @throws SQLException if the tables cannot be read
+	 */
+	public List<Expansion> list() throws SQLException {
+		List<ExpansionRecord> all;
+		try (Connection connection = this.dataSource.getConnection()) {
+			this.store.createIfMissing(connection);
+			all = this.store.all(connection);
+		}
+		Map<String, BackfillProgress> backfills = Backfill.progress(this.dataSource, this.type)
+			.stream()
+			.collect(Collectors.toMap(BackfillProgress::name, Function.identity()));
+		List<Expansion> expansions = new ArrayList<>();
+		for (ExpansionRecord expansion : all) {
+			expansions.add(describe(expansion, backfills.get(expansion.expandBackfillName())));
+		}
+		return expansions;
+	}
+
+	private void backfillNew(ExpansionRecord expansion) throws SQLException {
+		backfill(expansion.expandBackfillName(), expansion.table(), expansion.newColumn(), expansion.toNew(),
+				expansion.newOutOfSync(this.type));
+	}
+
+	/** Fills one column from the other, only where they differ, without firing the triggers' copy. */
+	private void backfill(String name, String table, String column, String expression, String outOfSync)
+			throws SQLException {
+		Backfill.of(this.dataSource, this.type, table)
+			.named(name)
+			.set(column, expression)
+			.where(outOfSync)
+			.bypassSyncTriggers()
+			.targetBatchDuration(this.targetBatchDuration)
+			.listener(this.backfillListener)
+			.run();
+	}
+
+	private long count(String condition, String table) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement
+					.executeQuery("SELECT COUNT(*) FROM " + SqlNames.quote(this.type, table) + " WHERE " + condition)) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
+	private ExpansionRecord require(String id) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			this.store.createIfMissing(connection);
+			ExpansionRecord expansion = this.store.find(connection, id);
+			if (expansion == null) {
+				throw new IllegalStateException("No column change '" + id + "' in " + ExpansionStore.TABLE
+						+ ": expand it first (ids are table.new_column in lower case)");
+			}
+			return expansion;
+		}
+	}
+
+	private Expansion describe(ExpansionRecord expansion) throws SQLException {
+		BackfillProgress backfill = Backfill.progress(this.dataSource, this.type)
+			.stream()
+			.filter((progress) -> progress.name().equals(expansion.expandBackfillName()))
+			.findFirst()
+			.orElse(null);
+		return describe(expansion, backfill);
+	}
+
+	private Expansion describe(ExpansionRecord expansion, @Nullable BackfillProgress backfill) throws SQLException {
+		MigrationVersion version = MigrationVersion.parse(expansion.expandVersion());
+		boolean deferred = expansion.state() == ExpansionState.EXPANDED && expansion.contractRequested();
+		List<RegisteredInstance> waitingFor = deferred
+				? this.instances.decideContract(version, this.instanceStaleness).waitingFor() : List.of();
+		return new Expansion(expansion.id(), expansion.operation(), expansion.table(), expansion.oldColumn(),
+				expansion.newColumn(), version, expansion.state(), backfill, deferred, waitingFor);
+	}
+
+}

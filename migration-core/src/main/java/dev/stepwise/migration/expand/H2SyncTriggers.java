@@ -1,0 +1,27 @@
+package dev.stepwise.migration.expand;
+
+import java.util.List;
+
+import dev.stepwise.migration.dialect.DatabaseType;
+
+/**
+ * H2: one Java trigger, {@link H2SyncTrigger}, which reads its columns and conversions from
+ * {@code stepwise_expansions} by its name.
+ */
+final class H2SyncTriggers implements SyncTriggers {
+
+	private static final DatabaseType TYPE = DatabaseType.H2;
+
+	@Override
+	public List<String> install(ExpansionRecord expansion) {
+		return List.of("CREATE TRIGGER IF NOT EXISTS " + SqlNames.quote(TYPE, expansion.triggerName())
+				+ " BEFORE INSERT, UPDATE ON " + SqlNames.quote(TYPE, expansion.table()) + " FOR EACH ROW CALL '"
+				+ H2SyncTrigger.class.getName() + "'");
+	}
+
+	@Override
+	public List<String> drop(ExpansionRecord expansion) {
+		return List.of("DROP TRIGGER IF EXISTS " + SqlNames.quote(TYPE, expansion.triggerName()));
+	}
+
+}

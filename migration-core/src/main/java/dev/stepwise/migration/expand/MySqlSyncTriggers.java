@@ -1,0 +1,70 @@
+package dev.stepwise.migration.expand;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.stepwise.migration.dialect.DatabaseType;
+
+/**
+ * MySQL and MariaDB: a {@code BEFORE INSERT} and a {@code BEFORE UPDATE} trigger, comparing
+ * with the null-safe {@code <=>}.
+ */
+final class MySqlSyncTriggers implements SyncTriggers {
+
+	private final DatabaseType type;
+
+	MySqlSyncTriggers(DatabaseType type) {
+		this.type = type;
+	}
+
+	@Override
+	public List<String> install(ExpansionRecord expansion) {
+		String table = SqlNames.quote(this.type, expansion.table());
+		String oldName = SqlNames.quote(this.type, expansion.oldColumn());
+		String newName = SqlNames.quote(this.type, expansion.newColumn());
+		String oldColumn = "NEW." + oldName;
+		String newColumn = "NEW." + newName;
+		String toNew = ColumnReferences.replace(expansion.toNew(), expansion.oldColumn(), oldColumn);
+		String toOld = ColumnReferences.replace(expansion.toOld(), expansion.newColumn(), newColumn);
+		String insert = "TRIGGER " + insertTrigger(expansion) + " BEFORE INSERT ON " + table + " FOR EACH ROW\n"
+				+ "BEGIN\n"
+				+ "\tIF " + newColumn + " IS NULL THEN SET " + newColumn + " = (" + toNew + ");\n"
+				+ "\tELSEIF " + oldColumn + " IS NULL THEN SET " + oldColumn + " = (" + toOld + ");\n"
+				+ "\tEND IF;\n"
+				+ "END";
+		String update = "TRIGGER " + updateTrigger(expansion) + " BEFORE UPDATE ON " + table + " FOR EACH ROW\n"
+				+ "BEGIN\n"
+				+ "\tIF @stepwise_backfill IS NULL THEN\n"
+				+ "\t\tIF NOT (" + newColumn + " <=> OLD." + newName + ") THEN SET " + oldColumn + " = (" + toOld + ");\n"
+				+ "\t\tELSEIF NOT (" + oldColumn + " <=> OLD." + oldName + ") THEN SET " + newColumn + " = (" + toNew + ");\n"
+				+ "\t\tEND IF;\n"
+				+ "\tEND IF;\n"
+				+ "END";
+		List<String> statements = new ArrayList<>();
+		if (this.type == DatabaseType.MARIADB) {
+			// Replaced in place: no moment without a trigger, in which a write would go unsynced.
+			statements.add("CREATE OR REPLACE " + insert);
+			statements.add("CREATE OR REPLACE " + update);
+		}
+		else {
+			statements.addAll(drop(expansion));
+			statements.add("CREATE " + insert);
+			statements.add("CREATE " + update);
+		}
+		return statements;
+	}
+
+	@Override
+	public List<String> drop(ExpansionRecord expansion) {
+		return List.of("DROP TRIGGER IF EXISTS " + insertTrigger(expansion), "DROP TRIGGER IF EXISTS " + updateTrigger(expansion));
+	}
+
+	private String insertTrigger(ExpansionRecord expansion) {
+		return SqlNames.quote(this.type, expansion.triggerName() + "_ins");
+	}
+
+	private String updateTrigger(ExpansionRecord expansion) {
+		return SqlNames.quote(this.type, expansion.triggerName() + "_upd");
+	}
+
+}

@@ -1,0 +1,45 @@
+package dev.stepwise.migration.expand;
+
+import java.util.List;
+
+import dev.stepwise.migration.dialect.DatabaseType;
+
+/**
+ * The DDL that installs and removes the triggers keeping an expanded change's two columns
+ * equal. Every dialect implements the same rule:
+ * <ol>
+ * <li>INSERT: a missing new value is computed from the old column; else a missing old value
+ * from the new column. Old code writes only the old column and new code only the new one,
+ * so one of the two is always missing.</li>
+ * <li>UPDATE that changes the new column (whether or not it also changes the old one): the
+ * old column is recomputed from the new. The new column wins, because only new code (or a
+ * person who knows both columns) writes it.</li>
+ * <li>UPDATE that changes only the old column: the new column is recomputed from it.</li>
+ * <li>UPDATE marked by a backfill ({@code stepwise.backfill} on PostgreSQL,
+ * {@code @stepwise_backfill} on MySQL/MariaDB and H2): nothing, because the backfill writes
+ * the synced value itself.</li>
+ * </ol>
+ */
+interface SyncTriggers {
+
+	/** Statements that install (or replace) the triggers. */
+	List<String> install(ExpansionRecord expansion);
+
+	/** Statements that remove the triggers, if present. */
+	List<String> drop(ExpansionRecord expansion);
+
+	static SyncTriggers of(DatabaseType type) {
+		return switch (type) {
+			case POSTGRESQL -> new PostgresSyncTriggers();
+			case MYSQL, MARIADB -> new MySqlSyncTriggers(type);
+			case H2 -> new H2SyncTriggers();
+		};
+	}
+
+	/** {@code stepwise_<table>_<new column>}, or a hash of it where that would be too long for a name. */
+	static String baseName(String table, String newColumn) {
+		String name = "stepwise_" + table + "_" + newColumn;
+		return (name.length() <= 50) ? name : "stepwise_" + Integer.toHexString((table + "." + newColumn).hashCode());
+	}
+
+}

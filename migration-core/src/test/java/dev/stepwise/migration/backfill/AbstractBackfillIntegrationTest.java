@@ -1,0 +1,216 @@
+package dev.stepwise.migration.backfill;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Backfill behaviour, once for every database.
+ */
+abstract class AbstractBackfillIntegrationTest {
+
+	abstract TestDatabaseExtension database();
+
+	private DataSource dataSource() {
+		return database().dataSource();
+	}
+
+	private DatabaseType type() {
+		return database().type();
+	}
+
+	/** A people table of {@code rows} rows, ids 1..rows with gaps (every third id is missing). */
+	private void createPeople(String table, int rows) throws SQLException {
+		TableRows.execute(dataSource(), "CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, first_name VARCHAR(50),"
+				+ " last_name VARCHAR(50), full_name VARCHAR(120))");
+		insertPeople(table, rows);
+	}
+
+	private void insertPeople(String table, int rows) throws SQLException {
+		StringBuilder values = new StringBuilder();
+		int id = 0;
+		for (int i = 1; i <= rows; i++) {
+			id += (i % 3 == 0) ? 2 : 1;
+			values.append((values.length() > 0) ? ", " : "").append("(").append(id).append(", 'First").append(i)
+				.append("', ").append((i % 7 == 0) ? "NULL" : "'Last" + i + "'").append(")");
+		}
+		TableRows.execute(dataSource(), "INSERT INTO " + table + " (id, first_name, last_name) VALUES " + values);
+	}
+
+	private String concat(String... parts) {
+		return type().isMySqlFamily() ? "CONCAT(" + String.join(", ", parts) + ")" : String.join(" || ", parts);
+	}
+
+	private Backfill fullName(String table) {
+		return Backfill.of(dataSource(), type(), table)
+			.set("full_name", concat("first_name", "' '", "COALESCE(last_name, '?')"))
+			.initialBatchSize(7)
+			.maximumBatchSize(7);
+	}
+
+	@Test
+	void setsEveryRowInManyBatches() throws SQLException {
+		createPeople("people_all", 100);
+		AtomicInteger batches = new AtomicInteger();
+		BackfillProgress progress = fullName("people_all").listener((batch) -> batches.incrementAndGet()).run();
+		assertThat(TableRows.count(dataSource(), "SELECT COUNT(*) FROM people_all WHERE full_name IS NULL")).isZero();
+		assertThat(TableRows.query(dataSource(), "SELECT full_name FROM people_all WHERE id = 5"))
+			.containsExactly(List.of("First4 Last4"));
+		assertThat(TableRows.query(dataSource(), "SELECT full_name FROM people_all WHERE first_name = 'First7'"))
+			.containsExactly(List.of("First7 ?"));
+		assertThat(batches.get()).isEqualTo(15);
+		assertThat(progress.done()).isTrue();
+		assertThat(progress.rowsDone()).isEqualTo(100);
+		assertThat(progress.table()).isEqualToIgnoringCase("people_all");
+		assertThat(Backfill.progress(dataSource(), type())).anySatisfy((stored) -> {
+			assertThat(stored.name()).isEqualTo(progress.name());
+			assertThat(stored.done()).isTrue();
+		});
+	}
+
+	@Test
+	void finishedBackfillDoesNothingWhenRunAgain() throws SQLException {
+		createPeople("people_again", 20);
+		fullName("people_again").run();
+		TableRows.execute(dataSource(), "UPDATE people_again SET full_name = 'changed by the app'");
+		BackfillProgress progress = fullName("people_again").run();
+		assertThat(progress.done()).isTrue();
+		assertThat(TableRows.count(dataSource(), "SELECT COUNT(*) FROM people_again WHERE full_name = 'changed by the app'"))
+			.isEqualTo(20);
+	}
+
+	@Test
+	void whereLimitsTheRows() throws SQLException {
+		createPeople("people_where", 30);
+		fullName("people_where").where("last_name IS NOT NULL").run();
+		assertThat(TableRows.count(dataSource(), "SELECT COUNT(*) FROM people_where WHERE full_name IS NULL")).isEqualTo(4);
+		assertThat(TableRows.count(dataSource(), "SELECT COUNT(*) FROM people_where WHERE last_name IS NULL")).isEqualTo(4);
+	}
+
+	@Test
+	void computesValuesInJava() throws SQLException {
+		createPeople("people_java", 40);
+		Backfill.of(dataSource(), type(), "people_java")
+			.compute("full_name", (row) -> row.getString("last_name") + ", " + row.getString("FIRST_NAME"))
+			.initialBatchSize(6)
+			.maximumBatchSize(6)
+			.run();
+		assertThat(TableRows.query(dataSource(), "SELECT full_name FROM people_java WHERE id = 1"))
+			.containsExactly(List.of("Last1, First1"));
+		assertThat(TableRows.count(dataSource(), "SELECT COUNT(*) FROM people_java WHERE full_name IS NULL")).isZero();
+	}
+
+	@Test
+	void walksCompositePrimaryKey() throws SQLException {
+		TableRows.execute(dataSource(), "CREATE TABLE order_lines (order_id INT NOT NULL, line_no INT NOT NULL,"
+				+ " quantity INT NOT NULL, doubled INT, PRIMARY KEY (order_id, line_no))");
+		StringBuilder values = new StringBuilder();
+		for (int order = 1; order <= 9; order++) {
+			for (int line = 1; line <= 5; line++) {
+				values.append((values.length() > 0) ? ", " : "").append("(").append(order).append(", ").append(line)
+					.append(", ").append(order * 10 + line).append(")");
+			}
+		}
+		TableRows.execute(dataSource(), "INSERT INTO order_lines (order_id, line_no, quantity) VALUES " + values);
+		BackfillProgress progress = Backfill.of(dataSource(), type(), "ORDER_LINES")
+			.set("DOUBLED", "quantity * 2")
+			.initialBatchSize(4)
+			.maximumBatchSize(4)
+			.run();
+		assertThat(TableRows.count(dataSource(), "SELECT COUNT(*) FROM order_lines WHERE doubled = quantity * 2")).isEqualTo(45);
+		assertThat(progress.rowsDone()).isEqualTo(45);
+	}
+
+	@Test
+	void walksUniqueKeyWhenThereIsNoPrimaryKey() throws SQLException {
+		TableRows.execute(dataSource(), "CREATE TABLE codes (code VARCHAR(10) NOT NULL, label VARCHAR(20), upper_label VARCHAR(20))",
+				"CREATE UNIQUE INDEX codes_code ON codes (code)");
+		List<String> rows = new ArrayList<>();
+		for (int i = 0; i < 26; i++) {
+			rows.add("('c" + (char) ('a' + i) + "', 'label " + i + "')");
+		}
+		TableRows.execute(dataSource(), "INSERT INTO codes (code, label) VALUES " + String.join(", ", rows));
+		Backfill.of(dataSource(), type(), "codes").set("upper_label", "UPPER(label)").initialBatchSize(5).maximumBatchSize(5).run();
+		assertThat(TableRows.count(dataSource(), "SELECT COUNT(*) FROM codes WHERE upper_label = UPPER(label)")).isEqualTo(26);
+	}
+
+	@Test
+	void tableWithoutKeyIsWalkedByPhysicalRowOnPostgresqlOnly() throws SQLException {
+		TableRows.execute(dataSource(), "CREATE TABLE notes (body VARCHAR(20), shout VARCHAR(20))");
+		List<String> rows = new ArrayList<>();
+		for (int i = 0; i < 500; i++) {
+			rows.add("('note " + i + "')");
+		}
+		TableRows.execute(dataSource(), "INSERT INTO notes (body) VALUES " + String.join(", ", rows));
+		Backfill backfill = Backfill.of(dataSource(), type(), "notes").set("shout", "UPPER(body)").initialBatchSize(50);
+		if (type() == DatabaseType.POSTGRESQL) {
+			backfill.run();
+			assertThat(TableRows.count(dataSource(), "SELECT COUNT(*) FROM notes WHERE shout = UPPER(body)")).isEqualTo(500);
+		}
+		else {
+			assertThatIllegalStateException().isThrownBy(backfill::run)
+				.withMessageMatching("(?i).*table 'notes'.*")
+				.withMessageContaining("needs a primary key or a unique key");
+		}
+	}
+
+	@Test
+	void interruptedBackfillResumesToTheSameResult() throws SQLException {
+		createPeople("people_cut", 120);
+		createPeople("people_whole", 120);
+		AtomicInteger batches = new AtomicInteger();
+		assertThatThrownBy(() -> fullName("people_cut").named("cut").listener((progress) -> {
+			if (batches.incrementAndGet() == 4) {
+				throw new IllegalStateException("stop after 4 batches");
+			}
+		}).run()).hasMessage("stop after 4 batches");
+		assertThat(TableRows.count(dataSource(), "SELECT COUNT(*) FROM people_cut WHERE full_name IS NOT NULL")).isEqualTo(28);
+		assertThat(Backfill.progress(dataSource(), type())).anySatisfy((progress) -> {
+			assertThat(progress.name()).isEqualTo("cut");
+			assertThat(progress.rowsDone()).isEqualTo(28);
+			assertThat(progress.done()).isFalse();
+		});
+		AtomicInteger resumedBatches = new AtomicInteger();
+		BackfillProgress resumed = fullName("people_cut").named("cut").listener((progress) -> resumedBatches.incrementAndGet()).run();
+		fullName("people_whole").run();
+		assertThat(resumed.rowsDone()).isEqualTo(120);
+		assertThat(resumedBatches.get()).isEqualTo(14);
+		assertThat(TableRows.query(dataSource(), "SELECT id, first_name, last_name, full_name FROM people_cut ORDER BY id"))
+			.isEqualTo(TableRows.query(dataSource(), "SELECT id, first_name, last_name, full_name FROM people_whole ORDER BY id"));
+	}
+
+	@Test
+	void resumeWithAnotherDefinitionIsRefused() throws SQLException {
+		createPeople("people_changed", 30);
+		AtomicInteger batches = new AtomicInteger();
+		assertThatThrownBy(() -> fullName("people_changed").named("changed").listener((progress) -> {
+			if (batches.incrementAndGet() == 1) {
+				throw new IllegalStateException("stop");
+			}
+		}).run()).hasMessage("stop");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> Backfill.of(dataSource(), type(), "people_changed").named("changed").set("full_name", "first_name").run())
+			.withMessageContaining("Backfill 'changed' was started with another definition")
+			.withMessageContaining("Backfill.forget");
+	}
+
+	@Test
+	void unknownColumnIsNamed() throws SQLException {
+		createPeople("people_typo", 3);
+		assertThatIllegalStateException()
+			.isThrownBy(() -> Backfill.of(dataSource(), type(), "people_typo").set("fullname", "first_name").run())
+			.withMessageContaining("no column 'fullname'");
+	}
+
+}

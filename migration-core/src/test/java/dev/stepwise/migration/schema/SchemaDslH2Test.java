@@ -1,0 +1,17 @@
+package dev.stepwise.migration.schema;
+
+import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SchemaDslH2Test extends AbstractSchemaDslTest {
+
+	@RegisterExtension
+	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.H2);
+
+	@Override
+	protected TestDatabaseExtension database() {
+		return database;
+	}
+
+}

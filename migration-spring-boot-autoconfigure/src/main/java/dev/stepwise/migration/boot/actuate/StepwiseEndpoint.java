@@ -1,0 +1,111 @@
+package dev.stepwise.migration.boot.actuate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.stepwise.migration.LockTimeoutException;
+import dev.stepwise.migration.MigrationValidationException;
+import dev.stepwise.migration.RollbackRefusedException;
+import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.StepwiseException;
+import dev.stepwise.migration.boot.actuate.MigrationDescriptors.EngineDescriptor;
+import dev.stepwise.migration.boot.actuate.MigrationDescriptors.MigrateDescriptor;
+import dev.stepwise.migration.boot.actuate.MigrationDescriptors.MigrationsDescriptor;
+import dev.stepwise.migration.boot.actuate.MigrationDescriptors.RollbackDescriptor;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+
+/**
+ * The Actuator endpoint {@code migrations}: every engine's history, and, when
+ * {@code stepwise.rollback.enabled=true}, rollback and migrate on request.
+ * <p>
+ * Concurrent operations, here or from other instances, are serialised by the engine's lock.
+ */
+@Endpoint(id = "migrations")
+public class StepwiseEndpoint {
+
+	static final int STATUS_FORBIDDEN = 403;
+
+	static final int STATUS_CONFLICT = 409;
+
+	private final Map<String, Stepwise> engines;
+
+	private final boolean writesEnabled;
+
+	/**
+	 * Creates the endpoint.
+	 * @param engines the engines by bean name
+	 * @param writesEnabled whether rollback and migrate are allowed
+	 */
+	public StepwiseEndpoint(Map<String, Stepwise> engines, boolean writesEnabled) {
+		this.engines = new LinkedHashMap<>(engines);
+		this.writesEnabled = writesEnabled;
+	}
+
+	/** The current version and every migration of each engine. */
+	@ReadOperation
+	public MigrationsDescriptor migrations() {
+		Map<String, EngineDescriptor> described = new LinkedHashMap<>();
+		this.engines.forEach((name, engine) -> described.put(name, EngineDescriptor.of(engine.info())));
+		return new MigrationsDescriptor(described);
+	}
+
+	/**
+	 * Rolls back ({@code rollback}: a {@code target} version or a {@code count}) or applies
+	 * what is pending, rolled back migrations included ({@code migrate}); {@code dryRun}
+	 * returns the plan without changing anything.
+	 * @param operation {@code rollback} or {@code migrate}
+	 * @param target roll back everything above this version
+	 * @param count roll back this many of the most recent migrations
+	 * @param dryRun whether to return only the plan
+	 * @param engine the engine's bean name, needed when there are several
+	 * @return what was done or planned, or a 400, 403 or 409 with a message
+	 */
+	@WriteOperation
+	public WebEndpointResponse<Object> operate(@Selector String operation, @Nullable String target,
+			@Nullable Integer count, @Nullable Boolean dryRun, @Nullable String engine) {
+		if (!this.writesEnabled) {
+			return error(STATUS_FORBIDDEN, "Rollback and migrate through Actuator are disabled:"
+					+ " set stepwise.rollback.enabled=true (and protect the endpoint) to enable them");
+		}
+		try {
+			OperationRequest.checkOperation(operation);
+			OperationRequest request = new OperationRequest(target, count, Boolean.TRUE.equals(dryRun), engine);
+			String name = request.engineName(this.engines);
+			Stepwise stepwise = this.engines.get(name);
+			Object result = operation.equals("rollback")
+					? RollbackDescriptor.of(name, stepwise.rollback(request.rollback(stepwise)))
+					: MigrateDescriptor.of(name, stepwise.migrate(request.migrate()));
+			return new WebEndpointResponse<>(result);
+		}
+		catch (IllegalArgumentException ex) {
+			return error(WebEndpointResponse.STATUS_BAD_REQUEST, ex.getMessage());
+		}
+		catch (RollbackRefusedException | LockTimeoutException | MigrationValidationException ex) {
+			return error(STATUS_CONFLICT, ex.getMessage());
+		}
+		catch (StepwiseException ex) {
+			return error(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR, ex.getMessage());
+		}
+	}
+
+	private static WebEndpointResponse<Object> error(int status, @Nullable String message) {
+		return new WebEndpointResponse<>(new ErrorDescriptor(status, String.valueOf(message)), status);
+	}
+
+	/**
+	 * Why a write operation did nothing.
+	 *
+	 * @param status the HTTP status
+	 * @param message what was wrong and how to fix it
+	 */
+	public record ErrorDescriptor(int status, String message) {
+
+	}
+
+}

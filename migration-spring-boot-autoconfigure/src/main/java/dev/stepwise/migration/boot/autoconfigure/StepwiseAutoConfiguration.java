@@ -1,0 +1,135 @@
+package dev.stepwise.migration.boot.autoconfigure;
+
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import dev.stepwise.migration.JavaMigration;
+import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.StepwiseConfiguration;
+import dev.stepwise.migration.StepwiseListener;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Auto-configuration of Stepwise: an engine on the application's database, migrated while
+ * the context starts, before anything else uses the database.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnClass(Stepwise.class)
+@ConditionalOnBooleanProperty(name = "stepwise.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(StepwiseProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+public final class StepwiseAutoConfiguration {
+
+	@Bean
+	@ConditionalOnBean(Stepwise.class)
+	@ConditionalOnMissingBean
+	StepwiseMigrationInitializer stepwiseMigrationInitializer(Map<String, Stepwise> engines,
+			ObjectProvider<StepwiseMigrationStrategy> migrationStrategy) {
+		return new StepwiseMigrationInitializer(engines, migrationStrategy.getIfAvailable(() -> Stepwise::migrate));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(Stepwise.class)
+	@Conditional(StepwiseDataSourceCondition.class)
+	static class StepwiseEngineConfiguration {
+
+		@Bean
+		Stepwise stepwise(StepwiseProperties properties, ResourceLoader resourceLoader,
+				ObjectProvider<DataSource> dataSource, @StepwiseDataSource ObjectProvider<DataSource> stepwiseDataSource,
+				ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<StepwiseListener> listeners,
+				ObjectProvider<StepwiseConfigurationCustomizer> customizers) {
+			StepwiseConfiguration.Builder configuration = Stepwise.configure();
+			configureDataSource(configuration, properties, dataSource, stepwiseDataSource);
+			configureProperties(configuration, properties);
+			ClassLoader classLoader = resourceLoader.getClassLoader();
+			if (classLoader != null) {
+				configuration.classLoader(classLoader);
+			}
+			configuration.javaMigrations(javaMigrations.orderedStream().toList());
+			configuration.listeners(listeners.orderedStream().toArray(StepwiseListener[]::new));
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
+			return configuration.load();
+		}
+
+		/**
+		 * Picks the database: {@code stepwise.url} first, then a {@link StepwiseDataSource}
+		 * bean, then the application's only (or primary) DataSource.
+		 */
+		private void configureDataSource(StepwiseConfiguration.Builder configuration, StepwiseProperties properties,
+				ObjectProvider<DataSource> dataSource, ObjectProvider<DataSource> stepwiseDataSource) {
+			String url = properties.getUrl();
+			if (url != null) {
+				configuration.dataSource(url, properties.getUser(), properties.getPassword());
+				return;
+			}
+			DataSource chosen = stepwiseDataSource.getIfAvailable(dataSource::getIfUnique);
+			if (chosen == null) {
+				throw new IllegalStateException("Stepwise found several DataSource beans and none is @Primary:"
+						+ " mark the one to migrate with @StepwiseDataSource, set stepwise.url,"
+						+ " or define a Stepwise bean per DataSource");
+			}
+			configuration.dataSource(chosen);
+		}
+
+		private void configureProperties(StepwiseConfiguration.Builder configuration, StepwiseProperties properties) {
+			PropertyMapper map = PropertyMapper.get();
+			map.from(properties::getLocations).to(configuration::locations);
+			map.from(properties::getTable).to(configuration::table);
+			map.from(properties::getSchema).to(configuration::schema);
+			map.from(properties::getPlaceholders).to(configuration::placeholders);
+			map.from(properties::isPlaceholderReplacement).to(configuration::placeholderReplacement);
+			map.from(properties::isOutOfOrder).to(configuration::outOfOrder);
+			map.from(properties::isValidateOnMigrate).to(configuration::validateOnMigrate);
+			map.from(properties::isIgnoreFutureMigrations).to(configuration::ignoreFutureMigrations);
+			map.from(properties::isBaselineOnMigrate).to(configuration::baselineOnMigrate);
+			map.from(properties::getBaselineVersion).to(configuration::baselineVersion);
+			map.from(properties::getLockWaitTimeout).to(configuration::lockWaitTimeout);
+			map.from(properties::getDdlLockTimeout).to(configuration::ddlLockTimeout);
+			map.from(properties::getDdlRetries).to(configuration::ddlRetries);
+			map.from(properties::getDdlRetryBackoff).to(configuration::ddlRetryBackoff);
+			map.from(properties::getInstalledBy).to(configuration::installedBy);
+			map.from(properties::getEncoding).to(configuration::encoding);
+		}
+
+	}
+
+	/**
+	 * Matches when there is a database to migrate: a DataSource bean or {@code stepwise.url}.
+	 */
+	static final class StepwiseDataSourceCondition extends AnyNestedCondition {
+
+		StepwiseDataSourceCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBean(DataSource.class)
+		private static final class DataSourceBeanCondition {
+
+		}
+
+		@ConditionalOnProperty("stepwise.url")
+		private static final class StepwiseUrlCondition {
+
+		}
+
+	}
+
+}

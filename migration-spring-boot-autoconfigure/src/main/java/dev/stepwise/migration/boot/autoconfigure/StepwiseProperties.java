@@ -1,0 +1,312 @@
+package dev.stepwise.migration.boot.autoconfigure;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of Stepwise, under {@code stepwise.*}; every default is the
+ * engine's own.
+ */
+@ConfigurationProperties("stepwise")
+public class StepwiseProperties {
+
+	/**
+	 * Whether to enable Stepwise.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Locations of migrations: "classpath:" or "filesystem:" prefixed; "{vendor}" resolves
+	 * to postgresql, mysql, mariadb or h2.
+	 */
+	private List<String> locations = new ArrayList<>(Collections.singletonList("classpath:db/migration"));
+
+	/**
+	 * Name of the history table.
+	 */
+	private String table = "stepwise_history";
+
+	/**
+	 * Schema of the history table. Default: the connection's current schema.
+	 */
+	private @Nullable String schema;
+
+	/**
+	 * Values of ${name} placeholders in scripts.
+	 */
+	private Map<String, String> placeholders = new LinkedHashMap<>();
+
+	/**
+	 * Whether to replace ${name} placeholders in scripts.
+	 */
+	private boolean placeholderReplacement = true;
+
+	/**
+	 * Whether to apply pending migrations older than the current version.
+	 */
+	private boolean outOfOrder = false;
+
+	/**
+	 * Whether to validate the sources against the history before migrating.
+	 */
+	private boolean validateOnMigrate = true;
+
+	/**
+	 * Whether migrations applied by a newer release, unknown to this one, are accepted
+	 * rather than failing validation, as during a rolling deploy.
+	 */
+	private boolean ignoreFutureMigrations = true;
+
+	/**
+	 * Whether to baseline a non-empty schema that has no history table when migrating.
+	 */
+	private boolean baselineOnMigrate = false;
+
+	/**
+	 * Version that baselining records.
+	 */
+	private String baselineVersion = "1";
+
+	/**
+	 * How long to wait for another instance's migration run to finish.
+	 */
+	private Duration lockWaitTimeout = Duration.ofSeconds(60);
+
+	/**
+	 * How long a DDL statement may wait for a table lock before it gives up and is retried.
+	 */
+	private Duration ddlLockTimeout = Duration.ofSeconds(2);
+
+	/**
+	 * How many times a DDL statement that timed out on a lock is retried.
+	 */
+	private int ddlRetries = 5;
+
+	/**
+	 * Base of the jittered, doubling backoff between DDL retries.
+	 */
+	private Duration ddlRetryBackoff = Duration.ofMillis(500);
+
+	/**
+	 * Who the history records as installer. Default: the database user.
+	 */
+	private @Nullable String installedBy;
+
+	/**
+	 * Encoding of SQL scripts.
+	 */
+	private Charset encoding = StandardCharsets.UTF_8;
+
+	/**
+	 * JDBC URL of the database to migrate, when it is not the application's DataSource.
+	 */
+	private @Nullable String url;
+
+	/**
+	 * Login user of the database to migrate, with "url".
+	 */
+	private @Nullable String user;
+
+	/**
+	 * Login password of the database to migrate, with "url".
+	 */
+	private @Nullable String password;
+
+	private final Rollback rollback = new Rollback();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public List<String> getLocations() {
+		return this.locations;
+	}
+
+	public void setLocations(List<String> locations) {
+		this.locations = locations;
+	}
+
+	public String getTable() {
+		return this.table;
+	}
+
+	public void setTable(String table) {
+		this.table = table;
+	}
+
+	public @Nullable String getSchema() {
+		return this.schema;
+	}
+
+	public void setSchema(@Nullable String schema) {
+		this.schema = schema;
+	}
+
+	public Map<String, String> getPlaceholders() {
+		return this.placeholders;
+	}
+
+	public void setPlaceholders(Map<String, String> placeholders) {
+		this.placeholders = placeholders;
+	}
+
+	public boolean isPlaceholderReplacement() {
+		return this.placeholderReplacement;
+	}
+
+	public void setPlaceholderReplacement(boolean placeholderReplacement) {
+		this.placeholderReplacement = placeholderReplacement;
+	}
+
+	public boolean isOutOfOrder() {
+		return this.outOfOrder;
+	}
+
+	public void setOutOfOrder(boolean outOfOrder) {
+		this.outOfOrder = outOfOrder;
+	}
+
+	public boolean isValidateOnMigrate() {
+		return this.validateOnMigrate;
+	}
+
+	public void setValidateOnMigrate(boolean validateOnMigrate) {
+		this.validateOnMigrate = validateOnMigrate;
+	}
+
+	public boolean isIgnoreFutureMigrations() {
+		return this.ignoreFutureMigrations;
+	}
+
+	public void setIgnoreFutureMigrations(boolean ignoreFutureMigrations) {
+		this.ignoreFutureMigrations = ignoreFutureMigrations;
+	}
+
+	public boolean isBaselineOnMigrate() {
+		return this.baselineOnMigrate;
+	}
+
+	public void setBaselineOnMigrate(boolean baselineOnMigrate) {
+		this.baselineOnMigrate = baselineOnMigrate;
+	}
+
+	public String getBaselineVersion() {
+		return this.baselineVersion;
+	}
+
+	public void setBaselineVersion(String baselineVersion) {
+		this.baselineVersion = baselineVersion;
+	}
+
+	public Duration getLockWaitTimeout() {
+		return this.lockWaitTimeout;
+	}
+
+	public void setLockWaitTimeout(Duration lockWaitTimeout) {
+		this.lockWaitTimeout = lockWaitTimeout;
+	}
+
+	public Duration getDdlLockTimeout() {
+		return this.ddlLockTimeout;
+	}
+
+	public void setDdlLockTimeout(Duration ddlLockTimeout) {
+		this.ddlLockTimeout = ddlLockTimeout;
+	}
+
+	public int getDdlRetries() {
+		return this.ddlRetries;
+	}
+
+	public void setDdlRetries(int ddlRetries) {
+		this.ddlRetries = ddlRetries;
+	}
+
+	public Duration getDdlRetryBackoff() {
+		return this.ddlRetryBackoff;
+	}
+
+	public void setDdlRetryBackoff(Duration ddlRetryBackoff) {
+		this.ddlRetryBackoff = ddlRetryBackoff;
+	}
+
+	public @Nullable String getInstalledBy() {
+		return this.installedBy;
+	}
+
+	public void setInstalledBy(@Nullable String installedBy) {
+		this.installedBy = installedBy;
+	}
+
+	public Charset getEncoding() {
+		return this.encoding;
+	}
+
+	public void setEncoding(Charset encoding) {
+		this.encoding = encoding;
+	}
+
+	public @Nullable String getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(@Nullable String url) {
+		this.url = url;
+	}
+
+	public @Nullable String getUser() {
+		return this.user;
+	}
+
+	public void setUser(@Nullable String user) {
+		this.user = user;
+	}
+
+	public @Nullable String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(@Nullable String password) {
+		this.password = password;
+	}
+
+	public Rollback getRollback() {
+		return this.rollback;
+	}
+
+	/**
+	 * Operations that change the schema on request, through the Actuator endpoint.
+	 */
+	public static class Rollback {
+
+		/**
+		 * Whether the "migrations" Actuator endpoint may roll back and migrate. Protect the
+		 * endpoint (Spring Security) before enabling it.
+		 */
+		private boolean enabled = false;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+}

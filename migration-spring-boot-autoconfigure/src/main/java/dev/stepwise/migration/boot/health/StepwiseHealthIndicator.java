@@ -1,0 +1,72 @@
+package dev.stepwise.migration.boot.health;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.stepwise.migration.MigrationInfo;
+import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.StepwiseInfo;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * Health of the schema: UP when no engine has a pending or failed migration, DOWN otherwise,
+ * with the current version, what is pending, what failed and why.
+ */
+public class StepwiseHealthIndicator extends AbstractHealthIndicator {
+
+	private final Map<String, Stepwise> engines;
+
+	private final MigrationFailureRecorder failureRecorder;
+
+	/**
+	 * Creates an indicator of the engines.
+	 * @param engines the engines by bean name
+	 * @param failureRecorder the errors of recent failed runs
+	 */
+	public StepwiseHealthIndicator(Map<String, Stepwise> engines, MigrationFailureRecorder failureRecorder) {
+		super("Stepwise cannot read the migration history");
+		this.engines = new LinkedHashMap<>(engines);
+		this.failureRecorder = failureRecorder;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		boolean healthy = true;
+		for (Map.Entry<String, Stepwise> engine : this.engines.entrySet()) {
+			StepwiseInfo info = engine.getValue().info();
+			healthy &= info.pending().isEmpty() && info.failed().isEmpty();
+			builder.withDetail(engine.getKey(), details(info));
+		}
+		List<MigrationFailureRecorder.MigrationFailure> failures = this.failureRecorder.failures();
+		if (!failures.isEmpty()) {
+			healthy = false;
+			builder.withDetail("recentFailures", failures);
+		}
+		if (healthy) {
+			builder.up();
+		}
+		else {
+			builder.down();
+		}
+	}
+
+	private Map<String, Object> details(StepwiseInfo info) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("currentVersion", (info.currentVersion() != null) ? info.currentVersion().toString() : "none");
+		details.put("pending", info.pending().stream().map(this::describe).toList());
+		details.put("failed", info.failed().stream().map(this::describe).toList());
+		return details;
+	}
+
+	private Map<String, Object> describe(MigrationInfo migration) {
+		Map<String, Object> described = new LinkedHashMap<>();
+		described.put("version", (migration.version() != null) ? migration.version().toString() : "repeatable");
+		described.put("description", migration.description());
+		described.put("script", migration.script());
+		return described;
+	}
+
+}

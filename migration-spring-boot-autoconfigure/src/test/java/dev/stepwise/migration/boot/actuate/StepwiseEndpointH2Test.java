@@ -1,0 +1,17 @@
+package dev.stepwise.migration.boot.actuate;
+
+import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class StepwiseEndpointH2Test extends AbstractStepwiseEndpointIntegrationTests {
+
+	@RegisterExtension
+	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.H2);
+
+	@Override
+	TestDatabaseExtension database() {
+		return database;
+	}
+
+}

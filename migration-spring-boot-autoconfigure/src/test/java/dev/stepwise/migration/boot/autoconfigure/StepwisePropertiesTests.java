@@ -1,0 +1,75 @@
+package dev.stepwise.migration.boot.autoconfigure;
+
+import java.beans.Introspector;
+import java.beans.PropertyDescriptor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.StepwiseConfiguration;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The properties start from the engine's defaults, and cover every engine option.
+ */
+class StepwisePropertiesTests {
+
+	private final StepwiseProperties properties = new StepwiseProperties();
+
+	private final StepwiseConfiguration engineDefaults = Stepwise.configure().dataSource(new JdbcDataSource()).build();
+
+	@Test
+	void everyDefaultIsTheEngineDefault() {
+		assertThat(this.properties.getLocations()).isEqualTo(this.engineDefaults.locations());
+		assertThat(this.properties.getTable()).isEqualTo(this.engineDefaults.table());
+		assertThat(this.properties.getSchema()).isEqualTo(this.engineDefaults.schema());
+		assertThat(this.properties.getPlaceholders()).isEqualTo(this.engineDefaults.placeholders());
+		assertThat(this.properties.isPlaceholderReplacement()).isEqualTo(this.engineDefaults.placeholderReplacement());
+		assertThat(this.properties.isOutOfOrder()).isEqualTo(this.engineDefaults.outOfOrder());
+		assertThat(this.properties.isValidateOnMigrate()).isEqualTo(this.engineDefaults.validateOnMigrate());
+		assertThat(this.properties.isIgnoreFutureMigrations()).isEqualTo(this.engineDefaults.ignoreFutureMigrations());
+		assertThat(this.properties.isBaselineOnMigrate()).isEqualTo(this.engineDefaults.baselineOnMigrate());
+		assertThat(this.properties.getBaselineVersion()).isEqualTo(this.engineDefaults.baselineVersion());
+		assertThat(this.properties.getLockWaitTimeout()).isEqualTo(this.engineDefaults.lockWaitTimeout());
+		assertThat(this.properties.getDdlLockTimeout()).isEqualTo(this.engineDefaults.ddlLockTimeout());
+		assertThat(this.properties.getDdlRetries()).isEqualTo(this.engineDefaults.ddlRetries());
+		assertThat(this.properties.getDdlRetryBackoff()).isEqualTo(this.engineDefaults.ddlRetryBackoff());
+		assertThat(this.properties.getInstalledBy()).isEqualTo(this.engineDefaults.installedBy());
+		assertThat(this.properties.getEncoding()).isEqualTo(this.engineDefaults.encoding());
+	}
+
+	@Test
+	void defaultsOfTheBootOnlyPropertiesAreSafe() {
+		assertThat(this.properties.isEnabled()).isTrue();
+		assertThat(this.properties.getRollback().isEnabled()).isFalse();
+		assertThat(this.properties.getUrl()).isNull();
+		assertThat(this.properties.getUser()).isNull();
+		assertThat(this.properties.getPassword()).isNull();
+	}
+
+	@Test
+	void everyEngineOptionHasAProperty() throws Exception {
+		// Options that Spring supplies rather than the user: the database (the DataSource or
+		// stepwise.url), beans (Java migrations, listeners) and the application's class loader.
+		Set<String> suppliedBySpring = Set.of("dataSource", "javaMigrations", "listeners", "classLoader");
+		Set<String> engineOptions = Arrays.stream(StepwiseConfiguration.class.getDeclaredMethods())
+			.filter((method) -> method.getParameterCount() == 0 && Modifier.isPublic(method.getModifiers())
+					&& !Modifier.isStatic(method.getModifiers()))
+			.map(Method::getName)
+			.filter((name) -> !suppliedBySpring.contains(name))
+			.collect(Collectors.toSet());
+		Set<String> properties = Arrays
+			.stream(Introspector.getBeanInfo(StepwiseProperties.class, Object.class).getPropertyDescriptors())
+			.map(PropertyDescriptor::getName)
+			.collect(Collectors.toSet());
+		assertThat(properties).containsAll(engineOptions);
+		assertThat(engineOptions).contains("locations", "table", "ddlRetries", "encoding");
+	}
+
+}

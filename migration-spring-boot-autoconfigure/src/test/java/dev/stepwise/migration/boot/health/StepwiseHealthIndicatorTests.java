@@ -1,0 +1,104 @@
+package dev.stepwise.migration.boot.health;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.stepwise.migration.MigrationFailedException;
+import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.boot.autoconfigure.StepwiseAutoConfiguration;
+import dev.stepwise.migration.boot.autoconfigure.StepwiseHealthAutoConfiguration;
+import dev.stepwise.migration.boot.autoconfigure.StepwiseMigrationStrategy;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The {@code migrations} health indicator: when it exists and what it says.
+ */
+class StepwiseHealthIndicatorTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, StepwiseAutoConfiguration.class,
+				StepwiseHealthAutoConfiguration.class))
+		.withPropertyValues("spring.datasource.generate-unique-name=true");
+
+	@Test
+	void isUpWithTheCurrentVersionWhenEverythingIsApplied() {
+		this.contextRunner.run((context) -> {
+			Health health = context.getBean("migrationsHealthIndicator", StepwiseHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsOnlyKeys("stepwise");
+			assertThat(details(health, "stepwise")).containsEntry("currentVersion", "2")
+				.containsEntry("pending", List.of())
+				.containsEntry("failed", List.of());
+		});
+	}
+
+	@Test
+	void staysUpAfterARollbackSinceRolledBackMigrationsAreNotPending() {
+		this.contextRunner.run((context) -> {
+			context.getBean(Stepwise.class).rollbackLast(1);
+			Health health = context.getBean(StepwiseHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(details(health, "stepwise")).containsEntry("currentVersion", "1");
+		});
+	}
+
+	@Test
+	void isDownAndListsWhatIsPending() {
+		this.contextRunner.withBean(StepwiseMigrationStrategy.class, () -> (stepwise) -> {
+		}).run((context) -> {
+			Health health = context.getBean(StepwiseHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(details(health, "stepwise")).containsEntry("currentVersion", "none");
+			assertThat((List<?>) details(health, "stepwise").get("pending")).hasSize(2);
+		});
+	}
+
+	@Test
+	void isDownWithTheFailedMigrationAndItsError() {
+		this.contextRunner.withPropertyValues("stepwise.locations=classpath:db/broken")
+			.withBean(StepwiseMigrationStrategy.class, () -> (stepwise) -> {
+			})
+			.run((context) -> {
+				assertThatExceptionOfType(MigrationFailedException.class)
+					.isThrownBy(() -> context.getBean(Stepwise.class).migrate());
+				Health health = context.getBean(StepwiseHealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails().get("recentFailures")).asList()
+					.singleElement()
+					.isInstanceOfSatisfying(MigrationFailureRecorder.MigrationFailure.class, (failure) -> {
+						assertThat(failure.version()).isEqualTo("2");
+						assertThat(failure.script()).contains("V2__broken_insert.sql");
+						assertThat(failure.operation()).isEqualTo("migrate");
+						assertThat(failure.error()).containsIgnoringCase("missing_column");
+					});
+			});
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.contextRunner.withPropertyValues("management.health.migrations.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(StepwiseHealthIndicator.class));
+	}
+
+	@Test
+	void backsOffWithoutAnEngine() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(StepwiseAutoConfiguration.class, StepwiseHealthAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(StepwiseHealthIndicator.class));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> details(Health health, String engine) {
+		return (Map<String, Object>) health.getDetails().get(engine);
+	}
+
+}

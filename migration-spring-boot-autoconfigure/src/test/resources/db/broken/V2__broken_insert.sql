@@ -1,0 +1,1 @@
+INSERT INTO gadgets (id, missing_column) VALUES (1, 2);

@@ -1,0 +1,7 @@
+/**
+ * The users API: list, create and get, on JdbcClient.
+ */
+@NullMarked
+package dev.stepwise.sample.users;
+
+import org.jspecify.annotations.NullMarked;

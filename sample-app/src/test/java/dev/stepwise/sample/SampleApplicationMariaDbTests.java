@@ -1,0 +1,25 @@
+package dev.stepwise.sample;
+
+import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class SampleApplicationMariaDbTests extends AbstractSampleApplicationTests {
+
+	@RegisterExtension
+	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.MARIADB);
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> database.database().url());
+	}
+
+	@Override
+	String databaseUrl() {
+		return database.database().url();
+	}
+
+}
