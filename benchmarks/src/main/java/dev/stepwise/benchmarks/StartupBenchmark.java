@@ -1,0 +1,83 @@
+package dev.stepwise.benchmarks;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.Map;
+
+import dev.stepwise.migration.MigrateResult;
+import dev.stepwise.migration.Stepwise;
+
+/**
+ * {@code benchmarks/run startup}: with N migrations applied and nothing pending, times
+ * {@code migrate()} on a fresh engine against the floor (one SELECT of the history table,
+ * and reading and CRC32-checksumming the N scripts). Both run in this one JVM, after the
+ * same number of warm-up rounds, each round on a new connection.
+ */
+public final class StartupBenchmark {
+
+	private static final String DATABASE = "stepwise_bench_startup";
+
+	private StartupBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Options options = new Options(args);
+		int migrations = options.integer("migrations", 1000);
+		Rounds rounds = new Rounds(options.integer("warmups", 20), options.integer("rounds", 31), System.out);
+		PostgresServer server = PostgresServer.fromEnvironment();
+		Path scripts = new MigrationScripts(migrations).writeTo(options.workDirectory("startup").resolve("scripts"));
+		String url = server.url(DATABASE);
+		server.recreate(DATABASE);
+		int applied = migrate(url, scripts).applied().size();
+		System.out.println("startup: " + applied + " migrations applied to " + DATABASE + "; both contenders in this"
+				+ " JVM, equal warm-up");
+		Map<String, List<Double>> times = rounds.alternate(List.of(
+				new Rounds.Contender("stepwise", () -> stepwise(url, scripts)),
+				new Rounds.Contender("floor", () -> floor(url, scripts, migrations))));
+		server.drop(DATABASE);
+		Statistics.printTable(System.out, times);
+		double stepwise = Statistics.median(times.get("stepwise"));
+		double floor = Statistics.median(times.get("floor"));
+		System.out.println("startup migrations=" + migrations + " rounds=" + rounds.rounds() + " stepwise_ms="
+				+ Statistics.millis(stepwise) + " floor_ms=" + Statistics.millis(floor) + " ratio="
+				+ Statistics.ratio(stepwise / floor) + " paired_ratio="
+				+ Statistics.ratio(Statistics.pairedRatio(times.get("stepwise"), times.get("floor"))) + " goal<=1.50");
+	}
+
+	private static long stepwise(String url, Path scripts) {
+		long start = System.nanoTime();
+		MigrateResult result = migrate(url, scripts);
+		long elapsed = System.nanoTime() - start;
+		if (!result.applied().isEmpty()) {
+			throw new IllegalStateException("Nothing should be pending, yet Stepwise applied " + result.applied().size());
+		}
+		return elapsed;
+	}
+
+	private static MigrateResult migrate(String url, Path scripts) {
+		return Stepwise.configure().dataSource(url, null, null).locations("filesystem:" + scripts).load().migrate();
+	}
+
+	private static long floor(String url, Path scripts, int migrations) throws Exception {
+		long start = System.nanoTime();
+		int unchanged = 0;
+		try (Connection connection = DriverManager.getConnection(url)) {
+			Map<String, Integer> recorded = FloorHistory.read(connection);
+			for (FloorScripts.Script script : FloorScripts.readAll(scripts)) {
+				Integer checksum = recorded.get(script.name());
+				if (checksum != null && checksum == script.checksum()) {
+					unchanged++;
+				}
+			}
+		}
+		long elapsed = System.nanoTime() - start;
+		if (unchanged != migrations) {
+			throw new IllegalStateException("The floor found " + unchanged + " of " + migrations
+					+ " scripts applied with the same checksum");
+		}
+		return elapsed;
+	}
+
+}
