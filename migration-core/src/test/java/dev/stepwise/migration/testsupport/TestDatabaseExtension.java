@@ -59,6 +59,7 @@ public final class TestDatabaseExtension implements BeforeAllCallback, BeforeEac
 	}
 
 	public TestDatabase database() {
+		Assumptions.assumeTrue(this.unavailable == null, this.unavailable);
 		if (this.database == null) {
 			throw new IllegalStateException("The test database exists only while the test class runs");
 		}
