@@ -37,17 +37,20 @@ final class Session implements AutoCloseable {
 		this.user = user;
 	}
 
-	static Session open(StepwiseConfiguration configuration, @Nullable Dialect knownDialect) {
+	/**
+	 * Opens a session; {@code known} spares the metadata and schema queries when an earlier
+	 * session of the same engine already answered them.
+	 */
+	static Session open(StepwiseConfiguration configuration, @Nullable Target known) {
 		Connection connection = null;
 		try {
 			connection = configuration.dataSource().getConnection();
 			connection.setAutoCommit(true);
-			Dialect dialect = (knownDialect != null) ? knownDialect : Dialect.of(connection);
-			String schema = (configuration.schema() != null) ? configuration.schema()
-					: dialect.currentSchema(connection);
+			Target target = (known != null) ? known : Target.of(connection, configuration);
 			String user = (configuration.installedBy() != null) ? configuration.installedBy()
 					: databaseUser(connection);
-			return new Session(connection, dialect, new HistoryTable(dialect, schema, configuration.table()), user);
+			return new Session(connection, target.dialect(),
+					new HistoryTable(target.dialect(), target.schema(), configuration.table()), user);
 		}
 		catch (SQLException ex) {
 			closeQuietly(connection);
@@ -59,6 +62,11 @@ final class Session implements AutoCloseable {
 	private static String databaseUser(Connection connection) throws SQLException {
 		String user = connection.getMetaData().getUserName();
 		return (user != null && !user.isBlank()) ? user : System.getProperty("user.name", "unknown");
+	}
+
+	/** What this session learned about the database, for the next one. */
+	Target target() {
+		return new Target(this.dialect, this.history.schema());
 	}
 
 	Connection connection() {
@@ -93,6 +101,22 @@ final class Session implements AutoCloseable {
 		if (this.lockTimeout == null) {
 			this.lockTimeout = this.dialect.applyLockTimeout(this.connection, configuration.ddlLockTimeout());
 		}
+	}
+
+	/**
+	 * The database an engine works on: its dialect and the schema of the history table.
+	 *
+	 * @param dialect the dialect
+	 * @param schema the configured schema, or the connection's current one
+	 */
+	record Target(Dialect dialect, String schema) {
+
+		static Target of(Connection connection, StepwiseConfiguration configuration) throws SQLException {
+			Dialect dialect = Dialect.of(connection);
+			String schema = (configuration.schema() != null) ? configuration.schema() : dialect.currentSchema(connection);
+			return new Target(dialect, schema);
+		}
+
 	}
 
 	@Override

@@ -10,7 +10,6 @@ import java.util.Objects;
 
 import dev.stepwise.migration.backfill.Backfill;
 import dev.stepwise.migration.backfill.BackfillProgress;
-import dev.stepwise.migration.dialect.Dialect;
 import dev.stepwise.migration.execute.Listeners;
 import dev.stepwise.migration.execute.MigrationExecutor;
 import dev.stepwise.migration.expand.ContractResult;
@@ -52,7 +51,8 @@ public final class Stepwise {
 
 	private final Listeners listeners;
 
-	private volatile @Nullable Dialect dialect;
+	// Learned from the first session: neither changes while the engine lives.
+	private volatile Session.@Nullable Target target;
 
 	Stepwise(StepwiseConfiguration configuration) {
 		this.configuration = configuration;
@@ -355,8 +355,8 @@ public final class Stepwise {
 	}
 
 	private Session openSession() {
-		Session session = Session.open(this.configuration, this.dialect);
-		this.dialect = session.dialect();
+		Session session = Session.open(this.configuration, this.target);
+		this.target = session.target();
 		return session;
 	}
 

@@ -1,10 +1,6 @@
 package dev.stepwise.migration.version;
 
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,51 +14,66 @@ import org.jspecify.annotations.Nullable;
 public final class MigrationVersion implements Comparable<MigrationVersion> {
 
 	/** The version below every migration: rolling back to it undoes everything. */
-	public static final MigrationVersion EMPTY = new MigrationVersion(List.of(), "0");
+	public static final MigrationVersion EMPTY = new MigrationVersion(new long[0], "0");
 
-	private static final Pattern VALID = Pattern.compile("\\d+([._]\\d+)*");
-
-	private final List<BigInteger> parts;
+	private final long[] parts;
 
 	private final String text;
 
-	private MigrationVersion(List<BigInteger> parts, String text) {
+	private MigrationVersion(long[] parts, String text) {
 		this.parts = parts;
 		this.text = text;
 	}
 
 	/**
-	 * Parses a version as written in a file name or by a user.
+	 * Parses a version as written in a file name or by a user. A start-up reads every
+	 * version in the history and the sources, so this scans the text once, without regular
+	 * expressions.
 	 * @param text the version, such as {@code 1.2} or {@code 1_2}
 	 * @return the version
 	 * @throws IllegalArgumentException if the text is not dotted or underscored numbers
 	 */
 	public static MigrationVersion parse(String text) {
 		String trimmed = text.trim();
-		if (!VALID.matcher(trimmed).matches()) {
-			throw new IllegalArgumentException("Invalid migration version '" + text
-					+ "': use numbers separated by dots or underscores, such as 1, 1.1 or 2026.11.28.1");
+		long[] parts = new long[trimmed.length() / 2 + 1];
+		int count = 0;
+		long part = 0;
+		int digits = 0;
+		for (int i = 0; i < trimmed.length(); i++) {
+			char c = trimmed.charAt(i);
+			if (c >= '0' && c <= '9') {
+				if (++digits > 18) {
+					throw invalid(text, "a part has more than 18 digits");
+				}
+				part = part * 10 + (c - '0');
+			}
+			else if ((c == '.' || c == '_') && digits > 0) {
+				parts[count++] = part;
+				part = 0;
+				digits = 0;
+			}
+			else {
+				throw invalid(text, null);
+			}
 		}
-		List<BigInteger> parts = new ArrayList<>();
-		for (String part : trimmed.split("[._]")) {
-			parts.add(new BigInteger(part));
+		if (digits == 0) {
+			throw invalid(text, null);
 		}
-		while (!parts.isEmpty() && parts.get(parts.size() - 1).signum() == 0) {
-			parts.remove(parts.size() - 1);
+		parts[count++] = part;
+		while (count > 0 && parts[count - 1] == 0) {
+			count--;
 		}
-		return new MigrationVersion(Collections.unmodifiableList(parts), trimmed.replace('_', '.'));
+		return new MigrationVersion(Arrays.copyOf(parts, count), trimmed.replace('_', '.'));
+	}
+
+	private static IllegalArgumentException invalid(String text, @Nullable String why) {
+		return new IllegalArgumentException("Invalid migration version '" + text + "'" + ((why != null) ? ": " + why : "")
+				+ ": use numbers separated by dots or underscores, such as 1, 1.1 or 2026.11.28.1");
 	}
 
 	@Override
 	public int compareTo(MigrationVersion other) {
-		int common = Math.min(this.parts.size(), other.parts.size());
-		for (int i = 0; i < common; i++) {
-			int result = this.parts.get(i).compareTo(other.parts.get(i));
-			if (result != 0) {
-				return result;
-			}
-		}
-		return Integer.compare(this.parts.size(), other.parts.size());
+		return Arrays.compare(this.parts, other.parts);
 	}
 
 	public boolean isNewerThan(MigrationVersion other) {
@@ -71,12 +82,12 @@ public final class MigrationVersion implements Comparable<MigrationVersion> {
 
 	@Override
 	public boolean equals(@Nullable Object obj) {
-		return obj instanceof MigrationVersion other && this.parts.equals(other.parts);
+		return obj instanceof MigrationVersion other && Arrays.equals(this.parts, other.parts);
 	}
 
 	@Override
 	public int hashCode() {
-		return this.parts.hashCode();
+		return Arrays.hashCode(this.parts);
 	}
 
 	/** The version as written, with underscores shown as dots. */
