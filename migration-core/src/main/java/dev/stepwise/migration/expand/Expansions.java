@@ -151,6 +151,9 @@ public final class Expansions {
 			List<String> statements = new ArrayList<>();
 			statements.add(this.ddl.addColumn(expansion.table(), expansion.newColumn(), expansion.newType()));
 			statements.addAll(this.triggers.install(expansion));
+			if (oldNotNullBlocksNewWriters(expansion)) {
+				statements.add(this.ddl.dropNotNull(expansion.table(), expansion.oldColumn(), expansion.oldType()));
+			}
 			ExpansionRecord toInsert = (existing == null) ? expansion : null;
 			// One transaction: on PostgreSQL the row, the column and the triggers appear together.
 			DdlRunner.inTransaction(connection, () -> {
@@ -278,6 +281,12 @@ public final class Expansions {
 				this.ddlRunner.execute(connection, statements);
 				this.store.delete(connection, id);
 			});
+			if (oldNotNullBlocksNewWriters(expansion)) {
+				for (String statement : this.ddl.setNotNull(expansion.table(), expansion.oldColumn(), expansion.oldType(),
+						expansion.triggerName() + "_nn")) {
+					DdlRunner.inTransaction(connection, () -> this.ddlRunner.execute(connection, List.of(statement)));
+				}
+			}
 		}
 		Backfill.forget(this.dataSource, this.type, expansion.expandBackfillName());
 		Backfill.forget(this.dataSource, this.type, expansion.undoContractBackfillName());
@@ -327,7 +336,7 @@ public final class Expansions {
 		backfill(expansion.undoContractBackfillName(), expansion.table(), expansion.oldColumn(), expansion.toOld(),
 				expansion.oldOutOfSync(this.type));
 		try (Connection connection = this.dataSource.getConnection()) {
-			if (expansion.oldNotNull()) {
+			if (expansion.oldNotNull() && !oldNotNullBlocksNewWriters(expansion)) {
 				for (String statement : this.ddl.setNotNull(expansion.table(), expansion.oldColumn(), expansion.oldType(),
 						expansion.triggerName() + "_nn")) {
 					DdlRunner.inTransaction(connection, () -> this.ddlRunner.execute(connection, List.of(statement)));
@@ -358,6 +367,15 @@ public final class Expansions {
 			expansions.add(describe(expansion, backfills.get(expansion.expandBackfillName())));
 		}
 		return expansions;
+	}
+
+	/**
+	 * H2 checks NOT NULL before BEFORE triggers run, so a NOT NULL old column would refuse
+	 * new code's inserts that leave it to the sync trigger: there it is relaxed while both
+	 * columns live, and restored by undoing the expand.
+	 */
+	private boolean oldNotNullBlocksNewWriters(ExpansionRecord expansion) {
+		return this.type == DatabaseType.H2 && expansion.oldNotNull();
 	}
 
 	private void backfillNew(ExpansionRecord expansion) throws SQLException {

@@ -545,6 +545,22 @@ abstract class AbstractMigrationContractTest {
 	}
 
 	@Test
+	void newCodeWritesOnlyTheNewColumnOfARenamedNotNullColumn() throws Exception {
+		this.scripts.write("V1__create_people.sql", "CREATE TABLE people (id INT PRIMARY KEY, name VARCHAR(100) NOT NULL);\n"
+				+ "INSERT INTO people (id, name) VALUES (1, 'ann');")
+			.write("U1__create_people.sql", "DROP TABLE people");
+		Stepwise stepwise = configure().javaMigrations(new V2__Expand_full_name()).load();
+		stepwise.migrate();
+		this.sql.execute("INSERT INTO people (id, full_name) VALUES (2, 'bob')");
+		assertThat(this.sql.column("SELECT name FROM people ORDER BY id")).containsExactly("ann", "bob");
+
+		stepwise.rollbackLast(1);
+		assertThat(this.sql.columns("people")).doesNotContain("full_name");
+		assertThatThrownBy(() -> this.sql.execute("INSERT INTO people (id) VALUES (3)"))
+			.hasRootCauseInstanceOf(java.sql.SQLException.class);
+	}
+
+	@Test
 	void backfillsRunFromMigrationsAndExpandsCanLeaveThemToTheBackground() {
 		this.scripts.write("V1__create_people.sql", "CREATE TABLE people (id INT PRIMARY KEY, name VARCHAR(100),"
 				+ " shout VARCHAR(100));\nINSERT INTO people (id, name) VALUES (1, 'ann'), (2, 'bob'), (3, 'cy');");

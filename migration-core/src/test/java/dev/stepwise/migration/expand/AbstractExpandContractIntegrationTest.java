@@ -220,6 +220,7 @@ abstract class AbstractExpandContractIntegrationTest {
 	@Test
 	void undoContractRestoresTheExpandedStateAndContractRunsAgain() throws SQLException {
 		createAccounts("accounts_undo", 40, true);
+		List<String> originalColumns = Catalogue.columns(dataSource(), type(), "accounts_undo");
 		Expansions expansions = expansions();
 		expansions.expand(ColumnChange.renameColumn("accounts_undo", "name", "holder"), V2);
 		TableRows.execute(dataSource(), "UPDATE accounts_undo SET holder = 'new code' WHERE id = 3");
@@ -232,7 +233,8 @@ abstract class AbstractExpandContractIntegrationTest {
 		String contractedColumns = "SELECT id, holder, balance FROM accounts_undo ORDER BY id";
 		List<List<String>> contractedRows = rows(contractedColumns);
 		List<String> contractedSchema = Catalogue.columns(dataSource(), type(), "accounts_undo");
-		assertThat(contractedSchema).contains("holder " + expandedColumns.stream()
+		// The new column ends as the old one started (on H2 the old one is relaxed while expanded).
+		assertThat(contractedSchema).contains("holder " + originalColumns.stream()
 			.filter((column) -> column.startsWith("name "))
 			.findFirst()
 			.orElseThrow()
