@@ -1,7 +1,11 @@
 package dev.stepwise.migration.boot.metrics;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 import dev.stepwise.migration.MigrationEvent;
@@ -10,6 +14,7 @@ import dev.stepwise.migration.StepwiseListener;
 import dev.stepwise.migration.backfill.BackfillProgress;
 import dev.stepwise.migration.expand.ExpansionState;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
@@ -25,13 +30,16 @@ import org.springframework.beans.factory.ListableBeanFactory;
  * also tagged {@code backfill} with the backfill's name: its progress.</li>
  * </ul>
  * A backfill first appears when a migration runs it, so besides those found when the
- * gauges are bound, this listener adds the gauges of new backfills after each migration
- * and rollback of the engines it is given to (the auto-configured engine). As in
- * {@link PendingMigrationsMeterBinder}, engines are looked up by name when a gauge is read.
+ * gauges are bound, this listener adds the gauges of new backfills, and removes those of
+ * forgotten ones, after each migration and rollback of the engines it is given to (the
+ * auto-configured engine). As in {@link PendingMigrationsMeterBinder}, engines are looked
+ * up by name when a gauge is read.
  */
 public class ExpansionMeterBinder implements MeterBinder, StepwiseListener {
 
 	private final ListableBeanFactory beanFactory;
+
+	private final Map<BackfillKey, List<Meter>> backfillGauges = new HashMap<>();
 
 	private volatile @Nullable MeterRegistry registry;
 
@@ -72,36 +80,61 @@ public class ExpansionMeterBinder implements MeterBinder, StepwiseListener {
 		}
 	}
 
-	/** Registers the gauges of every backfill; a registry keeps the first gauge of each name and tags. */
-	private void bindBackfills(MeterRegistry registry) {
+	/**
+	 * Registers the gauges of backfills that appeared, and removes those of backfills that
+	 * are gone (an undone expand forgets its backfill), whose values would otherwise be
+	 * unknown forever.
+	 */
+	private synchronized void bindBackfills(MeterRegistry registry) {
+		Set<BackfillKey> current = new HashSet<>();
 		for (String engine : engineNames()) {
-			for (BackfillProgress backfill : backfills(engine)) {
-				String name = backfill.name();
-				Gauge.builder("stepwise.backfill.rows.done", () -> progress(engine, name, BackfillProgress::rowsDone))
-					.description("Rows a backfill has walked so far")
-					.tags("engine", engine, "backfill", name)
-					.register(registry);
-				Gauge.builder("stepwise.backfill.rows.estimated",
-						() -> progress(engine, name, (progress) -> (progress.estimatedTotal() >= 0)
-								? progress.estimatedTotal() : Double.NaN))
-					.description("Estimated rows of a backfill's table when it started")
-					.tags("engine", engine, "backfill", name)
-					.register(registry);
+			List<BackfillProgress> backfills = backfills(engine);
+			if (backfills == null) {
+				// Unreadable now: keep its gauges, the next migration or rollback looks again.
+				this.backfillGauges.keySet().stream().filter((key) -> key.engine().equals(engine)).forEach(current::add);
+				continue;
+			}
+			for (BackfillProgress backfill : backfills) {
+				BackfillKey key = new BackfillKey(engine, backfill.name());
+				current.add(key);
+				this.backfillGauges.computeIfAbsent(key, (added) -> register(registry, added));
 			}
 		}
+		this.backfillGauges.entrySet().removeIf((entry) -> {
+			boolean gone = !current.contains(entry.getKey());
+			if (gone) {
+				entry.getValue().forEach(registry::remove);
+			}
+			return gone;
+		});
+	}
+
+	private List<Meter> register(MeterRegistry registry, BackfillKey key) {
+		Gauge done = Gauge
+			.builder("stepwise.backfill.rows.done", () -> progress(key, BackfillProgress::rowsDone))
+			.description("Rows a backfill has walked so far")
+			.tags("engine", key.engine(), "backfill", key.name())
+			.register(registry);
+		Gauge estimated = Gauge
+			.builder("stepwise.backfill.rows.estimated",
+					() -> progress(key, (progress) -> (progress.estimatedTotal() >= 0) ? progress.estimatedTotal()
+							: Double.NaN))
+			.description("Estimated rows of a backfill's table when it started")
+			.tags("engine", key.engine(), "backfill", key.name())
+			.register(registry);
+		return List.of(done, estimated);
 	}
 
 	private String[] engineNames() {
 		return this.beanFactory.getBeanNamesForType(Stepwise.class, false, false);
 	}
 
-	private List<BackfillProgress> backfills(String engine) {
+	private @Nullable List<BackfillProgress> backfills(String engine) {
 		try {
 			return this.beanFactory.getBean(engine, Stepwise.class).backfills();
 		}
 		catch (RuntimeException ex) {
-			// No gauges now; the next migration or rollback tries again.
-			return List.of();
+			return null;
 		}
 	}
 
@@ -119,12 +152,20 @@ public class ExpansionMeterBinder implements MeterBinder, StepwiseListener {
 		}
 	}
 
-	private double progress(String engine, String name, ToDoubleFunction<BackfillProgress> value) {
-		return backfills(engine).stream()
-			.filter((backfill) -> backfill.name().equals(name))
+	private double progress(BackfillKey key, ToDoubleFunction<BackfillProgress> value) {
+		List<BackfillProgress> backfills = backfills(key.engine());
+		if (backfills == null) {
+			return Double.NaN;
+		}
+		return backfills.stream()
+			.filter((backfill) -> backfill.name().equals(key.name()))
 			.mapToDouble(value)
 			.findFirst()
 			.orElse(Double.NaN);
+	}
+
+	private record BackfillKey(String engine, String name) {
+
 	}
 
 }

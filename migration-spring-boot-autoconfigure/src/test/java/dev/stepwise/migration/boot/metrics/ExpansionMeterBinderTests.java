@@ -1,5 +1,8 @@
 package dev.stepwise.migration.boot.metrics;
 
+import java.util.List;
+
+import dev.stepwise.migration.MigrateOptions;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.boot.autoconfigure.StepwiseAutoConfiguration;
 import dev.stepwise.migration.boot.autoconfigure.StepwiseMetricsAutoConfiguration;
@@ -52,22 +55,37 @@ class ExpansionMeterBinderTests {
 	}
 
 	@Test
-	void addsTheGaugesOfBackfillsThatARollbackRuns() {
+	void followsTheBackfillsThatMigrationsAndRollbacksRunAndForget() {
 		this.contextRunner.run((context) -> {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			Stepwise stepwise = context.getBean(Stepwise.class);
-			int before = registry.find("stepwise.backfill.rows.done").gauges().size();
+			String expandBackfill = stepwise.backfills().get(0).name();
+			assertThat(backfillsWithGauges(registry)).containsExactly(expandBackfill);
 
 			// Undoing the contract refills the old column by a backfill of its own.
 			stepwise.rollbackLast(1);
 			assertThat(registry.get("stepwise.expansions.in.flight").tag("engine", "stepwise").gauge().value()).isOne();
-			assertThat(stepwise.backfills()).hasSize(before + 1);
+			assertThat(stepwise.backfills()).hasSize(2);
+			assertThat(backfillsWithGauges(registry))
+				.containsExactlyInAnyOrderElementsOf(stepwise.backfills().stream().map(BackfillProgress::name).toList());
 			for (BackfillProgress progress : stepwise.backfills()) {
 				assertThat(registry.get("stepwise.backfill.rows.done").tag("backfill", progress.name()).gauge().value())
 					.isEqualTo(progress.rowsDone());
 			}
-			stepwise.migrate();
+
+			// Contracting again forgets that backfill: its gauges go with it.
+			stepwise.migrate(MigrateOptions.defaults().includingRolledBack());
+			assertThat(registry.get("stepwise.expansions.in.flight").tag("engine", "stepwise").gauge().value()).isZero();
+			assertThat(backfillsWithGauges(registry)).containsExactly(expandBackfill);
 		});
+	}
+
+	private static List<String> backfillsWithGauges(MeterRegistry registry) {
+		return registry.find("stepwise.backfill.rows.done")
+			.gauges()
+			.stream()
+			.map((gauge) -> gauge.getId().getTag("backfill"))
+			.toList();
 	}
 
 }
