@@ -3,6 +3,7 @@ package dev.stepwise.migration;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import dev.stepwise.migration.backfill.Backfill;
 import dev.stepwise.migration.dialect.DatabaseType;
 import dev.stepwise.migration.schema.Schema;
 
@@ -32,5 +33,13 @@ public interface MigrationContext {
 	 * the migration's work so far and runs on its own.
 	 */
 	Schema schema() throws SQLException;
+
+	/**
+	 * A batched, resumable backfill of a table, on connections of its own. It commits what
+	 * the migration did so far first, so that the backfill sees it; call {@code run()} on it.
+	 * @param table the table to transform
+	 * @return the backfill, to configure and run
+	 */
+	Backfill backfill(String table) throws SQLException;
 
 }

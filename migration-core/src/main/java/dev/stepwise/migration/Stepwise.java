@@ -131,7 +131,9 @@ public final class Stepwise {
 	/** Every migration with its state, and the current version. */
 	public StepwiseInfo info() {
 		try (Session session = openSession()) {
-			return states(resolve(session), session.readHistory()).toInfo();
+			List<Expansion> expansions = session.tableExists(ExpansionTables.EXPANSIONS) ? expansions(session).list()
+					: List.of();
+			return states(resolve(session), session.readHistory()).toInfo(expansions);
 		}
 		catch (SQLException ex) {
 			throw databaseFailure("read the history", ex);
@@ -264,15 +266,7 @@ public final class Stepwise {
 	 * backfill's progress and, for a deferred contract, the instances it waits for.
 	 */
 	public List<Expansion> expansions() {
-		try (Session session = openSession()) {
-			if (!session.tableExists(ExpansionTables.EXPANSIONS)) {
-				return List.of();
-			}
-			return expansions(session).list();
-		}
-		catch (SQLException ex) {
-			throw databaseFailure("read the expansions", ex);
-		}
+		return info().expansions();
 	}
 
 	/** Every backfill with its progress. */
@@ -318,6 +312,33 @@ public final class Stepwise {
 		}
 		catch (SQLException ex) {
 			throw databaseFailure("retry deferred contracts", ex);
+		}
+	}
+
+	/**
+	 * Runs or resumes the backfills of expanded changes that have not finished (those left
+	 * to the background, and those a crash interrupted), unless another instance is already
+	 * at it. Holds a lock of its own, not the run's, so that a long backfill never keeps
+	 * another instance from starting.
+	 * @return the changes whose backfill ran; empty if there were none or another instance
+	 * holds the backfill lock
+	 */
+	public List<String> resumeBackfills() {
+		try (Session session = openSession()) {
+			if (!session.tableExists(ExpansionTables.EXPANSIONS)) {
+				return List.of();
+			}
+			try (RunLock lock = RunLock.acquire(this.configuration.dataSource(), session.dialect(),
+					session.history().schema(), ExpansionTables.BACKFILLS, Duration.ZERO)) {
+				return expansions(session).resumeBackfills();
+			}
+			catch (LockTimeoutException ex) {
+				logger.debug("Another instance is running the backfills");
+				return List.of();
+			}
+		}
+		catch (SQLException ex) {
+			throw databaseFailure("resume backfills", ex);
 		}
 	}
 

@@ -2,20 +2,25 @@ package dev.stepwise.migration;
 
 import java.util.List;
 
+import dev.stepwise.migration.expand.Expansion;
 import dev.stepwise.migration.version.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every migration with its state, in order: applied history first (by rank), then what
- * is pending.
+ * Every migration with its state, versioned ones by version, then repeatable ones; and the
+ * column changes in flight.
  *
  * @param currentVersion the highest applied version, or {@code null} for an empty schema
  * @param migrations every migration
+ * @param expansions every expanded column change, with its backfill's progress and, for a
+ * deferred contract, the instances it waits for
  */
-public record StepwiseInfo(@Nullable MigrationVersion currentVersion, List<MigrationInfo> migrations) {
+public record StepwiseInfo(@Nullable MigrationVersion currentVersion, List<MigrationInfo> migrations,
+		List<Expansion> expansions) {
 
 	public StepwiseInfo {
 		migrations = List.copyOf(migrations);
+		expansions = List.copyOf(expansions);
 	}
 
 	/** The migrations the next {@code migrate()} applies, in order. */

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -80,10 +82,24 @@ public abstract class Dialect {
 	}
 
 	/** The schema (database, on MySQL) a connection works in. */
-	public abstract String currentSchema(Connection connection) throws SQLException;
+	public String currentSchema(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(currentSchemaQuery())) {
+			result.next();
+			return result.getString(1);
+		}
+	}
+
+	/** A query of one row and one column: the schema a connection works in. */
+	abstract String currentSchemaQuery();
 
 	/** Creates the schema if it does not exist. */
-	public abstract void createSchemaIfAbsent(Connection connection, String schema) throws SQLException;
+	public void createSchemaIfAbsent(Connection connection, String schema) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE " + (this.type.isMySqlFamily() ? "DATABASE" : "SCHEMA") + " IF NOT EXISTS "
+					+ quote(schema));
+		}
+	}
 
 	/** The column type for instants in the history table. */
 	public String timestampType() {
@@ -99,7 +115,31 @@ public abstract class Dialect {
 	 * Sets how long a statement on this session waits for a lock before it fails.
 	 * @return a restorer that puts the previous value back
 	 */
-	public abstract SessionSetting applyLockTimeout(Connection connection, Duration timeout) throws SQLException;
+	public SessionSetting applyLockTimeout(Connection connection, Duration timeout) throws SQLException {
+		String previous;
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(lockTimeoutQuery())) {
+			result.next();
+			previous = result.getString(1);
+		}
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(lockTimeoutStatement(lockTimeoutValue(timeout)));
+		}
+		return () -> {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute(lockTimeoutStatement(previous));
+			}
+		};
+	}
+
+	/** A query of one row and one column: the session's lock timeout, as the setting takes it. */
+	abstract String lockTimeoutQuery();
+
+	/** The statement that sets the session's lock timeout to a value. */
+	abstract String lockTimeoutStatement(String value);
+
+	/** The value of the lock timeout setting for a duration. */
+	abstract String lockTimeoutValue(Duration timeout);
 
 	/** Whether the failure is a lock timeout, and therefore worth retrying. */
 	public abstract boolean isLockTimeout(SQLException ex);
@@ -125,7 +165,26 @@ public abstract class Dialect {
 	 * first, with what the database knows of them (pid, application, client address).
 	 * @return a description for an error message, or {@code null} if none is found
 	 */
-	public abstract @Nullable String describeBlockers(Connection connection);
+	public @Nullable String describeBlockers(Connection connection) {
+		List<String> sessions = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(blockersQuery())) {
+			while (result.next()) {
+				sessions.add(describeBlocker(result));
+			}
+		}
+		catch (SQLException ex) {
+			// The description is a courtesy: the failure is reported either way.
+			return null;
+		}
+		return sessions.isEmpty() ? null : String.join("; ", sessions);
+	}
+
+	/** The sessions with open transactions that may hold locks, oldest first. */
+	abstract String blockersQuery();
+
+	/** One row of {@link #blockersQuery()}, as a phrase such as {@code pid 42 (...)}. */
+	abstract String describeBlocker(ResultSet session) throws SQLException;
 
 	/** A session setting changed for a run, and how to put it back. */
 	@FunctionalInterface

@@ -1,15 +1,9 @@
 package dev.stepwise.migration.dialect;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-
-import org.jspecify.annotations.Nullable;
 
 /** H2: {@code SET LOCK_TIMEOUT}, and blockers from {@code INFORMATION_SCHEMA.SESSIONS}. */
 final class H2Dialect extends Dialect {
@@ -42,37 +36,23 @@ final class H2Dialect extends Dialect {
 	}
 
 	@Override
-	public String currentSchema(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT CURRENT_SCHEMA")) {
-			result.next();
-			return result.getString(1);
-		}
+	String currentSchemaQuery() {
+		return "SELECT CURRENT_SCHEMA";
 	}
 
 	@Override
-	public void createSchemaIfAbsent(Connection connection, String schema) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
-		}
+	String lockTimeoutQuery() {
+		return "SELECT LOCK_TIMEOUT()";
 	}
 
 	@Override
-	public SessionSetting applyLockTimeout(Connection connection, Duration timeout) throws SQLException {
-		long previous;
-		try (Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(
-						"SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'LOCK_TIMEOUT'")) {
-			previous = result.next() ? Long.parseLong(result.getString(1)) : 10000;
-		}
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("SET LOCK_TIMEOUT " + Math.max(1, timeout.toMillis()));
-		}
-		return () -> {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("SET LOCK_TIMEOUT " + previous);
-			}
-		};
+	String lockTimeoutStatement(String value) {
+		return "SET LOCK_TIMEOUT " + Long.parseLong(value);
+	}
+
+	@Override
+	String lockTimeoutValue(Duration timeout) {
+		return String.valueOf(Math.max(1, timeout.toMillis()));
 	}
 
 	@Override
@@ -81,18 +61,14 @@ final class H2Dialect extends Dialect {
 	}
 
 	@Override
-	public @Nullable String describeBlockers(Connection connection) {
-		List<String> sessions = new ArrayList<>();
-		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(BLOCKERS)) {
-			while (result.next()) {
-				sessions.add("session " + result.getInt(1) + " (user " + result.getString(2) + ", started "
-						+ result.getString(3) + ", statement: " + result.getString(4) + ")");
-			}
-		}
-		catch (SQLException ex) {
-			return null;
-		}
-		return sessions.isEmpty() ? null : String.join("; ", sessions);
+	String blockersQuery() {
+		return BLOCKERS;
+	}
+
+	@Override
+	String describeBlocker(ResultSet session) throws SQLException {
+		return "session " + session.getInt(1) + " (user " + session.getString(2) + ", started " + session.getString(3)
+				+ ", statement: " + session.getString(4) + ")";
 	}
 
 }

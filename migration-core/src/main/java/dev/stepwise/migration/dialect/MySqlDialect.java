@@ -1,14 +1,8 @@
 package dev.stepwise.migration.dialect;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * MySQL and MariaDB: backtick quoting, {@code lock_wait_timeout} (whole seconds) for
@@ -42,19 +36,8 @@ final class MySqlDialect extends Dialect {
 	}
 
 	@Override
-	public String currentSchema(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT DATABASE()")) {
-			result.next();
-			return result.getString(1);
-		}
-	}
-
-	@Override
-	public void createSchemaIfAbsent(Connection connection, String schema) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("CREATE DATABASE IF NOT EXISTS " + quote(schema));
-		}
+	String currentSchemaQuery() {
+		return "SELECT DATABASE()";
 	}
 
 	@Override
@@ -63,23 +46,19 @@ final class MySqlDialect extends Dialect {
 	}
 
 	@Override
-	public SessionSetting applyLockTimeout(Connection connection, Duration timeout) throws SQLException {
-		long previous;
-		try (Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT @@SESSION.lock_wait_timeout")) {
-			result.next();
-			previous = result.getLong(1);
-		}
-		// lock_wait_timeout counts whole seconds; round up so a short timeout is never zero.
-		long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("SET SESSION lock_wait_timeout = " + seconds);
-		}
-		return () -> {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("SET SESSION lock_wait_timeout = " + previous);
-			}
-		};
+	String lockTimeoutQuery() {
+		return "SELECT @@SESSION.lock_wait_timeout";
+	}
+
+	@Override
+	String lockTimeoutStatement(String value) {
+		return "SET SESSION lock_wait_timeout = " + Long.parseLong(value);
+	}
+
+	// lock_wait_timeout counts whole seconds; round up so that a short timeout is never zero.
+	@Override
+	String lockTimeoutValue(Duration timeout) {
+		return String.valueOf(Math.max(1, (timeout.toMillis() + 999) / 1000));
 	}
 
 	@Override
@@ -93,19 +72,15 @@ final class MySqlDialect extends Dialect {
 	}
 
 	@Override
-	public @Nullable String describeBlockers(Connection connection) {
-		List<String> sessions = new ArrayList<>();
-		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(BLOCKERS)) {
-			while (result.next()) {
-				sessions.add("connection " + result.getLong("ID") + " (user " + result.getString("USER") + ", client "
-						+ result.getString("HOST") + ", transaction open for " + result.getLong("open_seconds")
-						+ " s, last query: " + result.getString("query") + ")");
-			}
-		}
-		catch (SQLException ex) {
-			return null;
-		}
-		return sessions.isEmpty() ? null : String.join("; ", sessions);
+	String blockersQuery() {
+		return BLOCKERS;
+	}
+
+	@Override
+	String describeBlocker(ResultSet session) throws SQLException {
+		return "connection " + session.getLong("ID") + " (user " + session.getString("USER") + ", client "
+				+ session.getString("HOST") + ", transaction open for " + session.getLong("open_seconds")
+				+ " s, last query: " + session.getString("query") + ")";
 	}
 
 }

@@ -1,14 +1,8 @@
 package dev.stepwise.migration.dialect;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
 
 /** PostgreSQL: {@code lock_timeout}, and blockers from {@code pg_locks}. */
 final class PostgresDialect extends Dialect {
@@ -36,31 +30,23 @@ final class PostgresDialect extends Dialect {
 	}
 
 	@Override
-	public String currentSchema(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT current_schema()")) {
-			result.next();
-			return result.getString(1);
-		}
+	String currentSchemaQuery() {
+		return "SELECT current_schema()";
 	}
 
 	@Override
-	public void createSchemaIfAbsent(Connection connection, String schema) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
-		}
+	String lockTimeoutQuery() {
+		return "SHOW lock_timeout";
 	}
 
 	@Override
-	public SessionSetting applyLockTimeout(Connection connection, Duration timeout) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("SET lock_timeout = " + Math.max(1, timeout.toMillis()));
-		}
-		return () -> {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("RESET lock_timeout");
-			}
-		};
+	String lockTimeoutStatement(String value) {
+		return "SET lock_timeout = '" + value.replace("'", "''") + "'";
+	}
+
+	@Override
+	String lockTimeoutValue(Duration timeout) {
+		return Math.max(1, timeout.toMillis()) + "ms";
 	}
 
 	@Override
@@ -74,20 +60,16 @@ final class PostgresDialect extends Dialect {
 	}
 
 	@Override
-	public @Nullable String describeBlockers(Connection connection) {
-		List<String> sessions = new ArrayList<>();
-		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(BLOCKERS)) {
-			while (result.next()) {
-				sessions.add("pid " + result.getInt("pid") + " (application '" + result.getString("application_name")
-						+ "', client " + result.getString("client_addr") + ", user " + result.getString("usename")
-						+ ", transaction open for " + result.getLong("open_seconds") + " s, holding locks on "
-						+ result.getString("tables") + ", last query: " + result.getString("query") + ")");
-			}
-		}
-		catch (SQLException ex) {
-			return null;
-		}
-		return sessions.isEmpty() ? null : String.join("; ", sessions);
+	String blockersQuery() {
+		return BLOCKERS;
+	}
+
+	@Override
+	String describeBlocker(ResultSet session) throws SQLException {
+		return "pid " + session.getInt("pid") + " (application '" + session.getString("application_name")
+				+ "', client " + session.getString("client_addr") + ", user " + session.getString("usename")
+				+ ", transaction open for " + session.getLong("open_seconds") + " s, holding locks on "
+				+ session.getString("tables") + ", last query: " + session.getString("query") + ")";
 	}
 
 }

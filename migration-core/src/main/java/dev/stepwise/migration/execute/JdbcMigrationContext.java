@@ -3,8 +3,11 @@ package dev.stepwise.migration.execute;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import javax.sql.DataSource;
+
 import dev.stepwise.migration.MigrationContext;
 import dev.stepwise.migration.MigrationEvent;
+import dev.stepwise.migration.backfill.Backfill;
 import dev.stepwise.migration.dialect.DatabaseType;
 import dev.stepwise.migration.expand.Expansions;
 import dev.stepwise.migration.schema.ColumnChanges;
@@ -30,8 +33,11 @@ final class JdbcMigrationContext implements MigrationContext {
 
 	private final @Nullable ColumnChanges columnChanges;
 
+	private final DataSource dataSource;
+
 	JdbcMigrationContext(Connection connection, DatabaseType databaseType, RetryingStatementRunner runner,
-			MigrationEvent migration, Progress progress, @Nullable Expansions expansions) {
+			MigrationEvent migration, Progress progress, DataSource dataSource, @Nullable Expansions expansions) {
+		this.dataSource = dataSource;
 		this.connection = connection;
 		this.databaseType = databaseType;
 		this.runner = runner;
@@ -61,6 +67,15 @@ final class JdbcMigrationContext implements MigrationContext {
 	@Override
 	public Schema schema() throws SQLException {
 		return Schema.on(this.connection, this.databaseType, this::run, this.columnChanges);
+	}
+
+	@Override
+	public Backfill backfill(String table) throws SQLException {
+		if (!this.connection.getAutoCommit()) {
+			this.connection.commit();
+			this.progress.committedSoFar();
+		}
+		return Backfill.of(this.dataSource, this.databaseType, table);
 	}
 
 	/**

@@ -272,7 +272,7 @@ public final class MigrationExecutor {
 	private Body javaBody(JavaMigration migration, boolean down, boolean transactional) {
 		return new Body(transactional, (connection, event, progress) -> {
 			JdbcMigrationContext context = new JdbcMigrationContext(connection, this.dialect.type(), this.runner,
-					event, progress, this.expansions);
+					event, progress, this.configuration.dataSource(), this.expansions);
 			if (down) {
 				migration.down(context);
 			}

@@ -35,9 +35,17 @@ public final class ColumnChange {
 
 	private final @Nullable String valueForNulls;
 
+	private final boolean backfillInBackground;
+
 	private ColumnChange(ChangeOperation operation, String table, String column, String newColumn,
 			@Nullable String newType, @Nullable String toNewExpression, @Nullable String toOldExpression,
 			@Nullable String valueForNulls) {
+		this(operation, table, column, newColumn, newType, toNewExpression, toOldExpression, valueForNulls, false);
+	}
+
+	private ColumnChange(ChangeOperation operation, String table, String column, String newColumn,
+			@Nullable String newType, @Nullable String toNewExpression, @Nullable String toOldExpression,
+			@Nullable String valueForNulls, boolean backfillInBackground) {
 		this.operation = operation;
 		this.table = requireText(table, "table");
 		this.column = requireText(column, "column");
@@ -49,6 +57,24 @@ public final class ColumnChange {
 		this.toNewExpression = toNewExpression;
 		this.toOldExpression = toOldExpression;
 		this.valueForNulls = valueForNulls;
+		this.backfillInBackground = backfillInBackground;
+	}
+
+	/**
+	 * The same change, with its backfill left to run after start-up, in the background
+	 * ({@code Stepwise.resumeBackfills()}, which the Spring Boot starter calls): for a table
+	 * too large to backfill before the application serves. The sync triggers keep new writes
+	 * consistent meanwhile, and a contract finishes the backfill before it drops anything.
+	 * @return the change, backfilled in the background
+	 */
+	public ColumnChange backfillInBackground() {
+		return new ColumnChange(this.operation, this.table, this.column, this.newColumn, this.newType,
+				this.toNewExpression, this.toOldExpression, this.valueForNulls, true);
+	}
+
+	/** Whether the backfill runs after start-up rather than within the expand. */
+	public boolean isBackfilledInBackground() {
+		return this.backfillInBackground;
 	}
 
 	/**

@@ -160,6 +160,11 @@ public final class Expansions {
 				this.ddlRunner.execute(connection, statements);
 			});
 		}
+		if (change.isBackfilledInBackground()) {
+			logger.info("Expanded {}: {}.{} synced with {}; the backfill runs in the background", expansion.id(),
+					expansion.table(), expansion.oldColumn(), expansion.newColumn());
+			return describe(expansion);
+		}
 		logger.info("Expanded {}: {}.{} synced with {}; backfilling", expansion.id(), expansion.table(),
 				expansion.oldColumn(), expansion.newColumn());
 		backfillNew(expansion);
@@ -213,6 +218,24 @@ public final class Expansions {
 		}
 		logger.info("Contracted {}: dropped {}.{}", id, expansion.table(), expansion.oldColumn());
 		return new ContractResult(id, true, List.of());
+	}
+
+	/**
+	 * Runs, or resumes, the backfill of every expanded change that has not finished: those
+	 * left to the background, and those a crash interrupted.
+	 * @return the changes whose backfill ran
+	 * @throws SQLException if a batch fails; run it again to resume
+	 */
+	public List<String> resumeBackfills() throws SQLException {
+		List<String> resumed = new ArrayList<>();
+		for (Expansion expansion : list()) {
+			boolean unfinished = expansion.backfill() == null || !expansion.backfill().done();
+			if (expansion.state() == ExpansionState.EXPANDED && unfinished) {
+				backfillNew(require(expansion.id()));
+				resumed.add(expansion.id());
+			}
+		}
+		return resumed;
 	}
 
 	/**

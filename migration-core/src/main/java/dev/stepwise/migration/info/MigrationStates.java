@@ -13,6 +13,7 @@ import dev.stepwise.migration.MigrationInfo;
 import dev.stepwise.migration.MigrationState;
 import dev.stepwise.migration.MigrationType;
 import dev.stepwise.migration.StepwiseInfo;
+import dev.stepwise.migration.expand.Expansion;
 import dev.stepwise.migration.history.AppliedMigration;
 import dev.stepwise.migration.resolve.ResolvedMigration;
 import dev.stepwise.migration.version.MigrationVersion;
@@ -177,9 +178,10 @@ public record MigrationStates(List<MigrationEntry> entries, @Nullable MigrationV
 		return this.entries.stream().filter((entry) -> entry.info().state() == state).toList();
 	}
 
-	/** What users see. */
-	public StepwiseInfo toInfo() {
-		return new StepwiseInfo(this.currentVersion, this.entries.stream().map(MigrationEntry::info).toList());
+	/** What users see, with the column changes in flight. */
+	public StepwiseInfo toInfo(List<Expansion> expansions) {
+		return new StepwiseInfo(this.currentVersion, this.entries.stream().map(MigrationEntry::info).toList(),
+				expansions);
 	}
 
 }

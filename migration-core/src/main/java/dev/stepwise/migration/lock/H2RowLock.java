@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
+import dev.stepwise.migration.dialect.Dialect;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,15 +18,18 @@ final class H2RowLock implements LockStrategy {
 
 	private final String table;
 
-	private @Nullable String previousTimeout;
+	private final Dialect dialect;
 
-	H2RowLock(String quotedTable) {
+	private Dialect.@Nullable SessionSetting lockTimeout;
+
+	H2RowLock(Dialect dialect, String quotedTable) {
+		this.dialect = dialect;
 		this.table = quotedTable;
 	}
 
 	@Override
 	public boolean tryLock(Connection connection) throws SQLException {
-		if (this.previousTimeout == null) {
+		if (this.lockTimeout == null) {
 			prepare(connection);
 		}
 		connection.setAutoCommit(false);
@@ -53,20 +58,16 @@ final class H2RowLock implements LockStrategy {
 					statement.execute("MERGE INTO " + this.table + " KEY (ID) VALUES (1)");
 				}
 			}
-			try (ResultSet result = statement.executeQuery(
-					"SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'LOCK_TIMEOUT'")) {
-				this.previousTimeout = result.next() ? result.getString(1) : "10000";
-			}
-			statement.execute("SET LOCK_TIMEOUT 50");
 		}
+		this.lockTimeout = this.dialect.applyLockTimeout(connection, Duration.ofMillis(50));
 	}
 
 	@Override
 	public void unlock(Connection connection) throws SQLException {
 		connection.rollback();
 		connection.setAutoCommit(true);
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("SET LOCK_TIMEOUT " + Long.parseLong(String.valueOf(this.previousTimeout)));
+		if (this.lockTimeout != null) {
+			this.lockTimeout.restore();
 		}
 	}
 

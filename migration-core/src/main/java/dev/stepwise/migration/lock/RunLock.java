@@ -100,7 +100,7 @@ public final class RunLock implements AutoCloseable {
 		return switch (dialect.type()) {
 			case POSTGRESQL -> new PostgresAdvisoryLock(key(name));
 			case MYSQL, MARIADB -> new MySqlNamedLock(mysqlLockName(name));
-			case H2 -> new H2RowLock(dialect.quote(schema) + "." + dialect.quote(dialect.storedName(table + "_lock")));
+			case H2 -> new H2RowLock(dialect, dialect.quote(schema) + "." + dialect.quote(dialect.storedName(table + "_lock")));
 		};
 	}
 

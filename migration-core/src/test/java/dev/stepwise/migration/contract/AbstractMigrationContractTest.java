@@ -501,7 +501,7 @@ abstract class AbstractMigrationContractTest {
 	}
 
 	@Test
-	void expandAndContractRunThroughMigrationsWaitForOldInstancesAndUndoThemselves() {
+	void expandAndContractRunThroughMigrationsWaitForOldInstancesAndUndoThemselves() throws Exception {
 		this.scripts.write("V1__create_people.sql", "CREATE TABLE people (id INT PRIMARY KEY, name VARCHAR(100));\n"
 				+ "INSERT INTO people (id, name) VALUES (1, 'ann'), (2, 'bob'), (3, NULL);")
 			.write("U1__create_people.sql", "DROP TABLE people");
@@ -544,6 +544,24 @@ abstract class AbstractMigrationContractTest {
 		assertThat(contractRelease.expansions()).isEmpty();
 	}
 
+	@Test
+	void backfillsRunFromMigrationsAndExpandsCanLeaveThemToTheBackground() {
+		this.scripts.write("V1__create_people.sql", "CREATE TABLE people (id INT PRIMARY KEY, name VARCHAR(100),"
+				+ " shout VARCHAR(100));\nINSERT INTO people (id, name) VALUES (1, 'ann'), (2, 'bob'), (3, 'cy');");
+		Stepwise stepwise = configure().javaMigrations(new V2__Shout_names(), new V3__Expand_in_background()).load();
+		stepwise.migrate();
+		assertThat(this.sql.column("SELECT shout FROM people ORDER BY id")).containsExactly("ANN", "BOB", "CY");
+
+		// The expand left its backfill to the background: new writes are synced, old rows wait.
+		this.sql.execute("INSERT INTO people (id, name) VALUES (4, 'dee')");
+		assertThat(this.sql.column("SELECT label FROM people ORDER BY id")).containsExactly(null, null, null, "dee");
+		assertThat(stepwise.resumeBackfills()).containsExactly("people.label");
+		assertThat(this.sql.column("SELECT label FROM people ORDER BY id")).containsExactly("ann", "bob", "cy", "dee");
+		assertThat(stepwise.info().expansions()).singleElement()
+			.satisfies((expansion) -> assertThat(expansion.backfill().done()).isTrue());
+		assertThat(stepwise.resumeBackfills()).isEmpty();
+	}
+
 	private CatalogSnapshot snapshot() throws Exception {
 		try (java.sql.Connection connection = database().dataSource().getConnection()) {
 			return CatalogSnapshot.take(connection, database().type());
@@ -580,6 +598,26 @@ abstract class AbstractMigrationContractTest {
 		@Override
 		public void change(Schema schema) {
 			schema.contract("people.full_name");
+		}
+
+	}
+
+	/** A data migration in batches. */
+	static final class V2__Shout_names extends BaseJavaMigration {
+
+		@Override
+		public void up(MigrationContext context) throws Exception {
+			context.backfill("people").set("shout", "UPPER(name)").run();
+		}
+
+	}
+
+	/** A rename whose backfill runs after start-up. */
+	static final class V3__Expand_in_background extends SchemaMigration {
+
+		@Override
+		public void change(Schema schema) {
+			schema.expand(ColumnChange.renameColumn("people", "name", "label").backfillInBackground());
 		}
 
 	}
