@@ -8,6 +8,7 @@ import dev.stepwise.migration.JavaMigration;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseConfiguration;
 import dev.stepwise.migration.StepwiseListener;
+import dev.stepwise.migration.boot.backfill.StepwiseBackgroundBackfills;
 import dev.stepwise.migration.boot.registry.StepwiseInstanceRegistrar;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,8 +31,8 @@ import org.springframework.core.io.ResourceLoader;
 
 /**
  * Auto-configuration of Stepwise: an engine on the application's database, migrated while
- * the context starts, before anything else uses the database; and this instance's entry in
- * the registry that deferred contracts wait on.
+ * the context starts, before anything else uses the database; this instance's entry in the
+ * registry that deferred contracts wait on; and the backfills left to the background.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(Stepwise.class)
@@ -54,6 +55,15 @@ public final class StepwiseAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "stepwise.instance-registry.enabled", matchIfMissing = true)
 	StepwiseInstanceRegistrar stepwiseInstanceRegistrar(Map<String, Stepwise> engines, StepwiseProperties properties) {
 		return new StepwiseInstanceRegistrar(engines, properties.getInstanceRegistry().getHeartbeatInterval());
+	}
+
+	@Bean
+	@ConditionalOnBean(Stepwise.class)
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "stepwise.background-backfills.enabled", matchIfMissing = true)
+	StepwiseBackgroundBackfills stepwiseBackgroundBackfills(Map<String, Stepwise> engines,
+			StepwiseProperties properties) {
+		return new StepwiseBackgroundBackfills(engines, properties.getBackgroundBackfills().getCheckInterval());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -133,6 +133,8 @@ public class StepwiseProperties {
 
 	private final InstanceRegistry instanceRegistry = new InstanceRegistry();
 
+	private final BackgroundBackfills backgroundBackfills = new BackgroundBackfills();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -309,6 +311,10 @@ public class StepwiseProperties {
 		return this.instanceRegistry;
 	}
 
+	public BackgroundBackfills getBackgroundBackfills() {
+		return this.backgroundBackfills;
+	}
+
 	/**
 	 * Operations that change the schema on request, through the Actuator endpoint.
 	 */
@@ -360,6 +366,39 @@ public class StepwiseProperties {
 
 		public void setHeartbeatInterval(Duration heartbeatInterval) {
 			this.heartbeatInterval = heartbeatInterval;
+		}
+
+	}
+
+	/**
+	 * Backfills that expands leave to run after start-up, and those a crash interrupted.
+	 */
+	public static class BackgroundBackfills {
+
+		/**
+		 * Whether to run them in the background while the application serves.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Time between two looks for unfinished backfills; the first is right after start.
+		 */
+		private Duration checkInterval = Duration.ofMinutes(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getCheckInterval() {
+			return this.checkInterval;
+		}
+
+		public void setCheckInterval(Duration checkInterval) {
+			this.checkInterval = checkInterval;
 		}
 
 	}

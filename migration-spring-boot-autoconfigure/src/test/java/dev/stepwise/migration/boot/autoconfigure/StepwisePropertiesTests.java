@@ -54,6 +54,8 @@ class StepwisePropertiesTests {
 		assertThat(this.properties.getUser()).isNull();
 		assertThat(this.properties.getPassword()).isNull();
 		assertThat(this.properties.getInstanceRegistry().isEnabled()).isTrue();
+		assertThat(this.properties.getBackgroundBackfills().isEnabled()).isTrue();
+		assertThat(this.properties.getBackgroundBackfills().getCheckInterval()).isEqualTo(Duration.ofMinutes(1));
 		// Four heartbeats fit in the default staleness: one lost beat never makes a live instance look gone.
 		assertThat(this.properties.getInstanceRegistry().getHeartbeatInterval()).isEqualTo(Duration.ofSeconds(30))
 			.isLessThan(this.properties.getInstanceStaleness().dividedBy(3));
