@@ -1,9 +1,18 @@
 package dev.stepwise.sample;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import dev.stepwise.migration.MigrationState;
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.expand.ExpansionState;
 import dev.stepwise.migration.version.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +41,11 @@ abstract class AbstractSampleApplicationTests {
 
 	static final String DEMO_USER = "/users/00000000-0000-0000-0000-000000000001";
 
+	/** The rename of users.name to display_name that V5 expands and V6 contracts. */
+	static final String CHANGE = "users.display_name";
+
+	static final String OLD_RELEASE = "old-release-pod";
+
 	@Autowired
 	RestTestClient client;
 
@@ -40,6 +54,9 @@ abstract class AbstractSampleApplicationTests {
 
 	@Autowired
 	Stepwise stepwise;
+
+	@Autowired
+	DataSource dataSource;
 
 	/** Where the database is, for a second instance of the application. */
 	abstract String databaseUrl();
@@ -51,11 +68,11 @@ abstract class AbstractSampleApplicationTests {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.engines.stepwise.currentVersion")
-			.isEqualTo("4")
+			.isEqualTo("6")
 			.jsonPath("$.engines.stepwise.pending")
 			.isEqualTo(0)
 			.jsonPath("$.engines.stepwise.migrations.length()")
-			.isEqualTo(4)
+			.isEqualTo(6)
 			.jsonPath("$.engines.stepwise.migrations[0].description")
 			.isEqualTo("create users")
 			.jsonPath("$.engines.stepwise.migrations[2].script")
@@ -67,7 +84,45 @@ abstract class AbstractSampleApplicationTests {
 			.jsonPath("$.engines.stepwise.migrations[3].undoable")
 			.isEqualTo(true)
 			.jsonPath("$.engines.stepwise.migrations[3].installedOn")
-			.isNotEmpty();
+			.isNotEmpty()
+			.jsonPath("$.engines.stepwise.migrations[4].description")
+			.isEqualTo("Expand display name")
+			.jsonPath("$.engines.stepwise.migrations[5].undoable")
+			.isEqualTo(true);
+	}
+
+	@Test
+	void showsTheExpansionWithItsBackfillAndTheRegisteredInstances() {
+		this.client.get().uri("/actuator/migrations").headers(AbstractSampleApplicationTests::admin).exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.engines.stepwise.expansions.length()")
+			.isEqualTo(1)
+			.jsonPath("$.engines.stepwise.expansions[0].id")
+			.isEqualTo(CHANGE)
+			.jsonPath("$.engines.stepwise.expansions[0].operation")
+			.isEqualTo("RENAME_COLUMN")
+			.jsonPath("$.engines.stepwise.expansions[0].oldColumn")
+			.value(String.class, (column) -> assertThat(column).isEqualToIgnoringCase("name"))
+			.jsonPath("$.engines.stepwise.expansions[0].newColumn")
+			.value(String.class, (column) -> assertThat(column).isEqualToIgnoringCase("display_name"))
+			.jsonPath("$.engines.stepwise.expansions[0].expandVersion")
+			.isEqualTo("5")
+			.jsonPath("$.engines.stepwise.expansions[0].state")
+			.isEqualTo("CONTRACTED")
+			.jsonPath("$.engines.stepwise.expansions[0].contractDeferred")
+			.isEqualTo(false)
+			.jsonPath("$.engines.stepwise.expansions[0].backfill.done")
+			.isEqualTo(true)
+			// The demo user, the only row when V5 ran.
+			.jsonPath("$.engines.stepwise.expansions[0].backfill.rowsDone")
+			.isEqualTo(1)
+			.jsonPath("$.engines.stepwise.backfills.length()")
+			.isEqualTo(1)
+			// This instance, registered by the starter with the highest version its code has.
+			.jsonPath("$.engines.stepwise.instances[?(@.maxVersion == '6' && @.live == true)]")
+			.exists();
 	}
 
 	@Test
@@ -99,7 +154,9 @@ abstract class AbstractSampleApplicationTests {
 			.jsonPath("$.components.migrations.status")
 			.isEqualTo("UP")
 			.jsonPath("$.components.migrations.details.stepwise.currentVersion")
-			.isEqualTo("4");
+			.isEqualTo("6")
+			.jsonPath("$.components.migrations.details.stepwise.expansionsInFlight.length()")
+			.isEqualTo(0);
 		this.client.get()
 			.uri("/actuator/metrics/stepwise.migrations.applied")
 			.headers(AbstractSampleApplicationTests::admin)
@@ -107,8 +164,9 @@ abstract class AbstractSampleApplicationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody()
+			// Every migration once, and more if another test re-applied some before this one.
 			.jsonPath("$.measurements[0].value")
-			.isEqualTo(4.0);
+			.value(Double.class, (applied) -> assertThat(applied).isGreaterThanOrEqualTo(6.0));
 		this.client.get()
 			.uri("/actuator/metrics/stepwise.migrations.pending")
 			.headers(AbstractSampleApplicationTests::admin)
@@ -118,6 +176,24 @@ abstract class AbstractSampleApplicationTests {
 			.expectBody()
 			.jsonPath("$.measurements[0].value")
 			.isEqualTo(0.0);
+		this.client.get()
+			.uri("/actuator/metrics/stepwise.expansions.in.flight")
+			.headers(AbstractSampleApplicationTests::admin)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.measurements[0].value")
+			.isEqualTo(0.0);
+		this.client.get()
+			.uri("/actuator/metrics/stepwise.backfill.rows.done")
+			.headers(AbstractSampleApplicationTests::admin)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.measurements[0].value")
+			.isEqualTo(1.0);
 	}
 
 	@Test
@@ -157,38 +233,46 @@ abstract class AbstractSampleApplicationTests {
 			.jsonPath("$.dryRun")
 			.isEqualTo(true)
 			.jsonPath("$.plan.length()")
-			.isEqualTo(3)
-			.jsonPath("$.plan[0].type")
+			.isEqualTo(5)
+			.jsonPath("$.plan[0].statements[0]")
+			.value(String.class, (step) -> assertThat(step).contains("undo the contract of users.display_name"))
+			.jsonPath("$.plan[1].statements[0]")
+			.value(String.class, (step) -> assertThat(step).contains("undo the expand of users.display_name"))
+			.jsonPath("$.plan[2].type")
 			.isEqualTo("JAVA")
-			.jsonPath("$.plan[1].script")
+			.jsonPath("$.plan[3].script")
 			.isEqualTo("U3__add_preferences.sql")
-			.jsonPath("$.plan[2].statements[0]")
+			.jsonPath("$.plan[4].statements[0]")
 			.isEqualTo("ALTER TABLE users DROP COLUMN verified")
 			.jsonPath("$.rolledBack.length()")
 			.isEqualTo(0);
-		assertThat(this.stepwise.info().currentVersion()).isEqualTo(MigrationVersion.parse("4"));
+		assertThat(this.stepwise.info().currentVersion()).isEqualTo(MigrationVersion.parse("6"));
 		this.client.get().uri(DEMO_USER).exchange().expectStatus().isOk();
 	}
 
 	@Test
-	void rollbackSticksAcrossARestartUntilMigrateReappliesIt() {
-		rollback(Map.of("count", 1)).expectStatus()
+	void rollbackSticksAcrossARestartUntilMigrateReappliesIt() throws Exception {
+		// Down to version 3: the contract, the expand and the demo user are undone.
+		rollback(Map.of("count", 3)).expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.rolledBack[0].version")
-			.isEqualTo("4")
+			.jsonPath("$.rolledBack[*].version")
+			.isEqualTo(List.of("6", "5", "4"))
 			.jsonPath("$.targetVersion")
 			.isEqualTo("3");
 		try {
-			this.client.get().uri(DEMO_USER).exchange().expectStatus().isNotFound();
+			assertThat(demoUsers()).isZero();
+			assertThat(columnsOfUsers()).contains("name").doesNotContain("display_name");
 			this.client.get().uri("/actuator/migrations").headers(AbstractSampleApplicationTests::admin).exchange()
 				.expectBody()
 				.jsonPath("$.engines.stepwise.migrations[3].state")
 				.isEqualTo("ROLLED_BACK")
 				.jsonPath("$.engines.stepwise.migrations[3].rolledBackOn")
-				.isNotEmpty();
+				.isNotEmpty()
+				.jsonPath("$.engines.stepwise.expansions.length()")
+				.isEqualTo(0);
 
-			// A second instance of the release that had V4 starts on the same database: it
+			// A second instance of the release that had V4 to V6 starts on the same database: it
 			// leaves the operator's rollback alone.
 			try (ConfigurableApplicationContext restarted = restart()) {
 				Stepwise restartedEngine = restarted.getBean(Stepwise.class);
@@ -201,11 +285,83 @@ abstract class AbstractSampleApplicationTests {
 			migrate(Map.of()).expectStatus()
 				.isOk()
 				.expectBody()
-				.jsonPath("$.applied[0].version")
-				.isEqualTo("4");
+				.jsonPath("$.applied[*].version")
+				.isEqualTo(List.of("4", "5", "6"));
 		}
-		this.client.get().uri(DEMO_USER).exchange().expectStatus().isOk();
-		assertThat(this.stepwise.info().currentVersion()).isEqualTo(MigrationVersion.parse("4"));
+		this.client.get().uri(DEMO_USER).exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.name").isEqualTo("Demo");
+		assertThat(this.stepwise.info().currentVersion()).isEqualTo(MigrationVersion.parse("6"));
+	}
+
+	@Test
+	void renamesAColumnInThreeStepsWithAContractThatWaitsForTheOldRelease() throws Exception {
+		// Undoing the contract (V6) brings the old column back with its data, synced again.
+		rollback(Map.of("count", 1)).expectStatus().isOk().expectBody()
+			.jsonPath("$.rolledBack[0].version").isEqualTo("6");
+		try {
+			assertThat(columnsOfUsers()).contains("name", "display_name");
+			assertThat(nameColumnOfDemoUser()).isEqualTo("Demo");
+
+			// An instance of the release before V5 still runs: it reads and writes only "name".
+			this.stepwise.instances().register(OLD_RELEASE, "old-host", MigrationVersion.parse("4"));
+			String grace = createUser("Grace");
+			assertThat(this.jdbc.sql("SELECT name FROM users WHERE id = ?").param(grace).query(String.class).single())
+				.isEqualTo("Grace");
+			this.jdbc.sql("UPDATE users SET name = 'Grace H' WHERE id = ?").param(grace).update();
+			this.client.get().uri("/users/" + grace).exchange().expectStatus().isOk().expectBody()
+				.jsonPath("$.name").isEqualTo("Grace H");
+
+			contract().expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.change")
+				.isEqualTo(CHANGE)
+				.jsonPath("$.contracted")
+				.isEqualTo(false)
+				.jsonPath("$.deferred")
+				.isEqualTo(true)
+				.jsonPath("$.waitingFor[0].instanceId")
+				.isEqualTo(OLD_RELEASE)
+				.jsonPath("$.waitingFor[0].host")
+				.isEqualTo("old-host")
+				.jsonPath("$.waitingFor[0].maxVersion")
+				.isEqualTo("4")
+				.jsonPath("$.waitingFor[0].heartbeatAt")
+				.isNotEmpty();
+			assertThat(columnsOfUsers()).contains("name", "display_name");
+			this.client.get().uri("/actuator/migrations").headers(AbstractSampleApplicationTests::admin).exchange()
+				.expectBody()
+				.jsonPath("$.engines.stepwise.expansions[0].state")
+				.isEqualTo("EXPANDED")
+				.jsonPath("$.engines.stepwise.expansions[0].contractDeferred")
+				.isEqualTo(true)
+				.jsonPath("$.engines.stepwise.expansions[0].waitingFor[0].instanceId")
+				.isEqualTo(OLD_RELEASE);
+			this.client.get().uri("/actuator/health").headers(AbstractSampleApplicationTests::admin).exchange()
+				.expectBody()
+				.jsonPath("$.components.migrations.status")
+				.isEqualTo("UP")
+				.jsonPath("$.components.migrations.details.stepwise.deferredContracts[0].id")
+				.isEqualTo(CHANGE);
+
+			// The old release is gone: the contract runs (or already ran, in the background).
+			this.stepwise.instances().deregister(OLD_RELEASE);
+			contract().expectStatus().isOk().expectBody().jsonPath("$.contracted").isEqualTo(true);
+			assertThat(columnsOfUsers()).contains("display_name").doesNotContain("name");
+			this.client.get().uri("/users/" + grace).exchange().expectStatus().isOk().expectBody()
+				.jsonPath("$.name").isEqualTo("Grace H");
+			this.client.get().uri(DEMO_USER).exchange().expectStatus().isOk().expectBody()
+				.jsonPath("$.name").isEqualTo("Demo");
+			createUser("Hopper");
+		}
+		finally {
+			this.stepwise.instances().deregister(OLD_RELEASE);
+			// V6 is still marked rolled back; applying it again finds its change contracted already.
+			migrate(Map.of()).expectStatus().isOk().expectBody().jsonPath("$.applied[0].version").isEqualTo("6");
+		}
+		assertThat(this.stepwise.info().currentVersion()).isEqualTo(MigrationVersion.parse("6"));
+		assertThat(this.stepwise.expansions()).singleElement()
+			.satisfies((expansion) -> assertThat(expansion.state()).isEqualTo(ExpansionState.CONTRACTED));
 	}
 
 	@Test
@@ -217,11 +373,21 @@ abstract class AbstractSampleApplicationTests {
 		rollback(Map.of("target", "9")).expectStatus().isBadRequest().expectBody()
 			.jsonPath("$.message").value(String.class, (message) -> assertThat(message).contains("Unknown version '9'"));
 		rollback(Map.of("target", "1", "count", 2)).expectStatus().isBadRequest();
-		assertThat(this.stepwise.info().currentVersion()).isEqualTo(MigrationVersion.parse("4"));
+		post("/actuator/migrations/contract", Map.of("change", "users.nickname")).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.message")
+			.value(String.class, (message) -> assertThat(message).contains("Unknown change 'users.nickname'")
+				.contains(CHANGE));
+		assertThat(this.stepwise.info().currentVersion()).isEqualTo(MigrationVersion.parse("6"));
 	}
 
 	private ResponseSpec rollback(Map<String, Object> body) {
 		return post("/actuator/migrations/rollback", body);
+	}
+
+	private ResponseSpec contract() {
+		return post("/actuator/migrations/contract", Map.of("change", CHANGE));
 	}
 
 	private ResponseSpec migrate(Map<String, Object> body) {
@@ -239,6 +405,41 @@ abstract class AbstractSampleApplicationTests {
 
 	private static void admin(HttpHeaders headers) {
 		headers.setBasicAuth("admin", "secret");
+	}
+
+	private String createUser(String name) {
+		String location = this.client.post()
+			.uri("/users")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("email", name.toLowerCase(Locale.ROOT) + "-" + System.nanoTime() + "@example.com", "name", name))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getLocation()
+			.toString();
+		return location.substring(location.lastIndexOf('/') + 1);
+	}
+
+	/** The columns of the users table from the catalogue, in lower case whatever case the database keeps. */
+	private List<String> columnsOfUsers() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			List<String> columns = new ArrayList<>();
+			try (ResultSet rows = connection.getMetaData()
+				.getColumns(connection.getCatalog(), connection.getSchema(), null, null)) {
+				while (rows.next()) {
+					if (rows.getString("TABLE_NAME").equalsIgnoreCase("users")) {
+						columns.add(rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+					}
+				}
+			}
+			return columns;
+		}
+	}
+
+	private String nameColumnOfDemoUser() {
+		return this.jdbc.sql("SELECT name FROM users WHERE email = 'demo@example.com'").query(String.class).single();
 	}
 
 	private int demoUsers() {

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With {@code stepwise.rollback.enabled=false} the endpoint still reads, but refuses to
- * change anything, and says which property to set.
+ * change anything (rollback, migrate, contract), and says which property to set.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "stepwise.rollback.enabled=false", "spring.security.user.password=secret",
@@ -27,8 +27,8 @@ class SampleApplicationRollbackDisabledTests {
 	RestTestClient client;
 
 	@Test
-	void refusesRollbackAndMigrate() {
-		for (String operation : new String[] { "rollback", "migrate" }) {
+	void refusesRollbackMigrateAndContract() {
+		for (String operation : new String[] { "rollback", "migrate", "contract" }) {
 			this.client.post()
 				.uri("/actuator/migrations/" + operation)
 				.headers((headers) -> headers.setBasicAuth("admin", "secret"))
@@ -49,7 +49,7 @@ class SampleApplicationRollbackDisabledTests {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.engines.stepwise.currentVersion")
-			.isEqualTo("4");
+			.isEqualTo("6");
 	}
 
 }

@@ -15,7 +15,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
-	private static final String COLUMNS = "id, email, name, verified, preferences, created_at, updated_at";
+	// This release reads and writes display_name, the column V5 expanded from name. The previous release
+	// still writes name while both run during a rolling deploy; the sync triggers copy each write to the
+	// other column, so every instance sees every user whichever release wrote it.
+	private static final String COLUMNS = "id, email, display_name, verified, preferences, created_at, updated_at";
 
 	private final JdbcClient jdbc;
 
@@ -33,15 +36,15 @@ class UserRepository {
 
 	User create(NewUser user) {
 		String id = UUID.randomUUID().toString();
-		this.jdbc.sql("INSERT INTO users (id, email, name) VALUES (?, ?, ?)")
+		this.jdbc.sql("INSERT INTO users (id, email, display_name) VALUES (?, ?, ?)")
 			.params(id, user.email(), user.name())
 			.update();
 		return findById(id).orElseThrow();
 	}
 
 	private User user(ResultSet row, int rowNumber) throws SQLException {
-		return new User(row.getString("id"), row.getString("email"), row.getString("name"), row.getBoolean("verified"),
-				row.getString("preferences"), row.getTimestamp("created_at").toInstant(),
+		return new User(row.getString("id"), row.getString("email"), row.getString("display_name"),
+				row.getBoolean("verified"), row.getString("preferences"), row.getTimestamp("created_at").toInstant(),
 				row.getTimestamp("updated_at").toInstant());
 	}
 

@@ -1,5 +1,6 @@
 package dev.stepwise.migration.boot.actuate;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +11,13 @@ import dev.stepwise.migration.MigrateResult;
 import dev.stepwise.migration.MigrationInfo;
 import dev.stepwise.migration.PlannedMigration;
 import dev.stepwise.migration.RollbackResult;
+import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.StepwiseException;
 import dev.stepwise.migration.StepwiseInfo;
+import dev.stepwise.migration.backfill.BackfillProgress;
+import dev.stepwise.migration.expand.ContractResult;
+import dev.stepwise.migration.expand.Expansion;
+import dev.stepwise.migration.expand.RegisteredInstance;
 import dev.stepwise.migration.version.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
@@ -38,12 +45,31 @@ public final class MigrationDescriptors {
 	 * @param currentVersion the highest applied version, or {@code null} for an empty schema
 	 * @param pending how many migrations the next migrate applies
 	 * @param migrations every migration, applied history first
+	 * @param expansions every column change expanded, in flight or contracted, oldest first
+	 * @param backfills every backfill with its progress, those of the expansions included
+	 * @param instances the application instances in the registry, live or silent
 	 */
-	public record EngineDescriptor(@Nullable String currentVersion, int pending, List<MigrationDescriptor> migrations) {
+	public record EngineDescriptor(@Nullable String currentVersion, int pending, List<MigrationDescriptor> migrations,
+			List<ExpansionDescriptor> expansions, List<BackfillDescriptor> backfills,
+			List<InstanceDescriptor> instances) {
 
-		static EngineDescriptor of(StepwiseInfo info) {
+		static EngineDescriptor of(Stepwise engine) {
+			StepwiseInfo info = engine.info();
+			Duration staleness = engine.configuration().instanceStaleness();
 			return new EngineDescriptor(text(info.currentVersion()), info.pending().size(),
-					info.migrations().stream().map(MigrationDescriptor::of).toList());
+					info.migrations().stream().map(MigrationDescriptor::of).toList(),
+					engine.expansions().stream().map(ExpansionDescriptor::of).toList(),
+					engine.backfills().stream().map(BackfillDescriptor::of).toList(),
+					registered(engine).stream().map((instance) -> InstanceDescriptor.of(instance, staleness)).toList());
+		}
+
+		private static List<RegisteredInstance> registered(Stepwise engine) {
+			try {
+				return engine.instances().instances();
+			}
+			catch (SQLException ex) {
+				throw new StepwiseException("Could not read the instance registry: " + ex.getMessage(), ex);
+			}
 		}
 
 	}
@@ -121,6 +147,99 @@ public final class MigrationDescriptors {
 			return new RollbackDescriptor(engine, result.dryRun(), text(result.initialVersion()),
 					text(result.targetVersion()), result.plan().stream().map(PlanDescriptor::of).toList(),
 					result.rolledBack().stream().map(ExecutedDescriptor::of).toList(), result.totalTime().toMillis());
+		}
+
+	}
+
+	/**
+	 * A column change run as expand and contract.
+	 *
+	 * @param id the change's key, {@code table.new_column}: what a contract names
+	 * @param operation RENAME_COLUMN, CHANGE_COLUMN_TYPE or SET_NOT_NULL
+	 * @param table the table
+	 * @param oldColumn the column old code uses
+	 * @param newColumn the column new code uses
+	 * @param expandVersion the version of the migration that expanded it
+	 * @param state EXPANDED (both columns, kept in sync) or CONTRACTED (the old column is gone)
+	 * @param contractDeferred whether a contract was asked for and waits for instances
+	 * @param waitingFor the live instances of older code that a deferred contract waits for
+	 * @param backfill the progress of the backfill of the new column, or {@code null} before it started
+	 */
+	public record ExpansionDescriptor(String id, String operation, String table, String oldColumn, String newColumn,
+			String expandVersion, String state, boolean contractDeferred, List<InstanceDescriptor> waitingFor,
+			@Nullable BackfillDescriptor backfill) {
+
+		static ExpansionDescriptor of(Expansion expansion) {
+			BackfillProgress backfill = expansion.backfill();
+			return new ExpansionDescriptor(expansion.id(), expansion.operation().name(), expansion.table(),
+					expansion.oldColumn(), expansion.newColumn(), expansion.expandVersion().toString(),
+					expansion.state().name(), expansion.contractDeferred(),
+					expansion.waitingFor().stream().map((instance) -> InstanceDescriptor.of(instance, null)).toList(),
+					(backfill != null) ? BackfillDescriptor.of(backfill) : null);
+		}
+
+	}
+
+	/**
+	 * How far a backfill is.
+	 *
+	 * @param name the backfill's name, under which an interrupted run resumes
+	 * @param table the table it transforms
+	 * @param rowsDone the rows walked so far
+	 * @param estimatedTotal the table's estimated row count when it started, {@code -1} if unknown
+	 * @param rowsPerSecond the rows walked per second so far
+	 * @param done whether every row was walked
+	 */
+	public record BackfillDescriptor(String name, String table, long rowsDone, long estimatedTotal,
+			double rowsPerSecond, boolean done) {
+
+		static BackfillDescriptor of(BackfillProgress progress) {
+			return new BackfillDescriptor(progress.name(), progress.table(), progress.rowsDone(),
+					progress.estimatedTotal(), progress.rowsPerSecond(), progress.done());
+		}
+
+	}
+
+	/**
+	 * An application instance in the registry.
+	 *
+	 * @param instanceId the instance's id
+	 * @param host the host it runs on
+	 * @param maxVersion the highest migration version its code contains
+	 * @param startedAt when it registered
+	 * @param heartbeatAt its last heartbeat
+	 * @param live whether its heartbeat is recent enough for a contract to wait for it
+	 */
+	public record InstanceDescriptor(String instanceId, String host, String maxVersion, String startedAt,
+			String heartbeatAt, boolean live) {
+
+		/**
+		 * Describes an instance; without a staleness, it is one a contract waits for, so live.
+		 */
+		static InstanceDescriptor of(RegisteredInstance instance, @Nullable Duration staleness) {
+			boolean live = staleness == null || instance.silence().compareTo(staleness) <= 0;
+			return new InstanceDescriptor(instance.instanceId(), instance.host(), instance.maxVersion().toString(),
+					instance.startedAt().toString(), instance.heartbeatAt().toString(), live);
+		}
+
+	}
+
+	/**
+	 * What a contract did.
+	 *
+	 * @param engine the engine's bean name
+	 * @param change the change's key
+	 * @param contracted whether the old column is gone
+	 * @param deferred whether the contract waits for instances of older code; it is retried
+	 * in the background and completes once they are gone
+	 * @param waitingFor the instances it waits for
+	 */
+	public record ContractDescriptor(String engine, String change, boolean contracted, boolean deferred,
+			List<InstanceDescriptor> waitingFor) {
+
+		static ContractDescriptor of(String engine, ContractResult result) {
+			return new ContractDescriptor(engine, result.id(), result.contracted(), result.deferred(),
+					result.waitingFor().stream().map((instance) -> InstanceDescriptor.of(instance, null)).toList());
 		}
 
 	}

@@ -1,5 +1,6 @@
 package dev.stepwise.migration.boot.actuate;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -7,6 +8,7 @@ import dev.stepwise.migration.MigrateOptions;
 import dev.stepwise.migration.MigrationInfo;
 import dev.stepwise.migration.RollbackRequest;
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.expand.Expansion;
 import dev.stepwise.migration.version.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
@@ -14,15 +16,15 @@ import org.jspecify.annotations.Nullable;
  * The body of a write operation on the endpoint, checked: each method throws
  * {@link IllegalArgumentException} with a message for the caller when the input is wrong.
  */
-record OperationRequest(@Nullable String target, @Nullable Integer count, boolean dryRun,
+record OperationRequest(@Nullable String target, @Nullable Integer count, boolean dryRun, @Nullable String change,
 		@Nullable String engine) {
 
-	private static final Set<String> OPERATIONS = Set.of("rollback", "migrate");
+	private static final Set<String> OPERATIONS = Set.of("rollback", "migrate", "contract");
 
 	static void checkOperation(String operation) {
 		if (!OPERATIONS.contains(operation)) {
 			throw new IllegalArgumentException("Unknown operation '" + operation
-					+ "': POST /actuator/migrations/rollback or /actuator/migrations/migrate");
+					+ "': POST /actuator/migrations/rollback, /actuator/migrations/migrate or /actuator/migrations/contract");
 		}
 	}
 
@@ -49,6 +51,7 @@ record OperationRequest(@Nullable String target, @Nullable Integer count, boolea
 	 * count.
 	 */
 	RollbackRequest rollback(Stepwise engine) {
+		noChange("rollback");
 		if (this.target != null && this.count != null) {
 			throw new IllegalArgumentException("Give either \"target\" or \"count\", not both");
 		}
@@ -67,12 +70,41 @@ record OperationRequest(@Nullable String target, @Nullable Integer count, boolea
 	 * to migrate wants the latest schema.
 	 */
 	MigrateOptions migrate() {
+		noChange("migrate");
 		if (this.target != null || this.count != null) {
 			throw new IllegalArgumentException(
 					"migrate applies everything pending and takes only \"dryRun\": leave out \"target\" and \"count\"");
 		}
 		MigrateOptions options = MigrateOptions.defaults().includingRolledBack();
 		return this.dryRun ? options.asDryRun() : options;
+	}
+
+	/**
+	 * The change to contract: one the engine expanded, named by its id.
+	 */
+	String contract(Stepwise engine) {
+		if (this.target != null || this.count != null || this.dryRun) {
+			throw new IllegalArgumentException("contract takes only \"change\" (and \"engine\"): leave out \"target\","
+					+ " \"count\" and \"dryRun\"");
+		}
+		if (this.change == null || this.change.isBlank()) {
+			throw new IllegalArgumentException("Say what to contract: {\"change\": \"<table>.<new_column>\"},"
+					+ " as GET /actuator/migrations lists it under \"expansions\"");
+		}
+		List<String> expanded = engine.expansions().stream().map(Expansion::id).toList();
+		if (!expanded.contains(this.change)) {
+			throw new IllegalArgumentException("Unknown change '" + this.change + "': "
+					+ (expanded.isEmpty() ? "nothing was expanded" : "expanded changes are " + expanded)
+					+ "; ids are <table>.<new_column> in lower case");
+		}
+		return this.change;
+	}
+
+	private void noChange(String operation) {
+		if (this.change != null) {
+			throw new IllegalArgumentException(operation + " does not take \"change\": POST /actuator/migrations/contract"
+					+ " contracts a change");
+		}
 	}
 
 	private static String knownVersion(Stepwise engine, String target) {

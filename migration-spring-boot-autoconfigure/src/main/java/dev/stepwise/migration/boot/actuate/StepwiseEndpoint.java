@@ -8,6 +8,7 @@ import dev.stepwise.migration.MigrationValidationException;
 import dev.stepwise.migration.RollbackRefusedException;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseException;
+import dev.stepwise.migration.boot.actuate.MigrationDescriptors.ContractDescriptor;
 import dev.stepwise.migration.boot.actuate.MigrationDescriptors.EngineDescriptor;
 import dev.stepwise.migration.boot.actuate.MigrationDescriptors.MigrateDescriptor;
 import dev.stepwise.migration.boot.actuate.MigrationDescriptors.MigrationsDescriptor;
@@ -21,8 +22,9 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
- * The Actuator endpoint {@code migrations}: every engine's history, and, when
- * {@code stepwise.rollback.enabled=true}, rollback and migrate on request.
+ * The Actuator endpoint {@code migrations}: every engine's history, expansions, backfills
+ * and registered instances, and, when {@code stepwise.rollback.enabled=true}, rollback,
+ * migrate and contract on request.
  * <p>
  * Concurrent operations, here or from other instances, are serialised by the engine's lock.
  */
@@ -47,46 +49,56 @@ public class StepwiseEndpoint {
 		this.writesEnabled = writesEnabled;
 	}
 
-	/** The current version and every migration of each engine. */
+	/**
+	 * The current version and every migration of each engine, with its column changes, their
+	 * backfills and the registered instances.
+	 */
 	@ReadOperation
 	public MigrationsDescriptor migrations() {
 		Map<String, EngineDescriptor> described = new LinkedHashMap<>();
-		this.engines.forEach((name, engine) -> described.put(name, EngineDescriptor.of(engine.info())));
+		this.engines.forEach((name, engine) -> described.put(name, EngineDescriptor.of(engine)));
 		return new MigrationsDescriptor(described);
 	}
 
 	/**
-	 * Rolls back ({@code rollback}: a {@code target} version or a {@code count}) or applies
-	 * what is pending, rolled back migrations included ({@code migrate}); {@code dryRun}
-	 * returns the plan without changing anything.
-	 * @param operation {@code rollback} or {@code migrate}
+	 * Rolls back ({@code rollback}: a {@code target} version or a {@code count}), applies
+	 * what is pending, rolled back migrations included ({@code migrate}), or contracts an
+	 * expanded column change ({@code contract}: a {@code change} id); {@code dryRun} returns
+	 * the plan of a rollback or migrate without changing anything.
+	 * @param operation {@code rollback}, {@code migrate} or {@code contract}
 	 * @param target roll back everything above this version
 	 * @param count roll back this many of the most recent migrations
 	 * @param dryRun whether to return only the plan
+	 * @param change the change to contract, {@code table.new_column}
 	 * @param engine the engine's bean name, needed when there are several
-	 * @return what was done or planned, or a 400, 403 or 409 with a message
+	 * @return what was done or planned (a contract deferred by instances of older code is a
+	 * 200 too, naming them), or a 400, 403 or 409 with a message
 	 */
 	@WriteOperation
 	public WebEndpointResponse<Object> operate(@Selector String operation, @Nullable String target,
-			@Nullable Integer count, @Nullable Boolean dryRun, @Nullable String engine) {
+			@Nullable Integer count, @Nullable Boolean dryRun, @Nullable String change, @Nullable String engine) {
 		if (!this.writesEnabled) {
-			return error(STATUS_FORBIDDEN, "Rollback and migrate through Actuator are disabled:"
+			return error(STATUS_FORBIDDEN, "Rollback, migrate and contract through Actuator are disabled:"
 					+ " set stepwise.rollback.enabled=true (and protect the endpoint) to enable them");
 		}
 		try {
 			OperationRequest.checkOperation(operation);
-			OperationRequest request = new OperationRequest(target, count, Boolean.TRUE.equals(dryRun), engine);
+			OperationRequest request = new OperationRequest(target, count, Boolean.TRUE.equals(dryRun), change, engine);
 			String name = request.engineName(this.engines);
 			Stepwise stepwise = this.engines.get(name);
-			Object result = operation.equals("rollback")
-					? RollbackDescriptor.of(name, stepwise.rollback(request.rollback(stepwise)))
-					: MigrateDescriptor.of(name, stepwise.migrate(request.migrate()));
+			Object result = switch (operation) {
+				case "rollback" -> RollbackDescriptor.of(name, stepwise.rollback(request.rollback(stepwise)));
+				case "migrate" -> MigrateDescriptor.of(name, stepwise.migrate(request.migrate()));
+				default -> ContractDescriptor.of(name, stepwise.contract(request.contract(stepwise)));
+			};
 			return new WebEndpointResponse<>(result);
 		}
 		catch (IllegalArgumentException ex) {
 			return error(WebEndpointResponse.STATUS_BAD_REQUEST, ex.getMessage());
 		}
-		catch (RollbackRefusedException | LockTimeoutException | MigrationValidationException ex) {
+		catch (RollbackRefusedException | LockTimeoutException | MigrationValidationException
+				| IllegalStateException ex) {
+			// IllegalStateException: the database does not allow it now, such as columns out of sync at a contract.
 			return error(STATUS_CONFLICT, ex.getMessage());
 		}
 		catch (StepwiseException ex) {

@@ -1,5 +1,6 @@
 /**
- * The Actuator endpoint {@code migrations}: the history of every engine, and rollback and migrate operations.
+ * The Actuator endpoint {@code migrations}: the history, expansions and instances of every
+ * engine, and rollback, migrate and contract operations.
  */
 @NullMarked
 package dev.stepwise.migration.boot.actuate;

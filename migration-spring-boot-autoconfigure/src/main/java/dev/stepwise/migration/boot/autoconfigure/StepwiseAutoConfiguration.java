@@ -8,6 +8,8 @@ import dev.stepwise.migration.JavaMigration;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseConfiguration;
 import dev.stepwise.migration.StepwiseListener;
+import dev.stepwise.migration.boot.backfill.StepwiseBackgroundBackfills;
+import dev.stepwise.migration.boot.registry.StepwiseInstanceRegistrar;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,7 +31,8 @@ import org.springframework.core.io.ResourceLoader;
 
 /**
  * Auto-configuration of Stepwise: an engine on the application's database, migrated while
- * the context starts, before anything else uses the database.
+ * the context starts, before anything else uses the database; this instance's entry in the
+ * registry that deferred contracts wait on; and the backfills left to the background.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(Stepwise.class)
@@ -44,6 +47,23 @@ public final class StepwiseAutoConfiguration {
 	StepwiseMigrationInitializer stepwiseMigrationInitializer(Map<String, Stepwise> engines,
 			ObjectProvider<StepwiseMigrationStrategy> migrationStrategy) {
 		return new StepwiseMigrationInitializer(engines, migrationStrategy.getIfAvailable(() -> Stepwise::migrate));
+	}
+
+	@Bean
+	@ConditionalOnBean(Stepwise.class)
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "stepwise.instance-registry.enabled", matchIfMissing = true)
+	StepwiseInstanceRegistrar stepwiseInstanceRegistrar(Map<String, Stepwise> engines, StepwiseProperties properties) {
+		return new StepwiseInstanceRegistrar(engines, properties.getInstanceRegistry().getHeartbeatInterval());
+	}
+
+	@Bean
+	@ConditionalOnBean(Stepwise.class)
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "stepwise.background-backfills.enabled", matchIfMissing = true)
+	StepwiseBackgroundBackfills stepwiseBackgroundBackfills(Map<String, Stepwise> engines,
+			StepwiseProperties properties) {
+		return new StepwiseBackgroundBackfills(engines, properties.getBackgroundBackfills().getCheckInterval());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -105,6 +125,7 @@ public final class StepwiseAutoConfiguration {
 			map.from(properties::getDdlLockTimeout).to(configuration::ddlLockTimeout);
 			map.from(properties::getDdlRetries).to(configuration::ddlRetries);
 			map.from(properties::getDdlRetryBackoff).to(configuration::ddlRetryBackoff);
+			map.from(properties::getInstanceStaleness).to(configuration::instanceStaleness);
 			map.from(properties::getInstalledBy).to(configuration::installedBy);
 			map.from(properties::getEncoding).to(configuration::encoding);
 		}

@@ -1,6 +1,7 @@
 package dev.stepwise.migration.boot.autoconfigure;
 
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.boot.metrics.ExpansionMeterBinder;
 import dev.stepwise.migration.boot.metrics.PendingMigrationsMeterBinder;
 import dev.stepwise.migration.boot.metrics.StepwiseMetricsListener;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,7 +16,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of Stepwise's Micrometer metrics: a listener that every engine the
- * auto-configuration builds reports to, and a gauge of pending migrations per engine.
+ * auto-configuration builds reports to, a gauge of pending migrations per engine, and the
+ * gauges of expansions in flight and backfill progress.
  */
 @AutoConfiguration(
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
@@ -34,6 +36,12 @@ public final class StepwiseMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	PendingMigrationsMeterBinder stepwisePendingMigrationsMeterBinder(ListableBeanFactory beanFactory) {
 		return new PendingMigrationsMeterBinder(beanFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExpansionMeterBinder stepwiseExpansionMeterBinder(ListableBeanFactory beanFactory) {
+		return new ExpansionMeterBinder(beanFactory);
 	}
 
 }

@@ -98,6 +98,13 @@ public class StepwiseProperties {
 	private Duration ddlRetryBackoff = Duration.ofMillis(500);
 
 	/**
+	 * How long after its last heartbeat a registered application instance counts as gone,
+	 * so that a deferred contract no longer waits for it. Keep it well above
+	 * "instance-registry.heartbeat-interval".
+	 */
+	private Duration instanceStaleness = Duration.ofMinutes(2);
+
+	/**
 	 * Who the history records as installer. Default: the database user.
 	 */
 	private @Nullable String installedBy;
@@ -123,6 +130,10 @@ public class StepwiseProperties {
 	private @Nullable String password;
 
 	private final Rollback rollback = new Rollback();
+
+	private final InstanceRegistry instanceRegistry = new InstanceRegistry();
+
+	private final BackgroundBackfills backgroundBackfills = new BackgroundBackfills();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -244,6 +255,14 @@ public class StepwiseProperties {
 		this.ddlRetryBackoff = ddlRetryBackoff;
 	}
 
+	public Duration getInstanceStaleness() {
+		return this.instanceStaleness;
+	}
+
+	public void setInstanceStaleness(Duration instanceStaleness) {
+		this.instanceStaleness = instanceStaleness;
+	}
+
 	public @Nullable String getInstalledBy() {
 		return this.installedBy;
 	}
@@ -288,14 +307,22 @@ public class StepwiseProperties {
 		return this.rollback;
 	}
 
+	public InstanceRegistry getInstanceRegistry() {
+		return this.instanceRegistry;
+	}
+
+	public BackgroundBackfills getBackgroundBackfills() {
+		return this.backgroundBackfills;
+	}
+
 	/**
 	 * Operations that change the schema on request, through the Actuator endpoint.
 	 */
 	public static class Rollback {
 
 		/**
-		 * Whether the "migrations" Actuator endpoint may roll back and migrate. Protect the
-		 * endpoint (Spring Security) before enabling it.
+		 * Whether the "migrations" Actuator endpoint may roll back, migrate and contract.
+		 * Protect the endpoint (Spring Security) before enabling it.
 		 */
 		private boolean enabled = false;
 
@@ -305,6 +332,73 @@ public class StepwiseProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * This application instance's entry in the registry that deferred contracts consult.
+	 */
+	public static class InstanceRegistry {
+
+		/**
+		 * Whether to register this instance, with the highest migration version its code
+		 * contains, keep its heartbeat and retry deferred contracts in the background.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Time between heartbeats; each is followed by a retry of the deferred contracts.
+		 */
+		private Duration heartbeatInterval = Duration.ofSeconds(30);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getHeartbeatInterval() {
+			return this.heartbeatInterval;
+		}
+
+		public void setHeartbeatInterval(Duration heartbeatInterval) {
+			this.heartbeatInterval = heartbeatInterval;
+		}
+
+	}
+
+	/**
+	 * Backfills that expands leave to run after start-up, and those a crash interrupted.
+	 */
+	public static class BackgroundBackfills {
+
+		/**
+		 * Whether to run them in the background while the application serves.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Time between two looks for unfinished backfills; the first is right after start.
+		 */
+		private Duration checkInterval = Duration.ofMinutes(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getCheckInterval() {
+			return this.checkInterval;
+		}
+
+		public void setCheckInterval(Duration checkInterval) {
+			this.checkInterval = checkInterval;
 		}
 
 	}

@@ -7,13 +7,18 @@ import java.util.Map;
 import dev.stepwise.migration.MigrationInfo;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseInfo;
+import dev.stepwise.migration.backfill.BackfillProgress;
+import dev.stepwise.migration.expand.Expansion;
+import dev.stepwise.migration.expand.ExpansionState;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
  * Health of the schema: UP when no engine has a pending or failed migration, DOWN otherwise,
- * with the current version, what is pending, what failed and why.
+ * with the current version, what is pending, what failed and why, the column changes in
+ * flight and the contracts deferred. A deferred contract is not DOWN: both releases work
+ * while it waits for the last instance of older code.
  */
 public class StepwiseHealthIndicator extends AbstractHealthIndicator {
 
@@ -38,7 +43,7 @@ public class StepwiseHealthIndicator extends AbstractHealthIndicator {
 		for (Map.Entry<String, Stepwise> engine : this.engines.entrySet()) {
 			StepwiseInfo info = engine.getValue().info();
 			healthy &= info.pending().isEmpty() && info.failed().isEmpty();
-			builder.withDetail(engine.getKey(), details(info));
+			builder.withDetail(engine.getKey(), details(info, engine.getValue().expansions()));
 		}
 		List<MigrationFailureRecorder.MigrationFailure> failures = this.failureRecorder.failures();
 		if (!failures.isEmpty()) {
@@ -53,12 +58,40 @@ public class StepwiseHealthIndicator extends AbstractHealthIndicator {
 		}
 	}
 
-	private Map<String, Object> details(StepwiseInfo info) {
+	private Map<String, Object> details(StepwiseInfo info, List<Expansion> expansions) {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("currentVersion", (info.currentVersion() != null) ? info.currentVersion().toString() : "none");
 		details.put("pending", info.pending().stream().map(this::describe).toList());
 		details.put("failed", info.failed().stream().map(this::describe).toList());
+		details.put("expansionsInFlight", expansions.stream()
+			.filter((expansion) -> expansion.state() == ExpansionState.EXPANDED)
+			.map(this::describeInFlight)
+			.toList());
+		details.put("deferredContracts",
+				expansions.stream().filter(Expansion::contractDeferred).map(this::describeDeferred).toList());
 		return details;
+	}
+
+	private Map<String, Object> describeInFlight(Expansion expansion) {
+		Map<String, Object> described = new LinkedHashMap<>();
+		described.put("id", expansion.id());
+		described.put("oldColumn", expansion.oldColumn());
+		described.put("newColumn", expansion.newColumn());
+		BackfillProgress backfill = expansion.backfill();
+		described.put("backfill", (backfill == null) ? "not started" : backfill.done() ? "done"
+				: backfill.rowsDone() + " of about " + backfill.estimatedTotal() + " rows");
+		return described;
+	}
+
+	private Map<String, Object> describeDeferred(Expansion expansion) {
+		Map<String, Object> described = new LinkedHashMap<>();
+		described.put("id", expansion.id());
+		described.put("waitingFor", expansion.waitingFor()
+			.stream()
+			.map((instance) -> instance.instanceId() + " on " + instance.host() + " (code version "
+					+ instance.maxVersion() + ")")
+			.toList());
+		return described;
 	}
 
 	private Map<String, Object> describe(MigrationInfo migration) {

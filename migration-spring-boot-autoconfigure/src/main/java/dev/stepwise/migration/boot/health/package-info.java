@@ -1,5 +1,6 @@
 /**
- * The health indicator {@code migrations}: pending and failed migrations of every engine.
+ * The health indicator {@code migrations}: pending and failed migrations, column changes in
+ * flight and deferred contracts of every engine.
  */
 @NullMarked
 package dev.stepwise.migration.boot.health;

@@ -1,5 +1,5 @@
 /**
- * Micrometer metrics of migration runs, rollbacks and lock waits.
+ * Micrometer metrics of migration runs, rollbacks, lock waits, expansions in flight and backfill progress.
  */
 @NullMarked
 package dev.stepwise.migration.boot.metrics;

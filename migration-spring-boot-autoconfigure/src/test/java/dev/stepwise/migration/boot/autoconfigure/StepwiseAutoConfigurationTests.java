@@ -150,7 +150,8 @@ class StepwiseAutoConfigurationTests {
 				"stepwise.validate-on-migrate=false", "stepwise.ignore-future-migrations=false",
 				"stepwise.baseline-on-migrate=true",
 				"stepwise.baseline-version=2.1", "stepwise.lock-wait-timeout=5s", "stepwise.ddl-lock-timeout=300ms",
-				"stepwise.ddl-retries=9", "stepwise.ddl-retry-backoff=1s", "stepwise.installed-by=deployer",
+				"stepwise.ddl-retries=9", "stepwise.ddl-retry-backoff=1s", "stepwise.instance-staleness=5m",
+				"stepwise.installed-by=deployer",
 				"stepwise.encoding=ISO-8859-1")
 			.run((context) -> {
 				StepwiseConfiguration configuration = context.getBean(Stepwise.class).configuration();
@@ -168,6 +169,7 @@ class StepwiseAutoConfigurationTests {
 				assertThat(configuration.ddlLockTimeout()).isEqualTo(Duration.ofMillis(300));
 				assertThat(configuration.ddlRetries()).isEqualTo(9);
 				assertThat(configuration.ddlRetryBackoff()).isEqualTo(Duration.ofSeconds(1));
+				assertThat(configuration.instanceStaleness()).isEqualTo(Duration.ofMinutes(5));
 				assertThat(configuration.installedBy()).isEqualTo("deployer");
 				assertThat(configuration.encoding().name()).isEqualTo("ISO-8859-1");
 			});

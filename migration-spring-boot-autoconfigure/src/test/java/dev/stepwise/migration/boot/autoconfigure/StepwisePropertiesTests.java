@@ -4,6 +4,7 @@ import java.beans.Introspector;
 import java.beans.PropertyDescriptor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,6 +41,7 @@ class StepwisePropertiesTests {
 		assertThat(this.properties.getDdlLockTimeout()).isEqualTo(this.engineDefaults.ddlLockTimeout());
 		assertThat(this.properties.getDdlRetries()).isEqualTo(this.engineDefaults.ddlRetries());
 		assertThat(this.properties.getDdlRetryBackoff()).isEqualTo(this.engineDefaults.ddlRetryBackoff());
+		assertThat(this.properties.getInstanceStaleness()).isEqualTo(this.engineDefaults.instanceStaleness());
 		assertThat(this.properties.getInstalledBy()).isEqualTo(this.engineDefaults.installedBy());
 		assertThat(this.properties.getEncoding()).isEqualTo(this.engineDefaults.encoding());
 	}
@@ -51,6 +53,12 @@ class StepwisePropertiesTests {
 		assertThat(this.properties.getUrl()).isNull();
 		assertThat(this.properties.getUser()).isNull();
 		assertThat(this.properties.getPassword()).isNull();
+		assertThat(this.properties.getInstanceRegistry().isEnabled()).isTrue();
+		assertThat(this.properties.getBackgroundBackfills().isEnabled()).isTrue();
+		assertThat(this.properties.getBackgroundBackfills().getCheckInterval()).isEqualTo(Duration.ofMinutes(1));
+		// Four heartbeats fit in the default staleness: one lost beat never makes a live instance look gone.
+		assertThat(this.properties.getInstanceRegistry().getHeartbeatInterval()).isEqualTo(Duration.ofSeconds(30))
+			.isLessThan(this.properties.getInstanceStaleness().dividedBy(3));
 	}
 
 	@Test

@@ -2,12 +2,18 @@ package dev.stepwise.migration.boot.health;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.stepwise.migration.MigrationFailedException;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.boot.autoconfigure.StepwiseAutoConfiguration;
 import dev.stepwise.migration.boot.autoconfigure.StepwiseHealthAutoConfiguration;
 import dev.stepwise.migration.boot.autoconfigure.StepwiseMigrationStrategy;
+import dev.stepwise.migration.boot.testsupport.ExpandContractMigrations;
+import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.expand.InstanceRegistry;
+import dev.stepwise.migration.version.MigrationVersion;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -80,6 +86,29 @@ class StepwiseHealthIndicatorTests {
 						assertThat(failure.operation()).isEqualTo("migrate");
 						assertThat(failure.error()).containsIgnoringCase("missing_column");
 					});
+			});
+	}
+
+	@Test
+	void staysUpWithADeferredContractAndShowsWhatItWaitsFor() throws Exception {
+		String url = "jdbc:h2:mem:health_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		JdbcDataSource dataSource = new JdbcDataSource();
+		dataSource.setURL(url);
+		dataSource.setUser("sa");
+		new InstanceRegistry(dataSource, DatabaseType.H2).register("old-release", "host-a", MigrationVersion.parse("1"));
+		this.contextRunner.withUserConfiguration(ExpandContractMigrations.class)
+			.withPropertyValues("spring.datasource.url=" + url, "spring.datasource.username=sa",
+					"stepwise.locations=classpath:db/expand", "stepwise.instance-registry.enabled=false")
+			.run((context) -> {
+				Health health = context.getBean(StepwiseHealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(details(health, "stepwise")).containsEntry("currentVersion", "3")
+					// Columns as H2's catalogue spells them.
+					.containsEntry("expansionsInFlight",
+							List.of(Map.of("id", "people.full_name", "oldColumn", "NAME", "newColumn", "FULL_NAME",
+									"backfill", "done")))
+					.containsEntry("deferredContracts", List.of(Map.of("id", "people.full_name", "waitingFor",
+							List.of("old-release on host-a (code version 1)"))));
 			});
 	}
 
