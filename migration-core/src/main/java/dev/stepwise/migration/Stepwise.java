@@ -131,9 +131,7 @@ public final class Stepwise {
 	/** Every migration with its state, and the current version. */
 	public StepwiseInfo info() {
 		try (Session session = openSession()) {
-			List<Expansion> expansions = session.tableExists(ExpansionTables.EXPANSIONS) ? expansions(session).list()
-					: List.of();
-			return states(resolve(session), session.readHistory()).toInfo(expansions);
+			return states(resolve(session), session.readHistory()).toInfo(expansionsOf(session));
 		}
 		catch (SQLException ex) {
 			throw databaseFailure("read the history", ex);
@@ -266,7 +264,12 @@ public final class Stepwise {
 	 * backfill's progress and, for a deferred contract, the instances it waits for.
 	 */
 	public List<Expansion> expansions() {
-		return info().expansions();
+		try (Session session = openSession()) {
+			return expansionsOf(session);
+		}
+		catch (SQLException ex) {
+			throw databaseFailure("read the expansions", ex);
+		}
 	}
 
 	/** Every backfill with its progress. */
@@ -347,6 +350,10 @@ public final class Stepwise {
 		try (Session session = openSession()) {
 			return new InstanceRegistry(this.configuration.dataSource(), session.dialect().type());
 		}
+	}
+
+	private List<Expansion> expansionsOf(Session session) throws SQLException {
+		return session.tableExists(ExpansionTables.EXPANSIONS) ? expansions(session).list() : List.of();
 	}
 
 	private Expansions expansions(Session session) {
