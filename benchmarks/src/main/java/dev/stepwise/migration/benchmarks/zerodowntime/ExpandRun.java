@@ -2,6 +2,7 @@ package dev.stepwise.migration.benchmarks.zerodowntime;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 
 import dev.stepwise.migration.dialect.DatabaseType;
 import dev.stepwise.migration.expand.ColumnChange;
@@ -13,11 +14,12 @@ import dev.stepwise.migration.version.MigrationVersion;
  * the whole call, its DDL transaction, and the backfill after it.
  *
  * @param timeline what the expand did and when
+ * @param statementTotals the engine's time per kind of statement: label to {count, nanos}
  * @param rows the table's rows
  * @param startNanos when the call started, on the run's clock
  * @param endNanos when it returned
  */
-record ExpandRun(ExpandTimeline timeline, long rows, long startNanos, long endNanos) {
+record ExpandRun(ExpandTimeline timeline, Map<String, long[]> statementTotals, long rows, long startNanos, long endNanos) {
 
 	static ExpandRun run(ScratchDatabase database, String table, long rows, Duration targetBatchDuration,
 			boolean reuseConnections, RunClock clock) throws SQLException {
@@ -29,7 +31,8 @@ record ExpandRun(ExpandTimeline timeline, long rows, long startNanos, long endNa
 				.backfillListener(timeline::batchCommitted);
 			long start = clock.now();
 			expansions.expand(ColumnChange.renameColumn(table, "name", "full_name"), MigrationVersion.parse("2"));
-			return new ExpandRun(timeline, rows, start, clock.now());
+			long end = clock.now();
+			return new ExpandRun(timeline, dataSource.timings().totals(), rows, start, end);
 		}
 	}
 

@@ -10,6 +10,10 @@ import dev.stepwise.migration.expand.DdlExecutor;
  * What the expand did and when, on the run's clock: each DDL statement, the end of the
  * DDL transaction, and each backfill batch (from the connection it asked for to the
  * progress it reported after commit). Writers' slow operations are matched against it.
+ * <p>
+ * The benchmark's keys are dense (1 to the row count, only ever updated), so the batch
+ * that walked rows {@code (a, b]} in key order updated exactly the ids {@code (a, b]}: a
+ * slow write to such an id during that batch waited for the batch's row lock.
  */
 final class ExpandTimeline {
 
@@ -35,7 +39,7 @@ final class ExpandTimeline {
 			long start = this.clock.now();
 			DdlExecutor.PLAIN.execute(connection, sql);
 			synchronized (this) {
-				this.ddl.add(new Span(shorten(sql), start, this.clock.now(), 0));
+				this.ddl.add(new Span(shorten(sql), start, this.clock.now(), 0, 0));
 			}
 		};
 	}
@@ -49,9 +53,8 @@ final class ExpandTimeline {
 	}
 
 	synchronized void batchCommitted(BackfillProgress progress) {
-		long rows = progress.rowsDone() - this.lastRowsDone;
+		this.batches.add(new Span("backfill batch", this.lastLease, this.clock.now(), this.lastRowsDone, progress.rowsDone()));
 		this.lastRowsDone = progress.rowsDone();
-		this.batches.add(new Span("backfill batch", this.lastLease, this.clock.now(), rows));
 	}
 
 	/** The span the writers would have waited on from the DDL: first statement to commit. */
@@ -59,7 +62,7 @@ final class ExpandTimeline {
 		long start = this.ddl.isEmpty() ? 0 : this.ddl.get(0).start();
 		long end = (this.ddlTransactionEnd >= 0) ? this.ddlTransactionEnd
 				: this.ddl.isEmpty() ? 0 : this.ddl.get(this.ddl.size() - 1).end();
-		return new Span("DDL transaction", start, end, 0);
+		return new Span("DDL transaction", start, end, 0, 0);
 	}
 
 	synchronized List<Span> ddlStatements() {
@@ -70,18 +73,25 @@ final class ExpandTimeline {
 		return List.copyOf(this.batches);
 	}
 
-	/** What a slow operation overlapped: the DDL transaction, a backfill batch, or nothing of the expand. */
+	/**
+	 * What a slow operation most likely waited for: the DDL transaction's table lock, the
+	 * row lock of the batch that held its row, or (only overlapping a batch, or nothing)
+	 * the machine: CPU, WAL flushes, checkpoints.
+	 */
 	synchronized String cause(SlowOperation operation) {
-		Span transaction = ddlTransaction();
-		if (transaction.overlaps(operation)) {
-			return "DDL transaction (ADD COLUMN .. CREATE TRIGGER, commit)";
+		if (ddlTransaction().overlaps(operation)) {
+			return "DDL transaction's table lock";
 		}
+		boolean duringBackfill = false;
 		for (Span batch : this.batches) {
 			if (batch.overlaps(operation)) {
-				return "backfill batch";
+				if (operation.id() > batch.firstKeyAfter() && operation.id() <= batch.lastKey()) {
+					return "its row locked by a backfill batch";
+				}
+				duringBackfill = true;
 			}
 		}
-		return "none of the expand";
+		return duringBackfill ? "during the backfill, row not in the batch" : "outside the expand";
 	}
 
 	private static String shorten(String sql) {
@@ -89,8 +99,15 @@ final class ExpandTimeline {
 		return (line.length() <= 60) ? line : line.substring(0, 57) + "...";
 	}
 
-	/** Something the expand did, from start to end, with the rows it touched (batches only). */
-	record Span(String what, long start, long end, long rows) {
+	/**
+	 * Something the expand did, from start to end; for a batch, the keys it walked:
+	 * {@code (firstKeyAfter, lastKey]}.
+	 */
+	record Span(String what, long start, long end, long firstKeyAfter, long lastKey) {
+
+		long rows() {
+			return this.lastKey - this.firstKeyAfter;
+		}
 
 		long duration() {
 			return this.end - this.start;

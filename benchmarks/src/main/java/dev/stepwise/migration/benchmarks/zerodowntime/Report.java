@@ -51,7 +51,8 @@ final class Report {
 		row(out, "  same writers, no expand (before)", "p50 " + ms(quiet.percentileMillis(0.5)) + ", p99 "
 				+ ms(quiet.percentileMillis(0.99)) + ", max " + ms(quiet.maxMillis()), "(machine noise)");
 		row(out, "inconsistent rows", String.valueOf(r.inconsistent()), "0");
-		row(out, "floor: one UPDATE", seconds(r.floorNanos()) + ", " + rate(r.floorRowsPerSecond()) + " rows/s", "");
+		row(out, "floor: one UPDATE, before / after", String.join(" / ", r.floorNanos().stream().map(Report::seconds).toList())
+				+ ", mean " + rate(r.floorRowsPerSecond()) + " rows/s", "");
 		row(out, "backfill under load", seconds(r.expand().backfillNanos()) + ", "
 				+ rate(r.expand().backfillRowsPerSecond()) + " rows/s, ratio " + fixed(backfillRatio), ">= 0.70");
 		if (r.idle() != null) {
@@ -69,6 +70,10 @@ final class Report {
 				+ " with / this " + fixed(r.withTrigger().get(0).operationsPerSecond() / r.baseline().operationsPerSecond()),
 				"");
 		printBatches(out, r.expand().timeline().batches());
+		printStatements(out, "engine time under load", r.expand());
+		if (r.idle() != null) {
+			printStatements(out, "engine time without writers", r.idle());
+		}
 		printDdl(out, r.expand().timeline().ddlStatements());
 		printSlowOperations(out, load.slowOperations(), r.expand().timeline());
 		if (!load.firstErrors().isEmpty()) {
@@ -87,6 +92,21 @@ final class Report {
 				+ sizes.get(sizes.size() / 2) + "/" + sizes.get(sizes.size() - 1), "");
 		row(out, "  batch duration median/max", ms(RunClock.millis(durations.get(durations.size() / 2))) + " / "
 				+ ms(RunClock.millis(durations.get(durations.size() - 1))), "target " + this.settings.targetBatchDuration().toMillis() + " ms");
+	}
+
+	/** The engine's time in each kind of statement over the whole expand, largest first. */
+	private void printStatements(PrintStream out, String title, ExpandRun run) {
+		row(out, title, "calls, total, mean; of the expand's " + seconds(run.expandNanos()), "");
+		run.statementTotals()
+			.entrySet()
+			.stream()
+			.sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+			.limit(8)
+			.forEach((entry) -> {
+				long[] figures = entry.getValue();
+				row(out, "  " + entry.getKey(), figures[0] + ", " + seconds(figures[1]) + ", "
+						+ ms(RunClock.millis(figures[1] / figures[0])), "");
+			});
 	}
 
 	private void printDdl(PrintStream out, List<Span> statements) {

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -36,6 +35,8 @@ final class ReusingDataSource implements DataSource, AutoCloseable {
 
 	private final LongConsumer onLease;
 
+	private final StatementTimings timings = new StatementTimings();
+
 	private final Deque<Connection> idle = new ArrayDeque<>();
 
 	private final List<Connection> opened = new ArrayList<>();
@@ -61,16 +62,19 @@ final class ReusingDataSource implements DataSource, AutoCloseable {
 		}
 		this.onLease.accept(this.clock.now());
 		if (physical == null) {
+			long start = System.nanoTime();
 			physical = DriverManager.getConnection(this.url);
+			this.timings.add("jdbc new connection", System.nanoTime() - start);
 			synchronized (this) {
 				this.opened.add(physical);
 			}
 		}
-		if (!this.reuse) {
-			return physical;
-		}
-		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
-				new Lease(physical));
+		return this.timings.timed(physical, new Lease(physical));
+	}
+
+	/** The time the engine spent in each kind of statement on this DataSource's connections. */
+	StatementTimings timings() {
+		return this.timings;
 	}
 
 	@Override
@@ -120,7 +124,10 @@ final class ReusingDataSource implements DataSource, AutoCloseable {
 		return false;
 	}
 
-	/** One use of a pooled connection: close() gives it back, as a pool would, with autocommit restored. */
+	/**
+	 * One use of a connection: when reusing, close() gives it back, as a pool would, with
+	 * autocommit restored; otherwise close() closes it.
+	 */
 	private final class Lease implements InvocationHandler {
 
 		private final Connection physical;
@@ -160,6 +167,10 @@ final class ReusingDataSource implements DataSource, AutoCloseable {
 				return;
 			}
 			this.returned = true;
+			if (!ReusingDataSource.this.reuse) {
+				this.physical.close();
+				return;
+			}
 			if (!this.physical.getAutoCommit()) {
 				this.physical.rollback();
 				this.physical.setAutoCommit(true);

@@ -137,12 +137,13 @@ final class Writers {
 				long now = Writers.this.clock.now();
 				while (!Writers.this.stop.get() && now < this.deadline) {
 					update.setString(1, "name-" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36));
-					update.setLong(2, 1 + random.nextLong(Writers.this.rows));
+					long id = 1 + random.nextLong(Writers.this.rows);
+					update.setLong(2, id);
 					long started = now;
 					try {
 						update.executeUpdate();
 						now = Writers.this.clock.now();
-						record(started, now - started);
+						record(id, started, now - started);
 					}
 					catch (SQLException ex) {
 						now = Writers.this.clock.now();
@@ -160,11 +161,11 @@ final class Writers {
 			}
 		}
 
-		private void record(long started, long latency) {
+		private void record(long id, long started, long latency) {
 			this.operations++;
 			this.latencies.record(latency);
 			if (latency >= Writers.this.slowThresholdNanos && this.slow.size() < MAX_SLOW_OPERATIONS) {
-				this.slow.add(new SlowOperation(started, latency));
+				this.slow.add(new SlowOperation(id, started, latency));
 			}
 		}
 
