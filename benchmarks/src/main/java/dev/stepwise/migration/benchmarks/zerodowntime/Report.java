@@ -50,6 +50,8 @@ final class Report {
 		LatencyHistogram quiet = r.baseline().latencies();
 		row(out, "  same writers, no expand (before)", "p50 " + ms(quiet.percentileMillis(0.5)) + ", p99 "
 				+ ms(quiet.percentileMillis(0.99)) + ", max " + ms(quiet.maxMillis()), "(machine noise)");
+		row(out, "  server during the real run", r.activity().walBytes() / (1024 * 1024) + " MB of WAL, "
+				+ r.activity().checkpoints() + " checkpoints (" + r.activity().requestedCheckpoints() + " requested)", "");
 		row(out, "inconsistent rows", String.valueOf(r.inconsistent()), "0");
 		row(out, "floor: one UPDATE, before / after", String.join(" / ", r.floorNanos().stream().map(Report::seconds).toList())
 				+ ", mean " + rate(r.floorRowsPerSecond()) + " rows/s", "");

@@ -69,6 +69,7 @@ public final class ZeroDowntimeBenchmark {
 
 		progress("real run: writers, then the expand of users");
 		database.execute("CHECKPOINT");
+		ServerActivity activityBefore = ServerActivity.read(database);
 		Writers load = writers(database, settings, clock);
 		load.start(settings.cap());
 		sleep(settings.lead());
@@ -81,6 +82,7 @@ public final class ZeroDowntimeBenchmark {
 		finally {
 			underLoad = load.stop();
 		}
+		ServerActivity activity = ServerActivity.read(database).since(activityBefore);
 		long inconsistent = database.queryLong("SELECT COUNT(*) FROM users WHERE full_name IS DISTINCT FROM name");
 		long floorAfter = floor(database, "users_floor_2", clock);
 
@@ -96,7 +98,8 @@ public final class ZeroDowntimeBenchmark {
 			withoutTrigger.add(writers(database, settings, clock).runFor(settings.triggerRound()));
 			database.execute("ALTER TABLE users ENABLE TRIGGER \"" + trigger + "\"");
 		}
-		return new Results(rows, List.of(floorBefore, floorAfter), idle, baseline, expand, underLoad, inconsistent, withTrigger, withoutTrigger);
+		return new Results(rows, List.of(floorBefore, floorAfter), idle, baseline, expand, underLoad, activity, inconsistent,
+				withTrigger, withoutTrigger);
 	}
 
 	/** One UPDATE of the whole table after adding the column, from a checkpoint; the table is dropped afterwards. */
@@ -132,7 +135,7 @@ public final class ZeroDowntimeBenchmark {
 
 	/** Everything the report shows. */
 	record Results(long rows, List<Long> floorNanos, @Nullable ExpandRun idle, WriterResult baseline, ExpandRun expand,
-			WriterResult underLoad, long inconsistent, List<WriterResult> withTrigger, List<WriterResult> withoutTrigger) {
+			WriterResult underLoad, ServerActivity activity, long inconsistent, List<WriterResult> withTrigger, List<WriterResult> withoutTrigger) {
 
 		/** The rows per second of the floor's mean time. */
 		double floorRowsPerSecond() {
