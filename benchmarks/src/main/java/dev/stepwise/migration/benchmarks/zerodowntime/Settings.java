@@ -22,8 +22,8 @@ final class Settings {
 		defaults.put("rows", "1000000");
 		defaults.put("writers", "4");
 		defaults.put("throughput-seconds", "10");
-		defaults.put("trigger-rounds", "3");
-		defaults.put("trigger-round-seconds", "5");
+		defaults.put("trigger-rounds", "8");
+		defaults.put("trigger-round-seconds", "2");
 		defaults.put("cap-seconds", "300");
 		defaults.put("lead-seconds", "1");
 		defaults.put("target-batch-ms", "100");

@@ -22,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  * it; every operation's latency is kept, and slow ones are matched with the expand's DDL
  * transaction or backfill batches.</li>
  * <li>Rows whose two columns differ are counted.</li>
- * <li>The writers' throughput with the sync triggers, alternated with runs where the
- * triggers are disabled, on the same table, so that the ratio compares like with like.</li>
+ * <li>The writers' throughput with the sync triggers, alternated with short runs where the
+ * triggers are disabled, on the same table, so that the ratio compares like with like; the
+ * ratio is the median of each pair's ratio.</li>
  * </ol>
  */
 public final class ZeroDowntimeBenchmark {
