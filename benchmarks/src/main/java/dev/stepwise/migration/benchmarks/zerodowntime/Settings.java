@@ -1,0 +1,127 @@
+package dev.stepwise.migration.benchmarks.zerodowntime;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The benchmark's knobs, from {@code key=value} arguments; every one has a default.
+ */
+final class Settings {
+
+	private static final Map<String, String> DEFAULTS = defaults();
+
+	private final Map<String, String> values;
+
+	private Settings(Map<String, String> values) {
+		this.values = values;
+	}
+
+	private static Map<String, String> defaults() {
+		Map<String, String> defaults = new LinkedHashMap<>();
+		defaults.put("rows", "1000000");
+		defaults.put("writers", "4");
+		defaults.put("throughput-seconds", "10");
+		defaults.put("trigger-rounds", "8");
+		defaults.put("trigger-round-seconds", "2");
+		defaults.put("cap-seconds", "300");
+		defaults.put("lead-seconds", "1");
+		defaults.put("target-batch-ms", "100");
+		defaults.put("reuse-connections", "true");
+		defaults.put("idle-backfill", "true");
+		defaults.put("slow-ms", "5");
+		return defaults;
+	}
+
+	static Settings parse(String[] arguments) {
+		Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+		for (String argument : arguments) {
+			int equals = argument.indexOf('=');
+			String key = (equals > 0) ? argument.substring(0, equals) : argument;
+			if (equals < 0 || !values.containsKey(key)) {
+				throw new IllegalArgumentException("Unknown argument '" + argument + "'; the arguments are key=value with"
+						+ " these keys and defaults: " + DEFAULTS);
+			}
+			values.put(key, argument.substring(equals + 1));
+		}
+		return new Settings(values);
+	}
+
+	long rows() {
+		return positive("rows");
+	}
+
+	int writers() {
+		return (int) positive("writers");
+	}
+
+	/** Each writer-throughput run without triggers, before the expand. */
+	Duration throughputRun() {
+		return Duration.ofSeconds(positive("throughput-seconds"));
+	}
+
+	/** Pairs of with/without-trigger runs after the expand, alternated. */
+	int triggerRounds() {
+		return (int) positive("trigger-rounds");
+	}
+
+	Duration triggerRound() {
+		return Duration.ofSeconds(positive("trigger-round-seconds"));
+	}
+
+	/** The longest the writers of the real run may write if the expand never ends. */
+	Duration cap() {
+		return Duration.ofSeconds(positive("cap-seconds"));
+	}
+
+	/** Writing before the expand starts and after it ends, in the real run. */
+	Duration lead() {
+		return Duration.ofSeconds(positive("lead-seconds"));
+	}
+
+	Duration targetBatchDuration() {
+		return Duration.ofMillis(positive("target-batch-ms"));
+	}
+
+	boolean reuseConnections() {
+		return bool("reuse-connections");
+	}
+
+	boolean idleBackfill() {
+		return bool("idle-backfill");
+	}
+
+	Duration slowThreshold() {
+		return Duration.ofMillis(positive("slow-ms"));
+	}
+
+	@Override
+	public String toString() {
+		StringBuilder line = new StringBuilder();
+		this.values.forEach((key, value) -> line.append((line.length() > 0) ? " " : "").append(key).append('=').append(value));
+		return line.toString();
+	}
+
+	private long positive(String key) {
+		String value = this.values.get(key);
+		try {
+			long number = Long.parseLong(value);
+			if (number > 0) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new IllegalArgumentException(key + " must be a positive whole number, not '" + value + "'");
+	}
+
+	private boolean bool(String key) {
+		String value = this.values.get(key);
+		if (!value.equals("true") && !value.equals("false")) {
+			throw new IllegalArgumentException(key + " must be true or false, not '" + value + "'");
+		}
+		return Boolean.parseBoolean(value);
+	}
+
+}
