@@ -332,14 +332,16 @@ public final class Backfill {
 			long rowsDone, int size) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
-			int isolation = connection.getTransactionIsolation();
-			// Read committed: on MySQL/MariaDB this avoids gap locks that would block inserts next to the range.
-			connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+			// PostgreSQL sets the batch's isolation with its other settings, in one round trip, below.
+			boolean sessionIsolation = this.type != DatabaseType.POSTGRESQL;
+			int isolation = sessionIsolation ? connection.getTransactionIsolation() : Connection.TRANSACTION_READ_COMMITTED;
+			if (sessionIsolation) {
+				// Read committed: on MySQL/MariaDB this avoids gap locks that would block inserts next to the range.
+				connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+			}
 			connection.setAutoCommit(false);
 			try {
-				if (this.bypassSyncTriggers) {
-					SyncTriggerBypass.enable(connection, this.type);
-				}
+				BatchSettings.apply(connection, this.type, this.bypassSyncTriggers);
 				BatchWalker.Batch batch = walker.next(connection, cursor, size);
 				store.advance(connection, name, batch.cursor(), rowsDone + batch.rowsWalked(), batch.last());
 				connection.commit();
@@ -354,7 +356,9 @@ public final class Backfill {
 					SyncTriggerBypass.disable(connection, this.type);
 				}
 				connection.setAutoCommit(autoCommit);
-				connection.setTransactionIsolation(isolation);
+				if (sessionIsolation) {
+					connection.setTransactionIsolation(isolation);
+				}
 			}
 		}
 	}

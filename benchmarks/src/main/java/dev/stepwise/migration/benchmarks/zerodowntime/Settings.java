@@ -26,7 +26,7 @@ final class Settings {
 		defaults.put("trigger-round-seconds", "2");
 		defaults.put("cap-seconds", "300");
 		defaults.put("lead-seconds", "1");
-		defaults.put("target-batch-ms", "100");
+		defaults.put("target-batch-ms", "25");
 		defaults.put("reuse-connections", "true");
 		defaults.put("idle-backfill", "true");
 		defaults.put("slow-ms", "5");
