@@ -39,9 +39,4 @@ public enum MigrationState {
 	/** A repeatable migration whose script changed since it last ran: re-applied next. */
 	OUTDATED;
 
-	/** Whether the history table holds a successful, not rolled back, run of it. */
-	public boolean isApplied() {
-		return this == APPLIED || this == BASELINE || this == MISSING || this == FUTURE || this == OUTDATED;
-	}
-
 }

@@ -9,9 +9,6 @@ public final class ExpansionTables {
 	/** Column changes in flight or contracted. */
 	public static final String EXPANSIONS = ExpansionStore.TABLE;
 
-	/** Running application instances. */
-	public static final String INSTANCES = InstanceRegistry.TABLE;
-
 	/** Backfill cursors and progress. */
 	public static final String BACKFILLS = "stepwise_backfills";
 
