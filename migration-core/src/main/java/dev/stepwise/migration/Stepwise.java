@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import dev.stepwise.migration.backfill.Backfill;
 import dev.stepwise.migration.backfill.BackfillProgress;
+import dev.stepwise.migration.dialect.DatabaseType;
 import dev.stepwise.migration.execute.Listeners;
 import dev.stepwise.migration.execute.MigrationExecutor;
 import dev.stepwise.migration.expand.ContractResult;
@@ -89,10 +90,12 @@ public final class Stepwise {
 		long start = System.nanoTime();
 		try (Session session = openSession()) {
 			List<ResolvedMigration> resolved = resolve(session);
-			MigrationStates states = states(resolved, session.readHistory());
+			List<AppliedMigration> rows = session.history().readIfExists(session.connection());
+			MigrationStates states = states(resolved, (rows != null) ? rows : List.of());
 			validateIfConfigured(session, states);
 			List<MigrationEntry> pending = pending(states, options);
-			if (options.dryRun() || (pending.isEmpty() && !baselineNeeded(session))) {
+			boolean baselineNeeded = rows == null && this.configuration.baselineOnMigrate();
+			if (options.dryRun() || (pending.isEmpty() && !baselineNeeded)) {
 				List<PlannedMigration> plan = planApply(session, executor(session), pending);
 				return new MigrateResult(options.dryRun(), plan, List.of(), states.currentVersion(),
 						targetVersion(states.currentVersion(), plan), elapsed(start));
@@ -109,9 +112,10 @@ public final class Stepwise {
 	/** Under the lock: reads the history again, since another instance may have migrated. */
 	private MigrateResult applyPending(Session session, List<ResolvedMigration> resolved, MigrateOptions options,
 			long start) throws SQLException {
-		baselineIfConfigured(session);
-		session.history().createIfAbsent(session.connection());
-		List<AppliedMigration> rows = session.readHistory();
+		List<AppliedMigration> rows = session.history().readIfExists(session.connection());
+		if (rows == null) {
+			rows = createHistory(session);
+		}
 		MigrationStates states = states(resolved, rows);
 		validateIfConfigured(session, states);
 		List<MigrationEntry> pending = pending(states, options);
@@ -250,13 +254,11 @@ public final class Stepwise {
 	 * the instance registry records it.
 	 */
 	public @Nullable MigrationVersion codeVersion() {
-		try (Session session = openSession()) {
-			return resolve(session).stream()
-				.map(ResolvedMigration::version)
-				.filter(Objects::nonNull)
-				.max(Comparator.naturalOrder())
-				.orElse(null);
-		}
+		return resolve(target().dialect().type()).stream()
+			.map(ResolvedMigration::version)
+			.filter(Objects::nonNull)
+			.max(Comparator.naturalOrder())
+			.orElse(null);
 	}
 
 	/**
@@ -347,9 +349,7 @@ public final class Stepwise {
 
 	/** The registry of running application instances that a contract waits for. */
 	public InstanceRegistry instances() {
-		try (Session session = openSession()) {
-			return new InstanceRegistry(this.configuration.dataSource(), session.dialect().type());
-		}
+		return new InstanceRegistry(this.configuration.dataSource(), target().dialect().type());
 	}
 
 	private List<Expansion> expansionsOf(Session session) throws SQLException {
@@ -359,6 +359,17 @@ public final class Stepwise {
 	private Expansions expansions(Session session) {
 		return new Expansions(this.configuration.dataSource(), session.dialect().type())
 			.instanceStaleness(this.configuration.instanceStaleness());
+	}
+
+	/** The database this engine works on, asking it only the first time. */
+	private Session.Target target() {
+		Session.Target known = this.target;
+		if (known != null) {
+			return known;
+		}
+		try (Session session = openSession()) {
+			return session.target();
+		}
 	}
 
 	private Session openSession() {
@@ -375,8 +386,12 @@ public final class Stepwise {
 	}
 
 	private List<ResolvedMigration> resolve(Session session) {
+		return resolve(session.dialect().type());
+	}
+
+	private List<ResolvedMigration> resolve(DatabaseType databaseType) {
 		return new MigrationResolver(this.configuration.locations(), this.configuration.classLoader(),
-				this.configuration.encoding(), session.dialect().type(), this.configuration.javaMigrations())
+				this.configuration.encoding(), databaseType, this.configuration.javaMigrations())
 			.resolve();
 	}
 
@@ -420,27 +435,28 @@ public final class Stepwise {
 		return versioned;
 	}
 
-	private boolean baselineNeeded(Session session) throws SQLException {
-		return this.configuration.baselineOnMigrate() && !session.history().exists(session.connection());
-	}
-
 	/**
-	 * With {@code baselineOnMigrate}, adopts a schema that has tables but no history table:
-	 * a fresh, empty schema is simply migrated from the start.
+	 * Creates the history table. With {@code baselineOnMigrate}, a schema that already had
+	 * tables is adopted (looked at before the history table adds its own); a fresh, empty
+	 * schema is simply migrated from the start.
+	 * @return the history rows: the baseline, or none
 	 */
-	private void baselineIfConfigured(Session session) throws SQLException {
-		if (this.configuration.baselineOnMigrate() && !session.history().exists(session.connection())
-				&& session.history().schemaHasOtherTables(session.connection())) {
-			session.history().createIfAbsent(session.connection());
-			writeBaseline(session, MigrationVersion.parse(this.configuration.baselineVersion()));
+	private List<AppliedMigration> createHistory(Session session) throws SQLException {
+		boolean adopt = this.configuration.baselineOnMigrate()
+				&& session.history().schemaHasOtherTables(session.connection());
+		session.history().createIfAbsent(session.connection());
+		if (adopt) {
+			return List.of(writeBaseline(session, MigrationVersion.parse(this.configuration.baselineVersion())));
 		}
+		return List.of();
 	}
 
-	private void writeBaseline(Session session, MigrationVersion version) throws SQLException {
-		session.history().append(session.connection(), new AppliedMigration(1, version, BASELINE_DESCRIPTION,
-				MigrationType.BASELINE, BASELINE_DESCRIPTION, null, session.user(), Instant.now(), Duration.ZERO, true,
-				null, null, null));
+	private AppliedMigration writeBaseline(Session session, MigrationVersion version) throws SQLException {
+		AppliedMigration baseline = new AppliedMigration(1, version, BASELINE_DESCRIPTION, MigrationType.BASELINE,
+				BASELINE_DESCRIPTION, null, session.user(), Instant.now(), Duration.ZERO, true, null, null, null);
+		session.history().append(session.connection(), baseline);
 		logger.info("Baselined {} at version {}", session.history().name(), version);
+		return baseline;
 	}
 
 	private static List<PlannedMigration> planApply(Session session, MigrationExecutor executor,

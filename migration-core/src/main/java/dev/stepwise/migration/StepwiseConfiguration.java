@@ -12,6 +12,7 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import dev.stepwise.migration.version.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -340,7 +341,7 @@ public final class StepwiseConfiguration {
 		/** The version {@code baselineOnMigrate} records; default 1. */
 		public Builder baselineVersion(String baselineVersion) {
 			requireText(baselineVersion, "baselineVersion");
-			dev.stepwise.migration.version.MigrationVersion.parse(baselineVersion);
+			MigrationVersion.parse(baselineVersion);
 			this.baselineVersion = baselineVersion;
 			return this;
 		}

@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Backfill {
 
+	/** The table that keeps every backfill's cursor and progress. */
+	public static final String PROGRESS_TABLE = ProgressStore.TABLE;
+
 	private static final Logger logger = LoggerFactory.getLogger(Backfill.class);
 
 	private final DataSource dataSource;

@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -67,18 +66,16 @@ public abstract class Dialect {
 		return false;
 	}
 
-	/** Whether a table exists, from the catalogue, whatever case the database stored it in. */
+	/**
+	 * Whether one of Stepwise's tables exists, from the catalogue. They are created under
+	 * {@link #storedName(String)}, so that is the one name to look up.
+	 */
 	public boolean tableExists(Connection connection, String schema, String table) throws SQLException {
-		DatabaseMetaData metaData = connection.getMetaData();
 		boolean mysql = this.type.isMySqlFamily();
-		for (String name : List.of(table, table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT))) {
-			try (ResultSet tables = metaData.getTables(mysql ? schema : null, mysql ? null : schema, name, null)) {
-				if (tables.next()) {
-					return true;
-				}
-			}
+		try (ResultSet tables = connection.getMetaData()
+			.getTables(mysql ? schema : null, mysql ? null : schema, storedName(table), null)) {
+			return tables.next();
 		}
-		return false;
 	}
 
 	/** The schema (database, on MySQL) a connection works in. */

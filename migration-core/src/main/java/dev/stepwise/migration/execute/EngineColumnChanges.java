@@ -66,10 +66,7 @@ final class EngineColumnChanges implements ColumnChanges {
 	}
 
 	private void commitSoFar(Connection connection, String what) throws SQLException {
-		if (!connection.getAutoCommit()) {
-			connection.commit();
-			this.progress.committedSoFar();
-		}
+		this.progress.commitSoFar(connection);
 		this.progress.starting(what, 0);
 	}
 

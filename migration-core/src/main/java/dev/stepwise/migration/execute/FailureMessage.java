@@ -3,6 +3,7 @@ package dev.stepwise.migration.execute;
 import java.sql.SQLException;
 
 import dev.stepwise.migration.MigrationEvent;
+import dev.stepwise.migration.MigrationType;
 import dev.stepwise.migration.StepwiseConfiguration;
 import dev.stepwise.migration.dialect.Dialect;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +31,7 @@ final class FailureMessage {
 		if (progress.line() > 0) {
 			message.append(" at line ").append(progress.line());
 		}
-		else if (event.type() == dev.stepwise.migration.MigrationType.JAVA) {
+		else if (event.type() == MigrationType.JAVA) {
 			message.append(" in ").append(rollback ? "down()" : "up()");
 		}
 		message.append(": ");

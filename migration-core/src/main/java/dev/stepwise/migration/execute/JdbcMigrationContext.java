@@ -71,10 +71,7 @@ final class JdbcMigrationContext implements MigrationContext {
 
 	@Override
 	public Backfill backfill(String table) throws SQLException {
-		if (!this.connection.getAutoCommit()) {
-			this.connection.commit();
-			this.progress.committedSoFar();
-		}
+		this.progress.commitSoFar(this.connection);
 		return Backfill.of(this.dataSource, this.databaseType, table);
 	}
 
@@ -88,8 +85,7 @@ final class JdbcMigrationContext implements MigrationContext {
 			execute(statement.sql());
 			return;
 		}
-		connection.commit();
-		this.progress.committedSoFar();
+		this.progress.commitSoFar(connection);
 		connection.setAutoCommit(true);
 		try {
 			this.progress.starting(statement.sql(), 0);

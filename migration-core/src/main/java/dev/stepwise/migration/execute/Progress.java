@@ -1,5 +1,8 @@
 package dev.stepwise.migration.execute;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 import org.jspecify.annotations.Nullable;
 
 /** Which statement of a migration is running, and how many took effect before it. */
@@ -39,9 +42,16 @@ final class Progress {
 		return this.done;
 	}
 
-	/** Everything done so far was committed: a rollback can no longer undo it. */
-	void committedSoFar() {
-		this.committed = this.done;
+	/**
+	 * Commits what the migration did so far, when it runs in a transaction: for work that
+	 * must see it from connections of its own, or must run outside the transaction. A
+	 * rollback can no longer undo it.
+	 */
+	void commitSoFar(Connection connection) throws SQLException {
+		if (!connection.getAutoCommit()) {
+			connection.commit();
+			this.committed = this.done;
+		}
 	}
 
 	/** How many statements took effect that a rollback cannot undo. */

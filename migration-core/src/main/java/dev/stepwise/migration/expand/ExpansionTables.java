@@ -1,5 +1,7 @@
 package dev.stepwise.migration.expand;
 
+import dev.stepwise.migration.backfill.Backfill;
+
 /**
  * The names of the tables that expands and backfills keep their state in, for callers
  * that must check whether a database ever used them without creating them.
@@ -10,7 +12,7 @@ public final class ExpansionTables {
 	public static final String EXPANSIONS = ExpansionStore.TABLE;
 
 	/** Backfill cursors and progress. */
-	public static final String BACKFILLS = "stepwise_backfills";
+	public static final String BACKFILLS = Backfill.PROGRESS_TABLE;
 
 	private ExpansionTables() {
 	}

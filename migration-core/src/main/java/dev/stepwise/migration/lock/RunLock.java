@@ -1,5 +1,6 @@
 package dev.stepwise.migration.lock;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -106,7 +107,7 @@ public final class RunLock implements AutoCloseable {
 
 	private static int key(String name) {
 		CRC32 crc = new CRC32();
-		crc.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		crc.update(name.getBytes(StandardCharsets.UTF_8));
 		return (int) (crc.getValue() & 0x7fffffff);
 	}
 
