@@ -247,11 +247,12 @@ public final class Backfill {
 		}
 		int initial = target.walksPhysicalRows() ? Math.max(1, this.initialBatchSize / 50) : this.initialBatchSize;
 		BatchSizer sizer = new BatchSizer(this.targetBatchDuration, initial, this.maximumBatchSize);
+		BatchRunner runner = runner(store, stored.name(), walker);
 		String cursor = stored.cursor();
 		long rowsDone = stored.rowsDone();
 		while (true) {
 			long started = System.nanoTime();
-			BatchWalker.Batch batch = runBatch(store, stored.name(), walker, cursor, rowsDone, sizer.size());
+			BatchWalker.Batch batch = runner.run(cursor, rowsDone, sizer.size());
 			sizer.record(System.nanoTime() - started);
 			cursor = batch.cursor();
 			rowsDone += batch.rowsWalked();
@@ -331,39 +332,13 @@ public final class Backfill {
 		return stored;
 	}
 
-	private BatchWalker.Batch runBatch(ProgressStore store, String name, BatchWalker walker, @Nullable String cursor,
-			long rowsDone, int size) throws SQLException {
-		try (Connection connection = this.dataSource.getConnection()) {
-			boolean autoCommit = connection.getAutoCommit();
-			// PostgreSQL sets the batch's isolation with its other settings, in one round trip, below.
-			boolean sessionIsolation = this.type != DatabaseType.POSTGRESQL;
-			int isolation = sessionIsolation ? connection.getTransactionIsolation() : Connection.TRANSACTION_READ_COMMITTED;
-			if (sessionIsolation) {
-				// Read committed: on MySQL/MariaDB this avoids gap locks that would block inserts next to the range.
-				connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-			}
-			connection.setAutoCommit(false);
-			try {
-				BatchSettings.apply(connection, this.type, this.bypassSyncTriggers);
-				BatchWalker.Batch batch = walker.next(connection, cursor, size);
-				store.advance(connection, name, batch.cursor(), rowsDone + batch.rowsWalked(), batch.last());
-				connection.commit();
-				return batch;
-			}
-			catch (SQLException | RuntimeException ex) {
-				connection.rollback();
-				throw ex;
-			}
-			finally {
-				if (this.bypassSyncTriggers) {
-					SyncTriggerBypass.disable(connection, this.type);
-				}
-				connection.setAutoCommit(autoCommit);
-				if (sessionIsolation) {
-					connection.setTransactionIsolation(isolation);
-				}
-			}
+	private BatchRunner runner(ProgressStore store, String name, BatchWalker walker) {
+		BatchRunner transactional = new TransactionalBatchRunner(this.dataSource, this.type, this.bypassSyncTriggers, store,
+				name, walker);
+		if (this.type == DatabaseType.POSTGRESQL && walker instanceof KeysetWalker keyset && keyset.updatesInSql()) {
+			return new PipelinedBatchRunner(this.dataSource, this.bypassSyncTriggers, store, name, keyset, transactional);
 		}
+		return transactional;
 	}
 
 	private void pause() {

@@ -27,9 +27,14 @@ final class BatchSettings {
 			return;
 		}
 		try (Statement statement = connection.createStatement()) {
-			statement.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED; SELECT set_config('synchronous_commit', 'off', true)"
-					+ (bypassSyncTriggers ? ", set_config('stepwise.backfill', 'on', true)" : ""));
+			statement.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED; " + postgresSettings(bypassSyncTriggers));
 		}
+	}
+
+	/** PostgreSQL's transaction-local settings of a batch, as one SELECT. */
+	static String postgresSettings(boolean bypassSyncTriggers) {
+		return "SELECT set_config('synchronous_commit', 'off', true)"
+				+ (bypassSyncTriggers ? ", set_config('stepwise.backfill', 'on', true)" : "");
 	}
 
 }

@@ -52,34 +52,48 @@ final class KeysetWalker implements BatchWalker {
 	@Override
 	public Batch next(Connection connection, @Nullable String cursor, int size) throws SQLException {
 		List<String> lower = (cursor != null) ? KeyCursor.decode(cursor) : null;
-		List<String> upper = keyAt(connection, lower, size - 1);
+		List<String> upper = upperBound(connection, lower, size);
 		long walked = (upper != null) ? size : countAfter(connection, lower);
 		if (this.assignments.needsRows()) {
 			updateRowByRow(connection, lower, upper);
 		}
 		else {
-			updateRange(connection, lower, upper);
+			updateRange(lower, upper).executeUpdate(connection);
 		}
 		return (upper != null) ? new Batch(KeyCursor.encode(upper), walked, false) : new Batch(cursor, walked, true);
 	}
 
-	private @Nullable List<String> keyAt(Connection connection, @Nullable List<String> lower, int offset)
-			throws SQLException {
-		String sql = "SELECT " + this.keyList + " FROM " + this.table + ((lower != null) ? " WHERE " + after() : "")
-				+ " ORDER BY " + this.keyList + " LIMIT 1 OFFSET " + offset;
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			bindKey(statement, 1, lower);
+	/** Whether each batch is one UPDATE, which {@link PipelinedBatchRunner} can send with the rest of its batch. */
+	boolean updatesInSql() {
+		return !this.assignments.needsRows();
+	}
+
+	/** The key {@code size} rows after {@code lower}, or {@code null} when fewer rows remain. */
+	@Nullable List<String> upperBound(Connection connection, @Nullable List<String> lower, int size) throws SQLException {
+		BoundSql query = upperBoundQuery(lower, size);
+		try (PreparedStatement statement = connection.prepareStatement(query.sql())) {
+			query.bind(statement, 1);
 			try (ResultSet rows = statement.executeQuery()) {
-				if (!rows.next()) {
-					return null;
-				}
-				List<String> key = new ArrayList<>();
-				for (int i = 0; i < this.target.key().size(); i++) {
-					key.add(this.target.key().get(i).read(rows, i + 1));
-				}
-				return key;
+				return rows.next() ? readKey(rows) : null;
 			}
 		}
+	}
+
+	/** A query of one row: the key {@code size} rows after {@code lower}, read from the key's index. */
+	BoundSql upperBoundQuery(@Nullable List<String> lower, int size) {
+		List<BoundSql.Parameter> parameters = new ArrayList<>(keyParameters(lower));
+		parameters.add((statement, index) -> statement.setInt(index, size - 1));
+		return new BoundSql("SELECT " + this.keyList + " FROM " + this.table + ((lower != null) ? " WHERE " + after() : "")
+				+ " ORDER BY " + this.keyList + " LIMIT 1 OFFSET ?", parameters);
+	}
+
+	/** Reads a key from the current row of a result whose columns are the key's, in order. */
+	List<String> readKey(ResultSet rows) throws SQLException {
+		List<String> key = new ArrayList<>();
+		for (int i = 0; i < this.target.key().size(); i++) {
+			key.add(this.target.key().get(i).read(rows, i + 1));
+		}
+		return key;
 	}
 
 	private long countAfter(Connection connection, @Nullable List<String> lower) throws SQLException {
@@ -93,14 +107,12 @@ final class KeysetWalker implements BatchWalker {
 		}
 	}
 
-	private void updateRange(Connection connection, @Nullable List<String> lower, @Nullable List<String> upper)
-			throws SQLException {
-		String sql = "UPDATE " + this.table + " SET " + this.assignments.setClause(this.type) + range(lower, upper);
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			int index = bindKey(statement, 1, lower);
-			bindKey(statement, index, upper);
-			statement.executeUpdate();
-		}
+	/** One UPDATE of the rows in {@code (lower, upper]}, open-ended where a bound is {@code null}. */
+	BoundSql updateRange(@Nullable List<String> lower, @Nullable List<String> upper) {
+		List<BoundSql.Parameter> parameters = new ArrayList<>(keyParameters(lower));
+		parameters.addAll(keyParameters(upper));
+		return new BoundSql("UPDATE " + this.table + " SET " + this.assignments.setClause(this.type) + range(lower, upper),
+				parameters);
 	}
 
 	private void updateRowByRow(Connection connection, @Nullable List<String> lower, @Nullable List<String> upper)
@@ -168,13 +180,24 @@ final class KeysetWalker implements BatchWalker {
 	}
 
 	private int bindKey(PreparedStatement statement, int start, @Nullable List<String> key) throws SQLException {
+		int index = start;
+		for (BoundSql.Parameter parameter : keyParameters(key)) {
+			parameter.bind(statement, index++);
+		}
+		return index;
+	}
+
+	private List<BoundSql.Parameter> keyParameters(@Nullable List<String> key) {
 		if (key == null) {
-			return start;
+			return List.of();
 		}
+		List<BoundSql.Parameter> parameters = new ArrayList<>();
 		for (int i = 0; i < key.size(); i++) {
-			this.target.key().get(i).bind(statement, start + i, key.get(i));
+			KeyColumn column = this.target.key().get(i);
+			String value = key.get(i);
+			parameters.add((statement, index) -> column.bind(statement, index, value));
 		}
-		return start + key.size();
+		return parameters;
 	}
 
 }

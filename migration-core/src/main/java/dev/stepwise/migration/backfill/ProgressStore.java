@@ -77,17 +77,24 @@ final class ProgressStore {
 
 	void advance(Connection connection, String name, @Nullable String cursor, long rowsDone, boolean done)
 			throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("UPDATE " + TABLE
-				+ " SET key_cursor = ?, rows_done = ?, done = ?, updated_at = ? WHERE name = ?")) {
-			statement.setString(1, cursor);
-			statement.setLong(2, rowsDone);
-			statement.setInt(3, done ? 1 : 0);
-			statement.setTimestamp(4, Timestamp.from(Instant.now()));
-			statement.setString(5, name);
-			if (statement.executeUpdate() != 1) {
-				throw new IllegalStateException("Backfill '" + name + "' lost its row in " + TABLE
-						+ " while running: was it reset concurrently?");
-			}
+		requireAdvanced(name, advance(name, cursor, rowsDone, done).executeUpdate(connection));
+	}
+
+	/** The UPDATE that stores a batch's cursor; it must count one row ({@link #requireAdvanced}). */
+	BoundSql advance(String name, @Nullable String cursor, long rowsDone, boolean done) {
+		Timestamp now = Timestamp.from(Instant.now());
+		return new BoundSql("UPDATE " + TABLE + " SET key_cursor = ?, rows_done = ?, done = ?, updated_at = ? WHERE name = ?",
+				List.of((statement, index) -> statement.setString(index, cursor),
+						(statement, index) -> statement.setLong(index, rowsDone),
+						(statement, index) -> statement.setInt(index, done ? 1 : 0),
+						(statement, index) -> statement.setTimestamp(index, now),
+						(statement, index) -> statement.setString(index, name)));
+	}
+
+	static void requireAdvanced(String name, int updated) {
+		if (updated != 1) {
+			throw new IllegalStateException("Backfill '" + name + "' lost its row in " + TABLE
+					+ " while running: was it reset concurrently?");
 		}
 	}
 

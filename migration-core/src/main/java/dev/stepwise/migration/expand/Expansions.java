@@ -137,6 +137,7 @@ public final class Expansions {
 	 */
 	public Expansion expand(ColumnChange change, MigrationVersion version) throws SQLException {
 		ExpansionRecord expansion;
+		boolean sparing;
 		try (Connection connection = this.dataSource.getConnection()) {
 			this.store.createIfMissing(connection);
 			ExpansionRecord existing = this.store.find(connection, change.id());
@@ -152,7 +153,10 @@ public final class Expansions {
 			expansion = (existing != null) ? existing : ExpansionResolver.resolve(connection, this.type, change, version);
 			List<String> statements = new ArrayList<>();
 			statements.add(this.ddl.addColumn(expansion.table(), expansion.newColumn(), expansion.newType()));
-			statements.addAll(this.triggers.install(expansion));
+			// A first expand backfills before new code can run: nothing else writes the new column meanwhile.
+			sparing = existing == null && !change.isBackfilledInBackground();
+			statements.addAll(sparing ? this.triggers.installSparing(expansion, expansion.newColumn())
+					: this.triggers.install(expansion));
 			if (oldNotNullBlocksNewWriters(expansion)) {
 				statements.add(this.ddl.dropNotNull(expansion.table(), expansion.oldColumn(), expansion.oldType()));
 			}
@@ -173,6 +177,9 @@ public final class Expansions {
 		logger.info("Expanded {}: {}.{} synced with {}; backfilling", expansion.id(), expansion.table(),
 				expansion.oldColumn(), expansion.newColumn());
 		backfillNew(expansion);
+		if (sparing) {
+			completeSpared(expansion, expansion.newColumn());
+		}
 		return describe(expansion);
 	}
 
@@ -332,11 +339,13 @@ public final class Expansions {
 				statements.add(this.ddl.dropNotNull(expansion.table(), expansion.newColumn(), expansion.newType()));
 			}
 			statements.add(this.ddl.addColumn(expansion.table(), expansion.oldColumn(), expansion.oldType()));
-			statements.addAll(this.triggers.install(expansion));
+			// Old code runs again only once this returns: nothing else writes the old column meanwhile.
+			statements.addAll(this.triggers.installSparing(expansion, expansion.oldColumn()));
 			DdlRunner.inTransaction(connection, () -> this.ddlRunner.execute(connection, statements));
 		}
 		backfill(expansion.undoContractBackfillName(), expansion.table(), expansion.oldColumn(), expansion.toOld(),
 				expansion.oldOutOfSync(this.type));
+		completeSpared(expansion, expansion.oldColumn());
 		try (Connection connection = this.dataSource.getConnection()) {
 			if (expansion.oldNotNull() && !oldNotNullBlocksNewWriters(expansion)) {
 				for (String statement : this.ddl.setNotNull(expansion.table(), expansion.oldColumn(), expansion.oldType(),
@@ -378,6 +387,17 @@ public final class Expansions {
 	 */
 	private boolean oldNotNullBlocksNewWriters(ExpansionRecord expansion) {
 		return this.type == DatabaseType.H2 && expansion.oldNotNull();
+	}
+
+	/** Installs the trigger left out while {@code column} was backfilled, now that the other code may write it. */
+	private void completeSpared(ExpansionRecord expansion, String column) throws SQLException {
+		List<String> statements = this.triggers.completeSpared(expansion, column);
+		if (statements.isEmpty()) {
+			return;
+		}
+		try (Connection connection = this.dataSource.getConnection()) {
+			DdlRunner.inTransaction(connection, () -> this.ddlRunner.execute(connection, statements));
+		}
 	}
 
 	private void backfillNew(ExpansionRecord expansion) throws SQLException {

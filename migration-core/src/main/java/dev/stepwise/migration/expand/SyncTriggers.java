@@ -25,6 +25,22 @@ interface SyncTriggers {
 	/** Statements that install (or replace) the triggers. */
 	List<String> install(ExpansionRecord expansion);
 
+	/**
+	 * Statements that install the triggers, except that an UPDATE writing only
+	 * {@code backfilledColumn} fires none, where the database can tell which columns an
+	 * UPDATE writes (PostgreSQL). For the backfill of that column while nothing else writes
+	 * it: the old column's, while only old code runs. {@link #install} completes them
+	 * afterwards. Elsewhere the same as {@link #install}.
+	 */
+	default List<String> installSparing(ExpansionRecord expansion, String backfilledColumn) {
+		return install(expansion);
+	}
+
+	/** Statements that add what {@link #installSparing} left out; none where it left nothing out. */
+	default List<String> completeSpared(ExpansionRecord expansion, String backfilledColumn) {
+		return List.of();
+	}
+
 	/** Statements that remove the triggers, if present. */
 	List<String> drop(ExpansionRecord expansion);
 

@@ -191,6 +191,29 @@ abstract class AbstractBackfillIntegrationTest {
 	}
 
 	@Test
+	void failingBatchCommitsNothingAndTheRunResumesAfterTheFix() throws SQLException {
+		createPeople("people_fail", 70);
+		createPeople("people_fine", 70);
+		// Row 40 sits in the sixth batch of seven rows: five batches commit before it fails.
+		TableRows.execute(dataSource(), "ALTER TABLE people_fail ADD CONSTRAINT people_fail_no_40"
+				+ " CHECK (full_name IS NULL OR full_name <> 'First40 Last40')");
+		assertThatThrownBy(() -> fullName("people_fail").named("fail").run()).isInstanceOf(SQLException.class)
+			.hasMessageMatching("(?is).*people_fail_no_40.*");
+		assertThat(TableRows.count(dataSource(), "SELECT COUNT(*) FROM people_fail WHERE full_name IS NOT NULL")).isEqualTo(35);
+		assertThat(Backfill.progress(dataSource(), type())).anySatisfy((progress) -> {
+			assertThat(progress.name()).isEqualTo("fail");
+			assertThat(progress.rowsDone()).isEqualTo(35);
+			assertThat(progress.done()).isFalse();
+		});
+		TableRows.execute(dataSource(), "ALTER TABLE people_fail DROP CONSTRAINT people_fail_no_40");
+		BackfillProgress resumed = fullName("people_fail").named("fail").run();
+		fullName("people_fine").run();
+		assertThat(resumed.rowsDone()).isEqualTo(70);
+		assertThat(TableRows.query(dataSource(), "SELECT id, full_name FROM people_fail ORDER BY id"))
+			.isEqualTo(TableRows.query(dataSource(), "SELECT id, full_name FROM people_fine ORDER BY id"));
+	}
+
+	@Test
 	void resumeWithAnotherDefinitionIsRefused() throws SQLException {
 		createPeople("people_changed", 30);
 		AtomicInteger batches = new AtomicInteger();

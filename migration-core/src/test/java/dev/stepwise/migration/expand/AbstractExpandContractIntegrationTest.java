@@ -103,7 +103,7 @@ abstract class AbstractExpandContractIntegrationTest {
 	 * an ALTER TABLE ADD COLUMN copies the table, with or without triggers.
 	 */
 	@Test
-	void oldAndNewCodeWritingConcurrentlyDuringTheBackfillEndConsistent() throws Exception {
+	void oldAndNewCodeWritingConcurrentlyDuringABackgroundBackfillEndConsistent() throws Exception {
 		createAccounts("accounts_busy", 3000, false);
 		ExecutorService executor = Executors.newFixedThreadPool(2);
 		List<Future<Integer>> writers = new ArrayList<>();
@@ -114,8 +114,9 @@ abstract class AbstractExpandContractIntegrationTest {
 					writers.add(executor.submit(() -> write("accounts_busy", "display_name", 20_000, 400)));
 				}
 			});
-			Expansion expansion = expansions.expand(ColumnChange.renameColumn("accounts_busy", "name", "display_name"), V2);
-			assertThat(expansion.backfill().rowsDone()).isGreaterThanOrEqualTo(3000);
+			// In the background new code serves while the backfill runs, so every trigger is in place from the start.
+			expansions.expand(ColumnChange.renameColumn("accounts_busy", "name", "display_name").backfillInBackground(), V2);
+			assertThat(expansions.resumeBackfills()).containsExactly("accounts_busy.display_name");
 			assertThat(writers).hasSize(2);
 			assertThat(writers.get(0).get(60, TimeUnit.SECONDS)).as("old code's writes").isEqualTo(400);
 			assertThat(writers.get(1).get(60, TimeUnit.SECONDS)).as("new code's writes").isEqualTo(400);
@@ -127,6 +128,32 @@ abstract class AbstractExpandContractIntegrationTest {
 		assertThat(outOfSync("accounts_busy", "name", "display_name")).isZero();
 		assertThat(TableRows.count(dataSource(), "SELECT COUNT(*) FROM accounts_busy WHERE display_name LIKE 'name %'"))
 			.as("rows only the backfill wrote").isPositive();
+	}
+
+	@Test
+	void oldCodeWritingDuringAnInlineBackfillAndBothCodesAfterItEndConsistent() throws Exception {
+		createAccounts("accounts_rollout", 3000, false);
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Integer>> oldCode = new ArrayList<>();
+			Expansions expansions = expansions().backfillListener((progress) -> {
+				if (oldCode.isEmpty()) {
+					oldCode.add(executor.submit(() -> write("accounts_rollout", "name", 10_000, 400)));
+				}
+			});
+			// Inline, as the starter runs it: new code serves only once the expand has returned.
+			expansions.expand(ColumnChange.renameColumn("accounts_rollout", "name", "display_name"), V2);
+			Future<Integer> newCode = executor.submit(() -> write("accounts_rollout", "display_name", 20_000, 400));
+			Future<Integer> oldCodeAgain = executor.submit(() -> write("accounts_rollout", "name", 30_000, 400));
+			assertThat(oldCode.get(0).get(60, TimeUnit.SECONDS)).as("old code's writes during the backfill").isEqualTo(400);
+			assertThat(newCode.get(60, TimeUnit.SECONDS)).as("new code's writes").isEqualTo(400);
+			assertThat(oldCodeAgain.get(60, TimeUnit.SECONDS)).as("old code's writes beside new code").isEqualTo(400);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(TableRows.count(dataSource(), "SELECT COUNT(*) FROM accounts_rollout")).isEqualTo(3000 + 3 * 40);
+		assertThat(outOfSync("accounts_rollout", "name", "display_name")).isZero();
 	}
 
 	/**
