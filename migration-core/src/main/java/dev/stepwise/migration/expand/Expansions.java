@@ -34,16 +34,18 @@ import org.slf4j.LoggerFactory;
  * then remembered, for {@link #retryDeferredContracts()}); otherwise finishes the backfill
  * and the index copies, checks that no row differs, gives the new column the NOT NULL it
  * needs, drops the triggers, the old column and its indexes, and gives the new column the
- * old one's default.</li>
+ * old one's default and its indexes their names.</li>
  * <li>{@link #undoExpand}: drops the triggers and the new column with its indexes; the old
  * column is as the old code left it.</li>
- * <li>{@link #undoContract}: adds the old column back with its default, installs the
- * triggers, fills it from the new column by the reverse conversion, rebuilds its indexes
- * under their own names, and restores its NOT NULL.</li>
+ * <li>{@link #undoContract}: gives the copies of the indexes their own names back, adds the
+ * old column back with its default, installs the triggers, fills it from the new column by
+ * the reverse conversion, rebuilds its indexes under their names, and restores its NOT
+ * NULL.</li>
  * </ol>
  * The new column takes the default only at the contract: the sync triggers tell the column
  * that a statement wrote from the one it left out by which is null, and a default on the
  * new column would make every insert of old code look like one that wrote both.
+ * <p>
  * Every step can run again after a crash: DDL is idempotent and backfills resume. Configure
  * before use; an instance is not meant to be reconfigured while it runs.
  */
@@ -227,7 +229,13 @@ public final class Expansions {
 				}
 			}
 			List<String> statements = new ArrayList<>(this.triggers.drop(expansion));
-			statements.addAll(dropIndexesBlockingTheDrop(connection, expansion.table(), expansion.oldColumn()));
+			statements.addAll(dropIndexes(connection, expansion.table(), expansion.oldColumn()));
+			// The copies take the names of the indexes just dropped, as a RENAME COLUMN would have kept them;
+			// before the column goes, because H2 renames the indexes it generated for constraints as it drops one.
+			for (CarriedIndex index : expansion.indexes()) {
+				statements.addAll(this.indexDdl.rename(connection, expansion.table(), index.newName(), index.name(), true,
+						index.kind()));
+			}
 			statements.add(this.ddl.dropColumn(expansion.table(), expansion.oldColumn()));
 			if (expansion.newDefault() != null) {
 				statements.add(this.ddl.setDefault(expansion.table(), expansion.newColumn(), expansion.newDefault()));
@@ -296,7 +304,7 @@ public final class Expansions {
 		}
 		try (Connection connection = this.dataSource.getConnection()) {
 			List<String> statements = new ArrayList<>(this.triggers.drop(expansion));
-			statements.addAll(dropIndexesBlockingTheDrop(connection, expansion.table(), expansion.newColumn()));
+			statements.addAll(dropIndexes(connection, expansion.table(), expansion.newColumn()));
 			statements.add(this.ddl.dropColumn(expansion.table(), expansion.newColumn()));
 			DdlRunner.inTransaction(connection, () -> {
 				this.ddlRunner.execute(connection, statements);
@@ -348,6 +356,11 @@ public final class Expansions {
 		}
 		try (Connection connection = this.dataSource.getConnection()) {
 			List<String> statements = new ArrayList<>();
+			// The copies give the old names back to the indexes rebuilt after the backfill.
+			for (CarriedIndex index : expansion.indexes()) {
+				statements.addAll(this.indexDdl.rename(connection, expansion.table(), index.name(), index.newName(), false,
+						index.kind()));
+			}
 			if (expansion.newNotNullAtContract()) {
 				statements.add(this.ddl.dropNotNull(expansion.table(), expansion.newColumn(), expansion.newType()));
 			}
@@ -434,14 +447,14 @@ public final class Expansions {
 	}
 
 	/**
-	 * On MySQL, MariaDB and H2, statements that drop the indexes involving a column before the
-	 * column itself: H2 refuses to drop a column that an index of several columns holds,
-	 * MariaDB refuses it for a unique one and narrows any other to the remaining columns.
-	 * PostgreSQL drops them with the column.
+	 * Statements that drop the indexes and unique constraints involving a column, but not a
+	 * primary key, to run before the column is dropped. Dropping the column is not enough:
+	 * H2 refuses it while an index of several columns holds it, MariaDB refuses it for a
+	 * unique one and narrows any other to the remaining columns. PostgreSQL would drop them;
+	 * dropping them first frees their names for the copies on every database.
 	 */
-	private List<String> dropIndexesBlockingTheDrop(Connection connection, String table, String column)
-			throws SQLException {
-		if (this.type == DatabaseType.POSTGRESQL || new ColumnCatalog(connection, this.type).findColumn(table, column) == null) {
+	private List<String> dropIndexes(Connection connection, String table, String column) throws SQLException {
+		if (new ColumnCatalog(connection, this.type).findColumn(table, column) == null) {
 			return List.of();
 		}
 		return new IndexCatalog(connection, this.type).involving(table, column)

@@ -120,6 +120,17 @@ final class IndexCatalog {
 		}
 	}
 
+	/** On H2: the index that a constraint uses, or {@code null} if there is no such constraint. */
+	@Nullable String h2ConstraintIndex(String constraint) throws SQLException {
+		try (PreparedStatement statement = this.connection.prepareStatement("SELECT index_name"
+				+ " FROM information_schema.table_constraints WHERE table_schema = CURRENT_SCHEMA AND constraint_name = ?")) {
+			statement.setString(1, constraint);
+			try (ResultSet rows = statement.executeQuery()) {
+				return rows.next() ? rows.getString(1) : null;
+			}
+		}
+	}
+
 	/** On PostgreSQL: whether the table has a constraint of that name. */
 	boolean postgresHasConstraint(String table, String name) throws SQLException {
 		try (PreparedStatement statement = this.connection.prepareStatement(

@@ -2,7 +2,10 @@ package dev.stepwise.migration.expand;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.stepwise.migration.dialect.DatabaseType;
@@ -82,6 +85,47 @@ final class IndexDdl {
 		}
 		return (kind == CarriedIndex.Kind.UNIQUE_CONSTRAINT)
 				? "ALTER TABLE " + q(table) + " DROP CONSTRAINT IF EXISTS " + q(name) : "DROP INDEX IF EXISTS " + q(name);
+	}
+
+	/**
+	 * Statements that rename an index (or unique constraint) of the table, or none if it has
+	 * no index of that name: {@code ALTER INDEX ... RENAME} on PostgreSQL (which renames the
+	 * constraint that owns it too), {@code RENAME INDEX} on MySQL and MariaDB, and on H2 the
+	 * constraint and the index it generated for itself.
+	 * @param connection the connection, to read the catalogue
+	 * @param table the table
+	 * @param from the current name
+	 * @param to the new name
+	 * @param freedFirst whether a statement that runs before these frees {@code to}; if not,
+	 * nothing is renamed while {@code to} is taken
+	 * @param kind what it is
+	 * @return the statements, each one cheap (it changes only the catalogue)
+	 * @throws SQLException if the catalogue cannot be read
+	 */
+	List<String> rename(Connection connection, String table, String from, String to, boolean freedFirst,
+			CarriedIndex.Kind kind) throws SQLException {
+		Set<String> names = new IndexCatalog(connection, this.type).takenNames(table);
+		boolean mySql = this.type.isMySqlFamily();
+		if (!names.contains(mySql ? from.toLowerCase(Locale.ROOT) : from)
+				|| (!freedFirst && names.contains(mySql ? to.toLowerCase(Locale.ROOT) : to))) {
+			return List.of();
+		}
+		return switch (this.type) {
+			case POSTGRESQL -> List.of("ALTER INDEX " + q(from) + " RENAME TO " + q(to));
+			case MYSQL, MARIADB -> List.of("ALTER TABLE " + q(table) + " RENAME INDEX " + q(from) + " TO " + q(to));
+			case H2 -> {
+				if (kind != CarriedIndex.Kind.UNIQUE_CONSTRAINT) {
+					yield List.of("ALTER INDEX " + q(from) + " RENAME TO " + q(to));
+				}
+				List<String> statements = new ArrayList<>();
+				statements.add("ALTER TABLE " + q(table) + " RENAME CONSTRAINT " + q(from) + " TO " + q(to));
+				String index = new IndexCatalog(connection, this.type).h2ConstraintIndex(from);
+				if (index != null && index.startsWith(from)) {
+					statements.add("ALTER INDEX " + q(index) + " RENAME TO " + q(to + index.substring(from.length())));
+				}
+				yield statements;
+			}
+		};
 	}
 
 	private void createConcurrently(Connection connection, DdlRunner runner, String table, String name,

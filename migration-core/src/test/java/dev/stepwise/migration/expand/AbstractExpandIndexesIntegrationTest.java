@@ -76,6 +76,14 @@ abstract class AbstractExpandIndexesIntegrationTest {
 			.toList();
 	}
 
+	/** The facts as they are once the column {@code from} is called {@code to}, index names unchanged. */
+	static List<String> columnRenamed(List<String> facts, String from, String to) {
+		return facts.stream().map((fact) -> {
+			int columns = fact.startsWith("index ") ? fact.indexOf('[') : fact.lastIndexOf(' ');
+			return fact.substring(0, columns) + renamed(List.of(fact.substring(columns)), from, to).get(0);
+		}).toList();
+	}
+
 	/** The default the catalogue reports for the column, as its fact spells it. */
 	static String defaultOf(List<String> facts, String table, String column) {
 		return facts.stream()
@@ -150,7 +158,8 @@ abstract class AbstractExpandIndexesIntegrationTest {
 
 		expansions.contract(table + ".email_address");
 		List<String> contracted = facts(table);
-		assertThat(contracted).containsAll(copies).doesNotContainAnyElementsOf(oldIndexes);
+		assertThat(indexFacts(contracted, "email")).as("the copies, under the old names")
+			.containsExactlyInAnyOrderElementsOf(columnRenamed(oldIndexes, "email", "email_address"));
 		assertThat(contracted).noneSatisfy((fact) -> assertThat(fact.toLowerCase(Locale.ROOT)).contains(".email "));
 		assertThat(defaultOf(contracted, table, "email_address")).isEqualTo(defaultOf(before, table, "email"));
 		assertThatExceptionOfType(SQLException.class).as("a duplicate through the new column")
@@ -207,8 +216,8 @@ abstract class AbstractExpandIndexesIntegrationTest {
 		expansions.contract(table + ".code_number");
 		expansions.contract(table + ".nick_new");
 		List<String> contracted = facts(table);
-		assertThat(contracted).containsAll(renamed(indexFacts(before, "code"), "code", "code_number"))
-			.containsAll(renamed(indexFacts(before, "nick"), "nick", "nick_new"));
+		assertThat(contracted).containsAll(columnRenamed(indexFacts(before, "code"), "code", "code_number"))
+			.containsAll(columnRenamed(indexFacts(before, "nick"), "nick", "nick_new"));
 		assertThat(defaultOf(contracted, table, "code_number")).as("a default is not converted to another type")
 			.isEqualToIgnoringCase("default=null");
 		assertThatExceptionOfType(SQLException.class)
