@@ -440,9 +440,9 @@ public final class Expansions {
 		}
 		catch (SQLException ex) {
 			throw new SQLException("Could not build index " + name + " on " + expansion.table() + " " + columns + " for "
-					+ expansion.id() + ": " + ex.getMessage() + (kind.equals(CarriedIndex.Kind.INDEX) ? ""
-							: ". If the values are not unique, make them so and run the migration again, or undo the"
-									+ " expand"), ex.getSQLState(), ex.getErrorCode(), ex);
+					+ expansion.id() + ": " + ex.getMessage() + ((kind == CarriedIndex.Kind.INDEX) ? ""
+							: ". If its values are not unique, make them so and run this step again"),
+					ex.getSQLState(), ex.getErrorCode(), ex);
 		}
 	}
 
