@@ -63,14 +63,22 @@ final class ColumnCatalog {
 		return (matches.size() == 1) ? matches.get(0) : null;
 	}
 
-	/** A column's type as DDL writes it, such as {@code character varying(50)}, and its nullability. */
+	/**
+	 * A column's type as DDL writes it, such as {@code character varying(50)}, its
+	 * nullability and its default.
+	 */
 	ColumnDefinition definition(String table, String column) throws SQLException {
 		String sql = switch (this.type) {
-			case POSTGRESQL -> "SELECT format_type(atttypid, atttypmod), attnotnull FROM pg_attribute"
-					+ " WHERE attrelid = CAST(? AS regclass) AND attname = ? AND NOT attisdropped";
-			case MYSQL, MARIADB -> "SELECT column_type, is_nullable = 'NO' FROM information_schema.columns"
-					+ " WHERE table_schema = DATABASE() AND table_name = ? AND column_name = ?";
-			case H2 -> "SELECT data_type, is_nullable = 'NO', character_maximum_length, numeric_precision, numeric_scale"
+			case POSTGRESQL -> "SELECT format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),"
+					+ " CASE WHEN a.attidentity <> '' THEN 'an identity column' WHEN a.attgenerated <> ''"
+					+ " THEN 'a generated column' END FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid"
+					+ " AND d.adnum = a.attnum WHERE a.attrelid = CAST(? AS regclass) AND a.attname = ? AND NOT a.attisdropped";
+			case MYSQL, MARIADB -> "SELECT column_type, is_nullable = 'NO', column_default,"
+					+ " NULLIF(TRIM(REPLACE(extra, 'DEFAULT_GENERATED', '')), '')"
+					+ " FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ? AND column_name = ?";
+			case H2 -> "SELECT data_type, is_nullable = 'NO', column_default, CASE WHEN is_identity = 'YES'"
+					+ " THEN 'an identity column' WHEN is_generated = 'ALWAYS' THEN 'a generated column' END,"
+					+ " character_maximum_length, numeric_precision, numeric_scale"
 					+ " FROM information_schema.columns WHERE table_schema = CURRENT_SCHEMA AND table_name = ? AND column_name = ?";
 		};
 		try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
@@ -84,18 +92,30 @@ final class ColumnCatalog {
 				if (this.type == DatabaseType.H2) {
 					typeName = h2Type(typeName, rows);
 				}
-				return new ColumnDefinition(column, typeName, rows.getBoolean(2));
+				String defaultValue = rows.getString(3);
+				String special = rows.getString(4);
+				if (this.type.isMySqlFamily() && "NULL".equalsIgnoreCase(defaultValue)) {
+					// MariaDB spells "no default" of a nullable column as the word NULL.
+					defaultValue = null;
+				}
+				if (special != null && this.type.isMySqlFamily()) {
+					special = "a column with " + special.toUpperCase(Locale.ROOT);
+				}
+				else if (special == null && defaultValue != null && defaultValue.contains("nextval(")) {
+					special = "a column whose default takes a sequence that it owns";
+				}
+				return new ColumnDefinition(column, typeName, rows.getBoolean(2), defaultValue, special);
 			}
 		}
 	}
 
 	private static String h2Type(String dataType, ResultSet rows) throws SQLException {
-		long length = rows.getLong(3);
+		long length = rows.getLong(5);
 		if (!rows.wasNull() && (dataType.contains("CHAR") || dataType.contains("BINARY"))) {
 			return dataType + "(" + length + ")";
 		}
 		if (dataType.equals("NUMERIC") || dataType.equals("DECIMAL")) {
-			return dataType + "(" + rows.getInt(4) + ", " + rows.getInt(5) + ")";
+			return dataType + "(" + rows.getInt(6) + ", " + rows.getInt(7) + ")";
 		}
 		return dataType;
 	}
@@ -109,8 +129,12 @@ final class ColumnCatalog {
 	 * @param name the stored spelling
 	 * @param type the type as DDL writes it
 	 * @param notNull whether it is NOT NULL
+	 * @param defaultValue its default as DDL writes it, or {@code null} if it has none
+	 * @param special what the column is beyond a type and a default (such as
+	 * {@code an identity column}), which no copy of it has, or {@code null}
 	 */
-	record ColumnDefinition(String name, String type, boolean notNull) {
+	record ColumnDefinition(String name, String type, boolean notNull, @Nullable String defaultValue,
+			@Nullable String special) {
 
 	}
 

@@ -48,6 +48,16 @@ final class ColumnDdl {
 		};
 	}
 
+	/** Sets a default as the catalogue spells it; MySQL and MariaDB take an expression only in parentheses. */
+	String setDefault(String table, String column, String expression) {
+		String value = this.type.isMySqlFamily() ? "(" + expression + ")" : expression;
+		return "ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " SET DEFAULT " + value;
+	}
+
+	String dropDefault(String table, String column) {
+		return "ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " DROP DEFAULT";
+	}
+
 	private String q(String identifier) {
 		return SqlNames.quote(this.type, identifier);
 	}

@@ -1,6 +1,9 @@
 package dev.stepwise.migration.expand;
 
+import java.util.List;
+
 import dev.stepwise.migration.dialect.DatabaseType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A column change as stored in {@code stepwise_expansions}, with every name in the
@@ -20,10 +23,20 @@ import dev.stepwise.migration.dialect.DatabaseType;
  * @param state where the change stands
  * @param triggerName the base name of the sync triggers (and function)
  * @param contractRequested whether a contract was asked for and deferred, to retry
+ * @param oldDefault the old column's default, to restore when a contract is undone, or
+ * {@code null}
+ * @param newDefault the default the new column takes at the contract, or {@code null}
+ * @param indexes the old column's indexes and unique constraints that the new column gets
+ * a copy of, and that an undone contract restores
  */
 record ExpansionRecord(String id, ChangeOperation operation, String table, String oldColumn, String newColumn,
 		String oldType, String newType, String toNew, String toOld, boolean oldNotNull, String expandVersion,
-		ExpansionState state, String triggerName, boolean contractRequested) {
+		ExpansionState state, String triggerName, boolean contractRequested, @Nullable String oldDefault,
+		@Nullable String newDefault, List<CarriedIndex> indexes) {
+
+	ExpansionRecord {
+		indexes = List.copyOf(indexes);
+	}
 
 	/** The new column ends NOT NULL when the change asks for it or the old column was. */
 	boolean newNotNullAtContract() {

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import dev.stepwise.migration.dialect.DatabaseType;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,7 @@ final class ExpansionStore {
 	static final String TABLE = "stepwise_expansions";
 
 	static final String COLUMNS = "id, operation, table_name, old_column, new_column, old_type, new_type, to_new, to_old,"
-			+ " old_not_null, expand_version, state, trigger_name, contract_requested";
+			+ " old_not_null, expand_version, state, trigger_name, contract_requested, old_default, new_default, carried_indexes";
 
 	private final DatabaseType type;
 
@@ -32,13 +33,15 @@ final class ExpansionStore {
 
 	void createIfMissing(Connection connection) throws SQLException {
 		String timestamp = this.type.isMySqlFamily() ? "DATETIME(3)" : "TIMESTAMP";
+		String text = (this.type == DatabaseType.H2) ? "CHARACTER VARYING" : "TEXT";
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (id VARCHAR(200) NOT NULL PRIMARY KEY,"
 					+ " operation VARCHAR(30) NOT NULL, table_name VARCHAR(200) NOT NULL, old_column VARCHAR(200) NOT NULL,"
 					+ " new_column VARCHAR(200) NOT NULL, old_type VARCHAR(200) NOT NULL, new_type VARCHAR(200) NOT NULL,"
 					+ " to_new VARCHAR(2000) NOT NULL, to_old VARCHAR(2000) NOT NULL, old_not_null SMALLINT NOT NULL,"
 					+ " expand_version VARCHAR(100) NOT NULL, state VARCHAR(20) NOT NULL, trigger_name VARCHAR(100) NOT NULL,"
-					+ " contract_requested SMALLINT NOT NULL, changed_at " + timestamp + " NOT NULL)");
+					+ " contract_requested SMALLINT NOT NULL, old_default " + text + ", new_default " + text + ","
+					+ " carried_indexes " + text + ", changed_at " + timestamp + " NOT NULL)");
 		}
 	}
 
@@ -64,7 +67,7 @@ final class ExpansionStore {
 
 	void insert(Connection connection, ExpansionRecord expansion) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(
-				"INSERT INTO " + TABLE + " (" + COLUMNS + ", changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+				"INSERT INTO " + TABLE + " (" + COLUMNS + ", changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
 			statement.setString(1, expansion.id());
 			statement.setString(2, expansion.operation().name());
 			statement.setString(3, expansion.table());
@@ -79,7 +82,10 @@ final class ExpansionStore {
 			statement.setString(12, expansion.state().name());
 			statement.setString(13, expansion.triggerName());
 			statement.setInt(14, expansion.contractRequested() ? 1 : 0);
-			statement.setTimestamp(15, Timestamp.from(Instant.now()));
+			statement.setString(15, expansion.oldDefault());
+			statement.setString(16, expansion.newDefault());
+			statement.setString(17, CarriedIndex.encode(expansion.indexes()));
+			statement.setTimestamp(18, Timestamp.from(Instant.now()));
 			statement.executeUpdate();
 		}
 	}
@@ -110,7 +116,8 @@ final class ExpansionStore {
 				rows.getString("old_type"), rows.getString("new_type"), rows.getString("to_new"), rows.getString("to_old"),
 				rows.getInt("old_not_null") == 1, rows.getString("expand_version"),
 				ExpansionState.valueOf(rows.getString("state")), rows.getString("trigger_name"),
-				rows.getInt("contract_requested") == 1);
+				rows.getInt("contract_requested") == 1, rows.getString("old_default"), rows.getString("new_default"),
+				CarriedIndex.decode(Objects.requireNonNullElse(rows.getString("carried_indexes"), "")));
 	}
 
 }

@@ -27,16 +27,25 @@ import org.slf4j.LoggerFactory;
  * Runs column changes as expand and contract, and undoes either phase.
  * <ol>
  * <li>{@link #expand}: adds the new column (nullable), installs the sync triggers, then
- * fills the new column by a resumable batched backfill that bypasses the triggers.</li>
+ * fills the new column by a resumable batched backfill that bypasses the triggers, and
+ * after it builds on the new column a copy of each of the old column's indexes and unique
+ * constraints (so that the build does not slow the backfill).</li>
  * <li>{@link #contract}: deferred while a live instance's code predates the expand (and
- * then remembered, for {@link #retryDeferredContracts()}); otherwise finishes the backfill,
- * checks that no row differs, gives the new column the NOT NULL it needs, and drops the
- * triggers and the old column.</li>
- * <li>{@link #undoExpand}: drops the triggers and the new column; the old column is as the
- * old code left it.</li>
- * <li>{@link #undoContract}: adds the old column back, installs the triggers, fills it from
- * the new column by the reverse conversion, and restores its NOT NULL.</li>
+ * then remembered, for {@link #retryDeferredContracts()}); otherwise finishes the backfill
+ * and the index copies, checks that no row differs, gives the new column the NOT NULL it
+ * needs, drops the triggers, the old column and its indexes, and gives the new column the
+ * old one's default and its indexes their names.</li>
+ * <li>{@link #undoExpand}: drops the triggers and the new column with its indexes; the old
+ * column is as the old code left it.</li>
+ * <li>{@link #undoContract}: gives the copies of the indexes their own names back, adds the
+ * old column back with its default, installs the triggers, fills it from the new column by
+ * the reverse conversion, rebuilds its indexes under their names, and restores its NOT
+ * NULL.</li>
  * </ol>
+ * The new column takes the default only at the contract: the sync triggers tell the column
+ * that a statement wrote from the one it left out by which is null, and a default on the
+ * new column would make every insert of old code look like one that wrote both.
+ * <p>
  * Every step can run again after a crash: DDL is idempotent and backfills resume. Configure
  * before use; an instance is not meant to be reconfigured while it runs.
  */
@@ -53,6 +62,8 @@ public final class Expansions {
 	private final SyncTriggers triggers;
 
 	private final ColumnDdl ddl;
+
+	private final IndexDdl indexDdl;
 
 	private final InstanceRegistry instances;
 
@@ -77,6 +88,7 @@ public final class Expansions {
 		this.store = new ExpansionStore(type);
 		this.triggers = SyncTriggers.of(type);
 		this.ddl = new ColumnDdl(type);
+		this.indexDdl = new IndexDdl(type);
 		this.instances = new InstanceRegistry(dataSource, type);
 	}
 
@@ -180,6 +192,7 @@ public final class Expansions {
 		if (sparing) {
 			completeSpared(expansion, expansion.newColumn());
 		}
+		copyIndexes(expansion);
 		return describe(expansion);
 	}
 
@@ -206,6 +219,7 @@ public final class Expansions {
 			return new ContractResult(id, false, decision.waitingFor());
 		}
 		backfillNew(expansion);
+		copyIndexes(expansion);
 		long differing = count(expansion.newOutOfSync(this.type), expansion.table());
 		if (differing > 0) {
 			throw new IllegalStateException("Cannot contract " + id + ": " + differing + " rows of " + expansion.table()
@@ -222,7 +236,17 @@ public final class Expansions {
 				}
 			}
 			List<String> statements = new ArrayList<>(this.triggers.drop(expansion));
+			statements.addAll(dropIndexes(connection, expansion.table(), expansion.oldColumn()));
+			// The copies take the names of the indexes just dropped, as a RENAME COLUMN would have kept them;
+			// before the column goes, because H2 renames the indexes it generated for constraints as it drops one.
+			for (CarriedIndex index : expansion.indexes()) {
+				statements.addAll(this.indexDdl.rename(connection, expansion.table(), index.newName(), index.name(), true,
+						index.kind()));
+			}
 			statements.add(this.ddl.dropColumn(expansion.table(), expansion.oldColumn()));
+			if (expansion.newDefault() != null) {
+				statements.add(this.ddl.setDefault(expansion.table(), expansion.newColumn(), expansion.newDefault()));
+			}
 			DdlRunner.inTransaction(connection, () -> {
 				this.ddlRunner.execute(connection, statements);
 				this.store.updateState(connection, id, ExpansionState.CONTRACTED, false);
@@ -243,7 +267,9 @@ public final class Expansions {
 		for (Expansion expansion : list()) {
 			boolean unfinished = expansion.backfill() == null || !expansion.backfill().done();
 			if (expansion.state() == ExpansionState.EXPANDED && unfinished) {
-				backfillNew(require(expansion.id()));
+				ExpansionRecord record = require(expansion.id());
+				backfillNew(record);
+				copyIndexes(record);
 				resumed.add(expansion.id());
 			}
 		}
@@ -283,9 +309,10 @@ public final class Expansions {
 			throw new IllegalStateException("Cannot undo the expand of " + id + ": it is contracted, so its old column"
 					+ " is gone; call undoContract(\"" + id + "\") first");
 		}
-		List<String> statements = new ArrayList<>(this.triggers.drop(expansion));
-		statements.add(this.ddl.dropColumn(expansion.table(), expansion.newColumn()));
 		try (Connection connection = this.dataSource.getConnection()) {
+			List<String> statements = new ArrayList<>(this.triggers.drop(expansion));
+			statements.addAll(dropIndexes(connection, expansion.table(), expansion.newColumn()));
+			statements.add(this.ddl.dropColumn(expansion.table(), expansion.newColumn()));
 			DdlRunner.inTransaction(connection, () -> {
 				this.ddlRunner.execute(connection, statements);
 				this.store.delete(connection, id);
@@ -321,8 +348,9 @@ public final class Expansions {
 	}
 
 	/**
-	 * Undoes a contract: adds the old column back, syncs it from the new one, and restores
-	 * its NOT NULL. The old column comes back last in the column order.
+	 * Undoes a contract: adds the old column back with its default, syncs it from the new
+	 * one, rebuilds its indexes and restores its NOT NULL. The old column comes back last in
+	 * the column order.
 	 * @param id the change's key
 	 * @throws SQLException if a statement fails; run it again to finish
 	 * @throws IllegalStateException if the change is not contracted
@@ -335,10 +363,22 @@ public final class Expansions {
 		}
 		try (Connection connection = this.dataSource.getConnection()) {
 			List<String> statements = new ArrayList<>();
+			// The copies give the old names back to the indexes rebuilt after the backfill.
+			for (CarriedIndex index : expansion.indexes()) {
+				statements.addAll(this.indexDdl.rename(connection, expansion.table(), index.name(), index.newName(), false,
+						index.kind()));
+			}
 			if (expansion.newNotNullAtContract()) {
 				statements.add(this.ddl.dropNotNull(expansion.table(), expansion.newColumn(), expansion.newType()));
 			}
+			if (expansion.newDefault() != null) {
+				statements.add(this.ddl.dropDefault(expansion.table(), expansion.newColumn()));
+			}
 			statements.add(this.ddl.addColumn(expansion.table(), expansion.oldColumn(), expansion.oldType()));
+			if (expansion.oldDefault() != null) {
+				// Only rows inserted from now on take it; the backfill fills the others.
+				statements.add(this.ddl.setDefault(expansion.table(), expansion.oldColumn(), expansion.oldDefault()));
+			}
 			// Old code runs again only once this returns: nothing else writes the old column meanwhile.
 			statements.addAll(this.triggers.installSparing(expansion, expansion.oldColumn()));
 			DdlRunner.inTransaction(connection, () -> this.ddlRunner.execute(connection, statements));
@@ -346,6 +386,9 @@ public final class Expansions {
 		backfill(expansion.undoContractBackfillName(), expansion.table(), expansion.oldColumn(), expansion.toOld(),
 				expansion.oldOutOfSync(this.type));
 		completeSpared(expansion, expansion.oldColumn());
+		for (CarriedIndex index : expansion.indexes()) {
+			buildIndex(expansion, index.name(), index.kind(), index.columns());
+		}
 		try (Connection connection = this.dataSource.getConnection()) {
 			if (expansion.oldNotNull() && !oldNotNullBlocksNewWriters(expansion)) {
 				for (String statement : this.ddl.setNotNull(expansion.table(), expansion.oldColumn(), expansion.oldType(),
@@ -398,6 +441,47 @@ public final class Expansions {
 		try (Connection connection = this.dataSource.getConnection()) {
 			DdlRunner.inTransaction(connection, () -> this.ddlRunner.execute(connection, statements));
 		}
+	}
+
+	/** Builds on the new column the copies of the old column's indexes that it lacks. */
+	private void copyIndexes(ExpansionRecord expansion) throws SQLException {
+		for (CarriedIndex index : expansion.indexes()) {
+			buildIndex(expansion, index.newName(), index.kind(),
+					index.columnsWith(expansion.oldColumn(), expansion.newColumn()));
+		}
+	}
+
+	private void buildIndex(ExpansionRecord expansion, String name, CarriedIndex.Kind kind, List<String> columns)
+			throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			// PostgreSQL builds concurrently, which a transaction refuses.
+			connection.setAutoCommit(true);
+			this.indexDdl.create(connection, this.ddlRunner, expansion.table(), name, kind, columns);
+		}
+		catch (SQLException ex) {
+			throw new SQLException("Could not build index " + name + " on " + expansion.table() + " " + columns + " for "
+					+ expansion.id() + ": " + ex.getMessage() + ((kind == CarriedIndex.Kind.INDEX) ? ""
+							: ". If its values are not unique, make them so and run this step again"),
+					ex.getSQLState(), ex.getErrorCode(), ex);
+		}
+	}
+
+	/**
+	 * Statements that drop the indexes and unique constraints involving a column, but not a
+	 * primary key, to run before the column is dropped. Dropping the column is not enough:
+	 * H2 refuses it while an index of several columns holds it, MariaDB refuses it for a
+	 * unique one and narrows any other to the remaining columns. PostgreSQL would drop them;
+	 * dropping them first frees their names for the copies on every database.
+	 */
+	private List<String> dropIndexes(Connection connection, String table, String column) throws SQLException {
+		if (new ColumnCatalog(connection, this.type).findColumn(table, column) == null) {
+			return List.of();
+		}
+		return new IndexCatalog(connection, this.type).involving(table, column)
+			.stream()
+			.filter((index) -> !index.primaryKey())
+			.map((index) -> this.indexDdl.drop(table, index.name(), index.kind()))
+			.toList();
 	}
 
 	private void backfillNew(ExpansionRecord expansion) throws SQLException {
