@@ -253,7 +253,7 @@ public final class Backfill {
 		while (true) {
 			long started = System.nanoTime();
 			BatchWalker.Batch batch = runner.run(cursor, rowsDone, sizer.size());
-			sizer.record(System.nanoTime() - started);
+			sizer.record(batch.size(), System.nanoTime() - started);
 			cursor = batch.cursor();
 			rowsDone += batch.rowsWalked();
 			BackfillProgress progress = stored.progressAt(rowsDone, Instant.now(), batch.last());

@@ -14,6 +14,9 @@ final class BatchSizer {
 
 	private int size;
 
+	/** Batch units per nanosecond, smoothed; 0 before the first batch. */
+	private double rate;
+
 	BatchSizer(Duration target, int initial, int maximum) {
 		this.targetNanos = target.toNanos();
 		this.maximum = maximum;
@@ -25,13 +28,20 @@ final class BatchSizer {
 	}
 
 	/**
-	 * Scales the size by target / elapsed, at most halving or doubling it per batch so that
-	 * one slow batch (a lock wait, a checkpoint) does not collapse the size.
+	 * Sets the next size from the pace of the batches so far: their smoothed rate times the
+	 * target. A rate, not a correction of the last size, because a runner that reads a
+	 * batch's bound ahead ({@link PipelinedBatchRunner}) runs the size asked for one batch
+	 * late, and corrections applied twice would swing the size up and down. At most halving
+	 * or doubling per batch, so that one slow batch (a lock wait, a checkpoint) does not
+	 * collapse the size.
+	 * @param batchSize the size the batch covered
+	 * @param elapsedNanos the time it took
 	 */
-	void record(long elapsedNanos) {
-		double factor = (double) this.targetNanos / Math.max(elapsedNanos, 1);
-		factor = Math.max(0.5, Math.min(2.0, factor));
-		this.size = (int) Math.max(1, Math.min(this.maximum, Math.round(this.size * factor)));
+	void record(int batchSize, long elapsedNanos) {
+		double rate = (double) batchSize / Math.max(elapsedNanos, 1);
+		this.rate = (this.rate > 0) ? (this.rate + rate) / 2 : rate;
+		double next = Math.max(this.size / 2.0, Math.min(this.size * 2.0, this.rate * this.targetNanos));
+		this.size = (int) Math.max(1, Math.min(this.maximum, Math.round(next)));
 	}
 
 }

@@ -22,9 +22,10 @@ interface BatchWalker {
 	 * One batch's outcome.
 	 * @param cursor where the next batch starts
 	 * @param rowsWalked the rows the batch covered
+	 * @param size the batch size it covered, in the walker's unit (keys or pages)
 	 * @param last whether the table is finished
 	 */
-	record Batch(@Nullable String cursor, long rowsWalked, boolean last) {
+	record Batch(@Nullable String cursor, long rowsWalked, int size, boolean last) {
 
 	}
 

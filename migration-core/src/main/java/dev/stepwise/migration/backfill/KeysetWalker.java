@@ -60,7 +60,7 @@ final class KeysetWalker implements BatchWalker {
 		else {
 			updateRange(lower, upper).executeUpdate(connection);
 		}
-		return (upper != null) ? new Batch(KeyCursor.encode(upper), walked, false) : new Batch(cursor, walked, true);
+		return (upper != null) ? new Batch(KeyCursor.encode(upper), walked, size, false) : new Batch(cursor, walked, size, true);
 	}
 
 	/** Whether each batch is one UPDATE, which {@link PipelinedBatchRunner} can send with the rest of its batch. */

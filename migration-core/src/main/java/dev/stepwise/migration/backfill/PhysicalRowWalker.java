@@ -59,7 +59,7 @@ final class PhysicalRowWalker implements BatchWalker {
 			statement.setString(2, "(" + next + ",0)");
 			updated = statement.executeUpdate();
 		}
-		return new Batch(KeyCursor.encode(List.of(Long.toString(next), Long.toString(end))), updated, next >= end);
+		return new Batch(KeyCursor.encode(List.of(Long.toString(next), Long.toString(end))), updated, size, next >= end);
 	}
 
 	private long pages(Connection connection) throws SQLException {

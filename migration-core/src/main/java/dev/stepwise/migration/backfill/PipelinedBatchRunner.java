@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * Under load a round trip costs more than its statement: the backend and the client
  * each wait to be scheduled again. The batch therefore reads the next batch's bound
  * ahead, sized by what the target duration asked for when it started: the size follows
- * the target one batch late. The last batch, whose range is open-ended and whose rows
+ * the target one batch late, which {@link BatchSizer} allows for. The last batch, whose range is open-ended and whose rows
  * must be counted, goes through the statement-by-statement runner.
  */
 final class PipelinedBatchRunner implements BatchRunner {
@@ -88,7 +88,7 @@ final class PipelinedBatchRunner implements BatchRunner {
 				connection.setAutoCommit(autoCommit);
 			}
 		}
-		return new BatchWalker.Batch(upperCursor, current.size(), false);
+		return new BatchWalker.Batch(upperCursor, current.size(), current.size(), false);
 	}
 
 	private Bound readBound(@Nullable String cursor, @Nullable List<String> lower, int size) throws SQLException {

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import dev.stepwise.migration.dialect.DatabaseType;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +63,17 @@ final class ColumnCatalog {
 		}
 		List<String> matches = columns.stream().filter((name) -> name.equalsIgnoreCase(column)).toList();
 		return (matches.size() == 1) ? matches.get(0) : null;
+	}
+
+	/** The table's primary key columns, in key order; empty if it has none. */
+	List<String> primaryKey(String table) throws SQLException {
+		SortedMap<Integer, String> columns = new TreeMap<>();
+		try (ResultSet rows = this.connection.getMetaData().getPrimaryKeys(this.connection.getCatalog(), schema(), table)) {
+			while (rows.next()) {
+				columns.put(rows.getInt("KEY_SEQ"), rows.getString("COLUMN_NAME"));
+			}
+		}
+		return List.copyOf(columns.values());
 	}
 
 	/**

@@ -149,7 +149,7 @@ public final class Expansions {
 	 */
 	public Expansion expand(ColumnChange change, MigrationVersion version) throws SQLException {
 		ExpansionRecord expansion;
-		boolean sparing;
+		boolean backfillPhase;
 		try (Connection connection = this.dataSource.getConnection()) {
 			this.store.createIfMissing(connection);
 			ExpansionRecord existing = this.store.find(connection, change.id());
@@ -166,9 +166,9 @@ public final class Expansions {
 			List<String> statements = new ArrayList<>();
 			statements.add(this.ddl.addColumn(expansion.table(), expansion.newColumn(), expansion.newType()));
 			// A first expand backfills before new code can run: nothing else writes the new column meanwhile.
-			sparing = existing == null && !change.isBackfilledInBackground();
-			statements.addAll(sparing ? this.triggers.installSparing(expansion, expansion.newColumn())
-					: this.triggers.install(expansion));
+			backfillPhase = existing == null && !change.isBackfilledInBackground();
+			statements.addAll(backfillPhase ? this.triggers.installForBackfill(expansion, expansion.newColumn(),
+					new ColumnCatalog(connection, this.type).primaryKey(expansion.table())) : this.triggers.install(expansion));
 			if (oldNotNullBlocksNewWriters(expansion)) {
 				statements.add(this.ddl.dropNotNull(expansion.table(), expansion.oldColumn(), expansion.oldType()));
 			}
@@ -189,8 +189,8 @@ public final class Expansions {
 		logger.info("Expanded {}: {}.{} synced with {}; backfilling", expansion.id(), expansion.table(),
 				expansion.oldColumn(), expansion.newColumn());
 		backfillNew(expansion);
-		if (sparing) {
-			completeSpared(expansion, expansion.newColumn());
+		if (backfillPhase) {
+			installAfterBackfill(expansion);
 		}
 		copyIndexes(expansion);
 		return describe(expansion);
@@ -380,12 +380,13 @@ public final class Expansions {
 				statements.add(this.ddl.setDefault(expansion.table(), expansion.oldColumn(), expansion.oldDefault()));
 			}
 			// Old code runs again only once this returns: nothing else writes the old column meanwhile.
-			statements.addAll(this.triggers.installSparing(expansion, expansion.oldColumn()));
+			statements.addAll(this.triggers.installForBackfill(expansion, expansion.oldColumn(),
+					new ColumnCatalog(connection, this.type).primaryKey(expansion.table())));
 			DdlRunner.inTransaction(connection, () -> this.ddlRunner.execute(connection, statements));
 		}
 		backfill(expansion.undoContractBackfillName(), expansion.table(), expansion.oldColumn(), expansion.toOld(),
 				expansion.oldOutOfSync(this.type));
-		completeSpared(expansion, expansion.oldColumn());
+		installAfterBackfill(expansion);
 		for (CarriedIndex index : expansion.indexes()) {
 			buildIndex(expansion, index.name(), index.kind(), index.columns());
 		}
@@ -432,9 +433,9 @@ public final class Expansions {
 		return this.type == DatabaseType.H2 && expansion.oldNotNull();
 	}
 
-	/** Installs the trigger left out while {@code column} was backfilled, now that the other code may write it. */
-	private void completeSpared(ExpansionRecord expansion, String column) throws SQLException {
-		List<String> statements = this.triggers.completeSpared(expansion, column);
+	/** Replaces the triggers of a finished inline backfill by the usual ones, now that any code may run. */
+	private void installAfterBackfill(ExpansionRecord expansion) throws SQLException {
+		List<String> statements = this.triggers.installAfterBackfill(expansion);
 		if (statements.isEmpty()) {
 			return;
 		}

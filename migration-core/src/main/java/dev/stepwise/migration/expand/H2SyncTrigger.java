@@ -64,7 +64,7 @@ public final class H2SyncTrigger implements Trigger {
 			if (newRow[this.newIndex] == null) {
 				newRow[this.newIndex] = this.toNew.apply(connection, newRow[this.oldIndex]);
 			}
-			else if (newRow[this.oldIndex] == null) {
+			else {
 				newRow[this.oldIndex] = this.toOld.apply(connection, newRow[this.newIndex]);
 			}
 			return;

@@ -29,7 +29,7 @@ final class MySqlSyncTriggers implements SyncTriggers {
 		String insert = "TRIGGER " + insertTrigger(expansion) + " BEFORE INSERT ON " + table + " FOR EACH ROW\n"
 				+ "BEGIN\n"
 				+ "\tIF " + newColumn + " IS NULL THEN SET " + newColumn + " = (" + toNew + ");\n"
-				+ "\tELSEIF " + oldColumn + " IS NULL THEN SET " + oldColumn + " = (" + toOld + ");\n"
+				+ "\tELSE SET " + oldColumn + " = (" + toOld + ");\n"
 				+ "\tEND IF;\n"
 				+ "END";
 		String update = "TRIGGER " + updateTrigger(expansion) + " BEFORE UPDATE ON " + table + " FOR EACH ROW\n"

@@ -8,9 +8,10 @@ import dev.stepwise.migration.dialect.DatabaseType;
  * The DDL that installs and removes the triggers keeping an expanded change's two columns
  * equal. Every dialect implements the same rule:
  * <ol>
- * <li>INSERT: a missing new value is computed from the old column; else a missing old value
- * from the new column. Old code writes only the old column and new code only the new one,
- * so one of the two is always missing.</li>
+ * <li>INSERT: a missing new value is computed from the old column; else the old value from
+ * the new column. Old code writes only the old column and new code only the new one; the
+ * new column has no DEFAULT while both live, so an insert that gives it is new code's,
+ * even when the old column's DEFAULT filled that one.</li>
  * <li>UPDATE that changes the new column (whether or not it also changes the old one): the
  * old column is recomputed from the new. The new column wins, because only new code (or a
  * person who knows both columns) writes it.</li>
@@ -26,18 +27,20 @@ interface SyncTriggers {
 	List<String> install(ExpansionRecord expansion);
 
 	/**
-	 * Statements that install the triggers, except that an UPDATE writing only
-	 * {@code backfilledColumn} fires none, where the database can tell which columns an
-	 * UPDATE writes (PostgreSQL). For the backfill of that column while nothing else writes
-	 * it: the old column's, while only old code runs. {@link #install} completes them
-	 * afterwards. Elsewhere the same as {@link #install}.
+	 * Statements that install the triggers for the time an inline backfill fills
+	 * {@code backfilledColumn}, while only code that writes the other column runs: the
+	 * triggers then need not stand in the backfill's way. Where the database gains nothing
+	 * from it, or the table has no primary key, the same as {@link #install}.
+	 * @param expansion the change
+	 * @param backfilledColumn the column the backfill fills
+	 * @param primaryKey the table's primary key columns, empty if it has none
 	 */
-	default List<String> installSparing(ExpansionRecord expansion, String backfilledColumn) {
+	default List<String> installForBackfill(ExpansionRecord expansion, String backfilledColumn, List<String> primaryKey) {
 		return install(expansion);
 	}
 
-	/** Statements that add what {@link #installSparing} left out; none where it left nothing out. */
-	default List<String> completeSpared(ExpansionRecord expansion, String backfilledColumn) {
+	/** Statements that replace the triggers of {@link #installForBackfill} by the usual ones; none where they are the same. */
+	default List<String> installAfterBackfill(ExpansionRecord expansion) {
 		return List.of();
 	}
 

@@ -184,6 +184,18 @@ abstract class AbstractExpandContractIntegrationTest {
 	}
 
 	@Test
+	void newCodesInsertSetsTheOldColumnEvenWhereItsDefaultWouldFillIt() throws SQLException {
+		TableRows.execute(dataSource(), "CREATE TABLE members_state (id INT PRIMARY KEY, status VARCHAR(20) DEFAULT 'active')",
+				"INSERT INTO members_state (id) VALUES (1)");
+		expansions().expand(ColumnChange.renameColumn("members_state", "status", "state"), V2);
+		TableRows.execute(dataSource(), "INSERT INTO members_state (id, state) VALUES (2, 'banned')",
+				"INSERT INTO members_state (id) VALUES (3)", "INSERT INTO members_state (id, status) VALUES (4, 'paused')");
+		assertThat(rows("SELECT id, status, state FROM members_state ORDER BY id")).containsExactly(
+				List.of("1", "active", "active"), List.of("2", "banned", "banned"), List.of("3", "active", "active"),
+				List.of("4", "paused", "paused"));
+	}
+
+	@Test
 	void changeColumnTypeConvertsBothWaysAndContractLeavesTheNewColumn() throws SQLException {
 		TableRows.execute(dataSource(), "CREATE TABLE parts (id INT PRIMARY KEY, code VARCHAR(10))",
 				"INSERT INTO parts (id, code) VALUES (1, '42'), (2, '7'), (3, NULL)");
