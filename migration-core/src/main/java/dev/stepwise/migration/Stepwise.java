@@ -358,7 +358,8 @@ public final class Stepwise {
 
 	private Expansions expansions(Session session) {
 		return new Expansions(this.configuration.dataSource(), session.dialect().type())
-			.instanceStaleness(this.configuration.instanceStaleness());
+			.instanceStaleness(this.configuration.instanceStaleness())
+			.backfillWorkers(this.configuration.backfillWorkers());
 	}
 
 	/** The database this engine works on, asking it only the first time. */

@@ -12,6 +12,7 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import dev.stepwise.migration.expand.Expansions;
 import dev.stepwise.migration.version.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
@@ -61,6 +62,8 @@ public final class StepwiseConfiguration {
 
 	private final Duration instanceStaleness;
 
+	private final int backfillWorkers;
+
 	private final @Nullable String installedBy;
 
 	private final Charset encoding;
@@ -88,6 +91,7 @@ public final class StepwiseConfiguration {
 		this.ddlRetries = builder.ddlRetries;
 		this.ddlRetryBackoff = builder.ddlRetryBackoff;
 		this.instanceStaleness = builder.instanceStaleness;
+		this.backfillWorkers = builder.backfillWorkers;
 		this.installedBy = builder.installedBy;
 		this.encoding = builder.encoding;
 		this.classLoader = builder.classLoader;
@@ -162,6 +166,10 @@ public final class StepwiseConfiguration {
 		return this.instanceStaleness;
 	}
 
+	public int backfillWorkers() {
+		return this.backfillWorkers;
+	}
+
 	public @Nullable String installedBy() {
 		return this.installedBy;
 	}
@@ -216,6 +224,8 @@ public final class StepwiseConfiguration {
 		private Duration ddlRetryBackoff = Duration.ofMillis(500);
 
 		private Duration instanceStaleness = Duration.ofMinutes(2);
+
+		private int backfillWorkers = Expansions.DEFAULT_BACKFILL_WORKERS;
 
 		private @Nullable String installedBy;
 
@@ -388,6 +398,18 @@ public final class StepwiseConfiguration {
 		 */
 		public Builder instanceStaleness(Duration instanceStaleness) {
 			this.instanceStaleness = requireNotNegative(instanceStaleness, "instanceStaleness");
+			return this;
+		}
+
+		/**
+		 * How many connections each expand backfill uses at once, each walking its own part
+		 * of the table; default 2.
+		 */
+		public Builder backfillWorkers(int backfillWorkers) {
+			if (backfillWorkers < 1) {
+				throw new IllegalArgumentException("backfillWorkers must be at least 1: " + backfillWorkers);
+			}
+			this.backfillWorkers = backfillWorkers;
 			return this;
 		}
 

@@ -3,12 +3,18 @@ package dev.stepwise.migration.backfill;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -42,6 +48,9 @@ public final class Backfill {
 
 	private static final Logger logger = LoggerFactory.getLogger(Backfill.class);
 
+	/** A part of the key range must be worth this many first batches, or one worker walks it all. */
+	private static final int MINIMUM_BATCHES_PER_PART = 10;
+
 	private final DataSource dataSource;
 
 	private final DatabaseType type;
@@ -63,6 +72,8 @@ public final class Backfill {
 	private int initialBatchSize = 1000;
 
 	private int maximumBatchSize = 50_000;
+
+	private int workers = 1;
 
 	private boolean bypassSyncTriggers;
 
@@ -199,6 +210,23 @@ public final class Backfill {
 	}
 
 	/**
+	 * How many connections walk the table at once (default 1), each its own part of the
+	 * key range, with batches of the target duration each. More than one splits only a key
+	 * of one integer column, into parts of equal width between its lowest and highest
+	 * values, and only a table that gives each part at least 10 first batches; otherwise
+	 * one connection walks it all. An interrupted run resumes with the parts it started with.
+	 * @param count the number of connections
+	 * @return this backfill
+	 */
+	public Backfill workers(int count) {
+		if (count < 1) {
+			throw new IllegalArgumentException("workers must be at least 1: " + count);
+		}
+		this.workers = count;
+		return this;
+	}
+
+	/**
 	 * Marks each batch so that Stepwise's expand/contract sync triggers skip their work for
 	 * its rows. Only for a backfill that itself writes the value the trigger would have
 	 * synced, as the expand of a column change does.
@@ -210,7 +238,8 @@ public final class Backfill {
 	}
 
 	/**
-	 * Told after each committed batch.
+	 * Told after each committed batch, from the worker that committed it (one call at a
+	 * time), and, when several workers ran, once more when the backfill is done.
 	 * @param listener the listener
 	 * @return this backfill
 	 */
@@ -235,35 +264,34 @@ public final class Backfill {
 		BackfillTarget target;
 		BatchWalker walker;
 		ProgressStore.Stored stored;
+		List<ProgressStore.Part> parts;
 		try (Connection connection = this.dataSource.getConnection()) {
 			target = BackfillTarget.resolve(connection, this.type, this.table);
 			Assignments assignments = assignments(target);
 			walker = target.walksPhysicalRows() ? new PhysicalRowWalker(this.type, target, assignments, this.where)
 					: new KeysetWalker(this.type, target, assignments, this.where);
 			stored = start(connection, store, target, assignments);
+			parts = stored.done() ? List.of() : parts(connection, store, stored, walker);
 		}
 		if (stored.done()) {
 			return stored.progress();
 		}
 		int initial = target.walksPhysicalRows() ? Math.max(1, this.initialBatchSize / 50) : this.initialBatchSize;
-		BatchSizer sizer = new BatchSizer(this.targetBatchDuration, initial, this.maximumBatchSize);
-		BatchRunner runner = runner(store, stored.name(), walker);
-		String cursor = stored.cursor();
-		long rowsDone = stored.rowsDone();
-		while (true) {
-			long started = System.nanoTime();
-			BatchWalker.Batch batch = runner.run(cursor, rowsDone, sizer.size());
-			sizer.record(batch.size(), System.nanoTime() - started);
-			cursor = batch.cursor();
-			rowsDone += batch.rowsWalked();
-			BackfillProgress progress = stored.progressAt(rowsDone, Instant.now(), batch.last());
-			this.listener.batchCommitted(progress);
-			if (batch.last()) {
-				logger.info("Backfill '{}' of {} finished: {} rows", stored.name(), target.table(), rowsDone);
-				return progress;
-			}
-			pause();
+		ProgressReport report = new ProgressReport(stored, this.listener);
+		BackfillProgress progress;
+		if (parts.isEmpty()) {
+			walk(runner(store, stored.name(), 0, walker), stored.cursor(), stored.rowsDone(), initial, report, true, () -> false);
+			progress = report.current(true);
 		}
+		else {
+			walkParts(store, stored.name(), (KeysetWalker) walker, parts, initial, report);
+			try (Connection connection = this.dataSource.getConnection()) {
+				store.finishParts(connection, stored.name(), report.current(true).rowsDone());
+			}
+			progress = report.finished();
+		}
+		logger.info("Backfill '{}' of {} finished: {} rows", stored.name(), target.table(), progress.rowsDone());
+		return progress;
 	}
 
 	/**
@@ -332,11 +360,130 @@ public final class Backfill {
 		return stored;
 	}
 
-	private BatchRunner runner(ProgressStore store, String name, BatchWalker walker) {
+	/**
+	 * The parts several workers share: those stored by an interrupted run, else new ones
+	 * when this run starts from scratch with more than one worker and the key range splits.
+	 */
+	private List<ProgressStore.Part> parts(Connection connection, ProgressStore store, ProgressStore.Stored stored,
+			BatchWalker walker) throws SQLException {
+		List<ProgressStore.Part> parts = store.parts(connection, stored.name());
+		if (!parts.isEmpty() || this.workers < 2 || stored.cursor() != null || stored.rowsDone() > 0
+				|| !(walker instanceof KeysetWalker keyset)) {
+			return parts;
+		}
+		List<String> points = keyset.splitPoints(connection, this.workers, MINIMUM_BATCHES_PER_PART * this.initialBatchSize);
+		if (points.isEmpty()) {
+			return parts;
+		}
+		List<@Nullable String> starts = new ArrayList<>();
+		starts.add(null);
+		starts.addAll(points);
+		List<@Nullable String> ends = new ArrayList<>(points);
+		ends.add(null);
+		store.insertParts(connection, stored.name(), stored.table(), starts, ends);
+		if (!connection.getAutoCommit()) {
+			connection.commit();
+		}
+		return store.parts(connection, stored.name());
+	}
+
+	/**
+	 * Runs batches from {@code cursor} to the end of the walker's range.
+	 * @param rowsDone the rows this walk did before, stored with its cursor
+	 * @param endsBackfill whether the walk's last batch is the backfill's
+	 * @param stop asked before each batch, to stop early
+	 */
+	private void walk(BatchRunner runner, @Nullable String cursor, long rowsDone, int initial, ProgressReport report,
+			boolean endsBackfill, BooleanSupplier stop) throws SQLException {
+		BatchSizer sizer = new BatchSizer(this.targetBatchDuration, initial, this.maximumBatchSize);
+		String next = cursor;
+		long walked = rowsDone;
+		while (!stop.getAsBoolean()) {
+			long started = System.nanoTime();
+			BatchWalker.Batch batch = runner.run(next, walked, sizer.size());
+			sizer.record(batch.size(), System.nanoTime() - started);
+			next = batch.cursor();
+			walked += batch.rowsWalked();
+			report.batchCommitted(batch.rowsWalked(), batch.last() && endsBackfill);
+			if (batch.last()) {
+				return;
+			}
+			pause();
+		}
+	}
+
+	/** Walks the unfinished parts at once, one worker each; a failing worker stops the others after their batch. */
+	private void walkParts(ProgressStore store, String name, KeysetWalker walker, List<ProgressStore.Part> parts,
+			int initial, ProgressReport report) throws SQLException {
+		List<ProgressStore.Part> unfinished = parts.stream().filter((part) -> !part.done()).toList();
+		if (unfinished.isEmpty()) {
+			return;
+		}
+		AtomicBoolean failed = new AtomicBoolean();
+		AtomicInteger threads = new AtomicInteger();
+		ExecutorService executor = Executors.newFixedThreadPool(unfinished.size(), (task) -> {
+			Thread thread = new Thread(task, "stepwise-backfill-" + threads.incrementAndGet() + "-" + name);
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			List<Future<@Nullable Void>> running = new ArrayList<>();
+			for (ProgressStore.Part part : unfinished) {
+				BatchRunner runner = runner(store, name, part.number(), walker.endingAt(part.end()));
+				running.add(executor.submit(() -> {
+					try {
+						walk(runner, part.cursor(), part.rowsDone(), initial, report, false, failed::get);
+						return null;
+					}
+					catch (SQLException | RuntimeException ex) {
+						failed.set(true);
+						throw ex;
+					}
+				}));
+			}
+			awaitAll(running);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	private static void awaitAll(List<Future<@Nullable Void>> running) throws SQLException {
+		Exception failure = null;
+		for (Future<@Nullable Void> worker : running) {
+			try {
+				worker.get();
+			}
+			catch (ExecutionException ex) {
+				Exception cause = (ex.getCause() instanceof Exception exception) ? exception : ex;
+				if (failure == null) {
+					failure = cause;
+				}
+				else {
+					failure.addSuppressed(cause);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Backfill interrupted; it resumes from its stored cursors at the next run", ex);
+			}
+		}
+		if (failure instanceof SQLException sqlFailure) {
+			throw sqlFailure;
+		}
+		if (failure instanceof RuntimeException runtimeFailure) {
+			throw runtimeFailure;
+		}
+		if (failure != null) {
+			throw new IllegalStateException(failure);
+		}
+	}
+
+	private BatchRunner runner(ProgressStore store, String name, int part, BatchWalker walker) {
 		BatchRunner transactional = new TransactionalBatchRunner(this.dataSource, this.type, this.bypassSyncTriggers, store,
-				name, walker);
+				name, part, walker);
 		if (this.type == DatabaseType.POSTGRESQL && walker instanceof KeysetWalker keyset && keyset.updatesInSql()) {
-			return new PipelinedBatchRunner(this.dataSource, this.bypassSyncTriggers, store, name, keyset, transactional);
+			return new PipelinedBatchRunner(this.dataSource, this.bypassSyncTriggers, store, name, part, keyset, transactional);
 		}
 		return transactional;
 	}

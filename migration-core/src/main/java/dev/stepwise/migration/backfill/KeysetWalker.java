@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * <li>When no upper bound exists the batch takes everything after the cursor and is the
  * last one.</li>
  * </ol>
+ * A walker may end at a key ({@link #endingAt}): one of several workers then walks only
+ * its part of the key range.
  */
 final class KeysetWalker implements BatchWalker {
 
@@ -36,17 +39,66 @@ final class KeysetWalker implements BatchWalker {
 
 	private final @Nullable String where;
 
+	private final @Nullable List<String> end;
+
 	private final String table;
 
 	private final String keyList;
 
 	KeysetWalker(DatabaseType type, BackfillTarget target, Assignments assignments, @Nullable String where) {
+		this(type, target, assignments, where, null);
+	}
+
+	private KeysetWalker(DatabaseType type, BackfillTarget target, Assignments assignments, @Nullable String where,
+			@Nullable List<String> end) {
 		this.type = type;
 		this.target = target;
 		this.assignments = assignments;
 		this.where = where;
+		this.end = end;
 		this.table = SqlNames.quote(type, target.table());
 		this.keyList = target.key().stream().map((column) -> SqlNames.quote(type, column.name())).collect(Collectors.joining(", "));
+	}
+
+	/** The same walk, stopping after {@code end} (a cursor), or at the table's end if {@code null}. */
+	KeysetWalker endingAt(@Nullable String end) {
+		return new KeysetWalker(this.type, this.target, this.assignments, this.where,
+				(end != null) ? KeyCursor.decode(end) : null);
+	}
+
+	/**
+	 * Cursors that split the key range into {@code parts} parts of equal width, or an empty
+	 * list when it cannot be split: a key that is not one integer column, or a table too
+	 * small to be worth it.
+	 * @param connection the connection
+	 * @param parts how many parts
+	 * @param minimumWidth the fewest keys a part must span
+	 * @return the {@code parts - 1} cursors between the parts, in order
+	 */
+	List<String> splitPoints(Connection connection, int parts, long minimumWidth) throws SQLException {
+		if (parts < 2 || this.target.key().size() != 1 || this.target.key().get(0).kind() != KeyColumn.Kind.INTEGER) {
+			return List.of();
+		}
+		long lowest;
+		long highest;
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT MIN(" + this.keyList + "), MAX(" + this.keyList + ") FROM " + this.table)) {
+			rows.next();
+			lowest = rows.getLong(1);
+			highest = rows.getLong(2);
+			if (rows.wasNull()) {
+				return List.of();
+			}
+		}
+		double width = ((double) highest - lowest) / parts;
+		if (width < minimumWidth) {
+			return List.of();
+		}
+		List<String> points = new ArrayList<>();
+		for (int i = 1; i < parts; i++) {
+			points.add(KeyCursor.encode(List.of(Long.toString(lowest + (long) (width * i)))));
+		}
+		return points;
 	}
 
 	@Override
@@ -81,10 +133,11 @@ final class KeysetWalker implements BatchWalker {
 
 	/** A query of one row: the key {@code size} rows after {@code lower}, read from the key's index. */
 	BoundSql upperBoundQuery(@Nullable List<String> lower, int size) {
-		List<BoundSql.Parameter> parameters = new ArrayList<>(keyParameters(lower));
+		BoundSql range = range(lower, null, false);
+		List<BoundSql.Parameter> parameters = new ArrayList<>(range.parameters());
 		parameters.add((statement, index) -> statement.setInt(index, size - 1));
-		return new BoundSql("SELECT " + this.keyList + " FROM " + this.table + ((lower != null) ? " WHERE " + after() : "")
-				+ " ORDER BY " + this.keyList + " LIMIT 1 OFFSET ?", parameters);
+		return new BoundSql("SELECT " + this.keyList + " FROM " + this.table + range.sql() + " ORDER BY " + this.keyList
+				+ " LIMIT 1 OFFSET ?", parameters);
 	}
 
 	/** Reads a key from the current row of a result whose columns are the key's, in order. */
@@ -97,9 +150,9 @@ final class KeysetWalker implements BatchWalker {
 	}
 
 	private long countAfter(Connection connection, @Nullable List<String> lower) throws SQLException {
-		String sql = "SELECT COUNT(*) FROM " + this.table + ((lower != null) ? " WHERE " + after() : "");
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			bindKey(statement, 1, lower);
+		BoundSql range = range(lower, null, false);
+		try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM " + this.table + range.sql())) {
+			range.bind(statement, 1);
 			try (ResultSet rows = statement.executeQuery()) {
 				rows.next();
 				return rows.getLong(1);
@@ -109,21 +162,20 @@ final class KeysetWalker implements BatchWalker {
 
 	/** One UPDATE of the rows in {@code (lower, upper]}, open-ended where a bound is {@code null}. */
 	BoundSql updateRange(@Nullable List<String> lower, @Nullable List<String> upper) {
-		List<BoundSql.Parameter> parameters = new ArrayList<>(keyParameters(lower));
-		parameters.addAll(keyParameters(upper));
-		return new BoundSql("UPDATE " + this.table + " SET " + this.assignments.setClause(this.type) + range(lower, upper),
-				parameters);
+		BoundSql range = range(lower, upper, true);
+		return new BoundSql("UPDATE " + this.table + " SET " + this.assignments.setClause(this.type) + range.sql(),
+				range.parameters());
 	}
 
 	private void updateRowByRow(Connection connection, @Nullable List<String> lower, @Nullable List<String> upper)
 			throws SQLException {
-		String select = "SELECT * FROM " + this.table + range(lower, upper) + " ORDER BY " + this.keyList + " FOR UPDATE";
+		BoundSql range = range(lower, upper, true);
+		String select = "SELECT * FROM " + this.table + range.sql() + " ORDER BY " + this.keyList + " FOR UPDATE";
 		String update = "UPDATE " + this.table + " SET " + this.assignments.setClause(this.type) + " WHERE "
 				+ this.target.key().stream().map((column) -> SqlNames.quote(this.type, column.name()) + " = ?").collect(Collectors.joining(" AND "));
 		try (PreparedStatement query = connection.prepareStatement(select);
 				PreparedStatement write = connection.prepareStatement(update)) {
-			int index = bindKey(query, 1, lower);
-			bindKey(query, index, upper);
+			range.bind(query, 1);
 			int pending = 0;
 			try (ResultSet rows = query.executeQuery()) {
 				ResultSetMetaData metaData = rows.getMetaData();
@@ -150,23 +202,26 @@ final class KeysetWalker implements BatchWalker {
 		}
 	}
 
-	/** {@code WHERE key > lower AND key <= upper AND (where)}, each part only when present. */
-	private String range(@Nullable List<String> lower, @Nullable List<String> upper) {
+	/**
+	 * {@code WHERE key > lower AND key <= upper AND (where)}, each part only when present;
+	 * without an upper bound, the walker's end bounds the range instead.
+	 */
+	private BoundSql range(@Nullable List<String> lower, @Nullable List<String> upper, boolean filtered) {
 		List<String> conditions = new ArrayList<>();
+		List<BoundSql.Parameter> parameters = new ArrayList<>();
 		if (lower != null) {
-			conditions.add(after());
+			conditions.add(keyExpression() + " > " + markers());
+			parameters.addAll(keyParameters(lower));
 		}
-		if (upper != null) {
-			conditions.add(keyExpression() + " <= " + parameters());
+		List<String> last = (upper != null) ? upper : this.end;
+		if (last != null) {
+			conditions.add(keyExpression() + " <= " + markers());
+			parameters.addAll(keyParameters(last));
 		}
-		if (this.where != null) {
+		if (filtered && this.where != null) {
 			conditions.add("(" + this.where + ")");
 		}
-		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-	}
-
-	private String after() {
-		return keyExpression() + " > " + parameters();
+		return new BoundSql(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), parameters);
 	}
 
 	/** A single column, or a row value {@code (a, b)} compared as a whole. */
@@ -174,23 +229,12 @@ final class KeysetWalker implements BatchWalker {
 		return (this.target.key().size() == 1) ? this.keyList : "(" + this.keyList + ")";
 	}
 
-	private String parameters() {
+	private String markers() {
 		String marks = this.target.key().stream().map((column) -> "?").collect(Collectors.joining(", "));
 		return (this.target.key().size() == 1) ? marks : "(" + marks + ")";
 	}
 
-	private int bindKey(PreparedStatement statement, int start, @Nullable List<String> key) throws SQLException {
-		int index = start;
-		for (BoundSql.Parameter parameter : keyParameters(key)) {
-			parameter.bind(statement, index++);
-		}
-		return index;
-	}
-
-	private List<BoundSql.Parameter> keyParameters(@Nullable List<String> key) {
-		if (key == null) {
-			return List.of();
-		}
+	private List<BoundSql.Parameter> keyParameters(List<String> key) {
 		List<BoundSql.Parameter> parameters = new ArrayList<>();
 		for (int i = 0; i < key.size(); i++) {
 			KeyColumn column = this.target.key().get(i);

@@ -38,18 +38,22 @@ final class PipelinedBatchRunner implements BatchRunner {
 
 	private final String name;
 
+	/** The row of the cursor: 0 for the backfill's own, else the part a worker walks. */
+	private final int part;
+
 	private final KeysetWalker walker;
 
 	private final BatchRunner lastBatch;
 
 	private @Nullable Bound bound;
 
-	PipelinedBatchRunner(DataSource dataSource, boolean bypassSyncTriggers, ProgressStore store, String name,
+	PipelinedBatchRunner(DataSource dataSource, boolean bypassSyncTriggers, ProgressStore store, String name, int part,
 			KeysetWalker walker, BatchRunner lastBatch) {
 		this.dataSource = dataSource;
 		this.bypassSyncTriggers = bypassSyncTriggers;
 		this.store = store;
 		this.name = name;
+		this.part = part;
 		this.walker = walker;
 		this.lastBatch = lastBatch;
 	}
@@ -65,7 +69,7 @@ final class PipelinedBatchRunner implements BatchRunner {
 		}
 		String upperCursor = KeyCursor.encode(current.upper());
 		List<BoundSql> statements = List.of(this.walker.updateRange(lower, current.upper()),
-				this.store.advance(this.name, upperCursor, rowsDone + current.size(), false),
+				this.store.advance(this.name, this.part, upperCursor, rowsDone + current.size(), false),
 				this.walker.upperBoundQuery(current.upper(), size));
 		String sql = "BEGIN ISOLATION LEVEL READ COMMITTED; " + BatchSettings.postgresSettings(this.bypassSyncTriggers) + "; "
 				+ statements.stream().map(BoundSql::sql).collect(Collectors.joining("; ")) + "; COMMIT";

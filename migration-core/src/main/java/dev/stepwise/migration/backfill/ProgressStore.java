@@ -17,12 +17,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@code stepwise_backfills} table: one row per backfill with its cursor, written in
  * the transaction of each batch so that the cursor and the rows it covers commit together.
+ * <p>
+ * A backfill that several workers run has, besides its own row (part 0), one row per part
+ * of the key range (parts 1 to n): each worker's batches store its part's cursor, so that
+ * no two workers write the same row. The part's end key is kept in its
+ * {@code definition}. The parts are folded into part 0 when the backfill finishes.
  */
 final class ProgressStore {
 
 	static final String TABLE = "stepwise_backfills";
 
-	private static final String COLUMNS = "name, table_name, definition, key_cursor, rows_done, rows_estimate, done, started_at, updated_at";
+	/** A backfill's own row (part 0) as {@link #read} reads it, its rows done counting those of its parts. */
+	private static final String SELECT = "SELECT b.name, b.table_name, b.definition, b.key_cursor, b.rows_done + COALESCE("
+			+ "(SELECT SUM(p.rows_done) FROM " + TABLE + " p WHERE p.name = b.name AND p.part > 0), 0), b.rows_estimate,"
+			+ " b.done, b.started_at, b.updated_at FROM " + TABLE + " b WHERE b.part = 0";
 
 	private final DatabaseType type;
 
@@ -33,16 +41,16 @@ final class ProgressStore {
 	void createIfMissing(Connection connection) throws SQLException {
 		String timestamp = this.type.isMySqlFamily() ? "DATETIME(3)" : "TIMESTAMP";
 		try (Statement statement = connection.createStatement()) {
-			statement.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (name VARCHAR(200) NOT NULL PRIMARY KEY,"
+			statement.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (name VARCHAR(200) NOT NULL, part SMALLINT NOT NULL,"
 					+ " table_name VARCHAR(200) NOT NULL, definition VARCHAR(4000) NOT NULL, key_cursor VARCHAR(4000),"
 					+ " rows_done BIGINT NOT NULL, rows_estimate BIGINT NOT NULL, done SMALLINT NOT NULL,"
-					+ " started_at " + timestamp + " NOT NULL, updated_at " + timestamp + " NOT NULL)");
+					+ " started_at " + timestamp + " NOT NULL, updated_at " + timestamp + " NOT NULL, PRIMARY KEY (name, part))");
 		}
 	}
 
+	/** A backfill's own row, with the rows its parts have done. */
 	@Nullable Stored load(Connection connection, String name) throws SQLException {
-		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE name = ?")) {
+		try (PreparedStatement statement = connection.prepareStatement(SELECT + " AND b.name = ?")) {
 			statement.setString(1, name);
 			try (ResultSet rows = statement.executeQuery()) {
 				return rows.next() ? read(rows) : null;
@@ -53,7 +61,7 @@ final class ProgressStore {
 	List<Stored> all(Connection connection) throws SQLException {
 		List<Stored> all = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT " + COLUMNS + " FROM " + TABLE + " ORDER BY started_at, name")) {
+				ResultSet rows = statement.executeQuery(SELECT + " ORDER BY b.started_at, b.name")) {
 			while (rows.next()) {
 				all.add(read(rows));
 			}
@@ -62,33 +70,55 @@ final class ProgressStore {
 	}
 
 	void insert(Connection connection, String name, String table, String definition, long estimate) throws SQLException {
-		Timestamp now = Timestamp.from(Instant.now());
-		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + TABLE + " (" + COLUMNS
-				+ ") VALUES (?, ?, ?, NULL, 0, ?, 0, ?, ?)")) {
+		insertRow(connection, name, 0, table, definition, null, estimate);
+	}
+
+	/** The parts of a backfill that workers share, in order; empty if it has none. */
+	List<Part> parts(Connection connection, String name) throws SQLException {
+		List<Part> parts = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement("SELECT part, key_cursor, definition, rows_done, done FROM "
+				+ TABLE + " WHERE name = ? AND part > 0 ORDER BY part")) {
 			statement.setString(1, name);
-			statement.setString(2, table);
-			statement.setString(3, definition);
-			statement.setLong(4, estimate);
-			statement.setTimestamp(5, now);
-			statement.setTimestamp(6, now);
-			statement.executeUpdate();
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					String end = rows.getString(3);
+					parts.add(new Part(rows.getInt(1), rows.getString(2), end.isEmpty() ? null : end, rows.getLong(4),
+							rows.getInt(5) == 1));
+				}
+			}
+		}
+		return parts;
+	}
+
+	/**
+	 * Splits a backfill into parts, each from its start (exclusive) to its end (inclusive).
+	 * @param starts each part's start cursor, {@code null} for the table's start
+	 * @param ends each part's end cursor, {@code null} for the table's end
+	 */
+	void insertParts(Connection connection, String name, String table, List<@Nullable String> starts,
+			List<@Nullable String> ends) throws SQLException {
+		for (int i = 0; i < starts.size(); i++) {
+			String end = ends.get(i);
+			insertRow(connection, name, i + 1, table, (end != null) ? end : "", starts.get(i), 0);
 		}
 	}
 
-	void advance(Connection connection, String name, @Nullable String cursor, long rowsDone, boolean done)
+	void advance(Connection connection, String name, int part, @Nullable String cursor, long rowsDone, boolean done)
 			throws SQLException {
-		requireAdvanced(name, advance(name, cursor, rowsDone, done).executeUpdate(connection));
+		requireAdvanced(name, advance(name, part, cursor, rowsDone, done).executeUpdate(connection));
 	}
 
 	/** The UPDATE that stores a batch's cursor; it must count one row ({@link #requireAdvanced}). */
-	BoundSql advance(String name, @Nullable String cursor, long rowsDone, boolean done) {
+	BoundSql advance(String name, int part, @Nullable String cursor, long rowsDone, boolean done) {
 		Timestamp now = Timestamp.from(Instant.now());
-		return new BoundSql("UPDATE " + TABLE + " SET key_cursor = ?, rows_done = ?, done = ?, updated_at = ? WHERE name = ?",
+		return new BoundSql("UPDATE " + TABLE + " SET key_cursor = ?, rows_done = ?, done = ?, updated_at = ?"
+				+ " WHERE name = ? AND part = ?",
 				List.of((statement, index) -> statement.setString(index, cursor),
 						(statement, index) -> statement.setLong(index, rowsDone),
 						(statement, index) -> statement.setInt(index, done ? 1 : 0),
 						(statement, index) -> statement.setTimestamp(index, now),
-						(statement, index) -> statement.setString(index, name)));
+						(statement, index) -> statement.setString(index, name),
+						(statement, index) -> statement.setInt(index, part)));
 	}
 
 	static void requireAdvanced(String name, int updated) {
@@ -98,9 +128,48 @@ final class ProgressStore {
 		}
 	}
 
+	/** Marks a backfill done with its parts' rows, and removes the parts, in one transaction. */
+	void finishParts(Connection connection, String name, long rowsDone) throws SQLException {
+		boolean autoCommit = connection.getAutoCommit();
+		connection.setAutoCommit(false);
+		try {
+			advance(connection, name, 0, null, rowsDone, true);
+			try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE name = ? AND part > 0")) {
+				statement.setString(1, name);
+				statement.executeUpdate();
+			}
+			connection.commit();
+		}
+		catch (SQLException | RuntimeException ex) {
+			connection.rollback();
+			throw ex;
+		}
+		finally {
+			connection.setAutoCommit(autoCommit);
+		}
+	}
+
 	void delete(Connection connection, String name) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE name = ?")) {
 			statement.setString(1, name);
+			statement.executeUpdate();
+		}
+	}
+
+	private void insertRow(Connection connection, String name, int part, String table, String definition,
+			@Nullable String cursor, long estimate) throws SQLException {
+		Timestamp now = Timestamp.from(Instant.now());
+		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + TABLE + " (part, key_cursor, name,"
+				+ " table_name, definition, rows_done, rows_estimate, done, started_at, updated_at)"
+				+ " VALUES (?, ?, ?, ?, ?, 0, ?, 0, ?, ?)")) {
+			statement.setInt(1, part);
+			statement.setString(2, cursor);
+			statement.setString(3, name);
+			statement.setString(4, table);
+			statement.setString(5, definition);
+			statement.setLong(6, estimate);
+			statement.setTimestamp(7, now);
+			statement.setTimestamp(8, now);
 			statement.executeUpdate();
 		}
 	}
@@ -124,6 +193,18 @@ final class ProgressStore {
 			double rate = (seconds > 0) ? rowsDone / seconds : 0;
 			return new BackfillProgress(this.name, this.table, rowsDone, this.estimate, rate, done);
 		}
+
+	}
+
+	/**
+	 * One part of a backfill that several workers share.
+	 * @param number the part, from 1
+	 * @param cursor where its next batch starts, {@code null} at the table's start
+	 * @param end its last key, {@code null} for the table's end
+	 * @param rowsDone the rows its batches walked
+	 * @param done whether it is finished
+	 */
+	record Part(int number, @Nullable String cursor, @Nullable String end, long rowsDone, boolean done) {
 
 	}
 

@@ -23,15 +23,19 @@ final class TransactionalBatchRunner implements BatchRunner {
 
 	private final String name;
 
+	/** The row of the cursor: 0 for the backfill's own, else the part a worker walks. */
+	private final int part;
+
 	private final BatchWalker walker;
 
 	TransactionalBatchRunner(DataSource dataSource, DatabaseType type, boolean bypassSyncTriggers, ProgressStore store,
-			String name, BatchWalker walker) {
+			String name, int part, BatchWalker walker) {
 		this.dataSource = dataSource;
 		this.type = type;
 		this.bypassSyncTriggers = bypassSyncTriggers;
 		this.store = store;
 		this.name = name;
+		this.part = part;
 		this.walker = walker;
 	}
 
@@ -50,7 +54,7 @@ final class TransactionalBatchRunner implements BatchRunner {
 			try {
 				BatchSettings.apply(connection, this.type, this.bypassSyncTriggers);
 				BatchWalker.Batch batch = this.walker.next(connection, cursor, size);
-				this.store.advance(connection, this.name, batch.cursor(), rowsDone + batch.rowsWalked(), batch.last());
+				this.store.advance(connection, this.name, this.part, batch.cursor(), rowsDone + batch.rowsWalked(), batch.last());
 				connection.commit();
 				return batch;
 			}

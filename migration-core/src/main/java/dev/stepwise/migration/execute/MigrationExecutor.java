@@ -79,6 +79,7 @@ public final class MigrationExecutor {
 				listeners);
 		this.expansions = new Expansions(configuration.dataSource(), dialect.type())
 			.instanceStaleness(configuration.instanceStaleness())
+			.backfillWorkers(configuration.backfillWorkers())
 			.ddlExecutor(this::executeDdl);
 	}
 

@@ -51,6 +51,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Expansions {
 
+	/** Connections per backfill unless {@link #backfillWorkers(int)} says otherwise. */
+	public static final int DEFAULT_BACKFILL_WORKERS = 2;
+
 	private static final Logger logger = LoggerFactory.getLogger(Expansions.class);
 
 	private final DataSource dataSource;
@@ -74,6 +77,8 @@ public final class Expansions {
 	// Shorter than a plain backfill's: two releases write this table meanwhile, and a writer
 	// that meets a row of the running batch waits for that batch to commit.
 	private Duration targetBatchDuration = Duration.ofMillis(25);
+
+	private int backfillWorkers = DEFAULT_BACKFILL_WORKERS;
 
 	private BackfillListener backfillListener = (progress) -> {
 	};
@@ -122,6 +127,20 @@ public final class Expansions {
 	 */
 	public Expansions targetBatchDuration(Duration duration) {
 		this.targetBatchDuration = Objects.requireNonNull(duration, "targetBatchDuration must not be null");
+		return this;
+	}
+
+	/**
+	 * How many connections each backfill uses at once, each walking its own part of the
+	 * table (default 2); see {@link Backfill#workers(int)}.
+	 * @param workers the number of connections
+	 * @return this
+	 */
+	public Expansions backfillWorkers(int workers) {
+		if (workers < 1) {
+			throw new IllegalArgumentException("backfillWorkers must be at least 1: " + workers);
+		}
+		this.backfillWorkers = workers;
 		return this;
 	}
 
@@ -499,6 +518,7 @@ public final class Expansions {
 			.where(outOfSync)
 			.bypassSyncTriggers()
 			.targetBatchDuration(this.targetBatchDuration)
+			.workers(this.backfillWorkers)
 			.listener(this.backfillListener)
 			.run();
 	}

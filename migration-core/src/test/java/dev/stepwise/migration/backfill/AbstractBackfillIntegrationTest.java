@@ -3,6 +3,9 @@ package dev.stepwise.migration.backfill;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -211,6 +214,84 @@ abstract class AbstractBackfillIntegrationTest {
 		assertThat(resumed.rowsDone()).isEqualTo(70);
 		assertThat(TableRows.query(dataSource(), "SELECT id, full_name FROM people_fail ORDER BY id"))
 			.isEqualTo(TableRows.query(dataSource(), "SELECT id, full_name FROM people_fine ORDER BY id"));
+	}
+
+	@Test
+	void workersSplitTheKeyRangeAndEndAsOneWorkerWould() throws SQLException {
+		createPeople("people_split", 300);
+		createPeople("people_single", 300);
+		Set<String> threads = ConcurrentHashMap.newKeySet();
+		List<BackfillProgress> reports = new CopyOnWriteArrayList<>();
+		BackfillProgress progress = fullName("people_split").workers(2).listener((batch) -> {
+			threads.add(Thread.currentThread().getName());
+			reports.add(batch);
+		}).run();
+		fullName("people_single").run();
+		assertThat(TableRows.query(dataSource(), "SELECT id, full_name FROM people_split ORDER BY id"))
+			.isEqualTo(TableRows.query(dataSource(), "SELECT id, full_name FROM people_single ORDER BY id"));
+		assertThat(threads).as("one thread per part").filteredOn((thread) -> thread.startsWith("stepwise-backfill-")).hasSize(2);
+		assertThat(progress.rowsDone()).isEqualTo(300);
+		assertThat(progress.done()).isTrue();
+		assertThat(reports).last().satisfies((last) -> assertThat(last.done()).isTrue());
+		assertThat(reports).filteredOn(BackfillProgress::done).hasSize(1);
+		assertThat(TableRows.count(dataSource(), "SELECT COUNT(*) FROM " + Backfill.PROGRESS_TABLE + " WHERE name = '"
+				+ progress.name() + "'")).as("the parts are folded into the backfill's row").isOne();
+		assertThat(Backfill.progress(dataSource(), type())).filteredOn((stored) -> stored.name().equals(progress.name()))
+			.singleElement()
+			.satisfies((stored) -> {
+				assertThat(stored.rowsDone()).isEqualTo(300);
+				assertThat(stored.done()).isTrue();
+			});
+	}
+
+	@Test
+	void interruptedWorkersResumeTheirPartsToTheSameResult() throws SQLException {
+		createPeople("people_parts_cut", 300);
+		createPeople("people_parts_whole", 300);
+		AtomicInteger batches = new AtomicInteger();
+		assertThatThrownBy(() -> fullName("people_parts_cut").named("parts").workers(3).listener((progress) -> {
+			if (batches.incrementAndGet() == 9) {
+				throw new IllegalStateException("stop after 9 batches");
+			}
+		}).run()).hasMessage("stop after 9 batches");
+		long filled = TableRows.count(dataSource(), "SELECT COUNT(*) FROM people_parts_cut WHERE full_name IS NOT NULL");
+		assertThat(filled).isBetween(9L * 7, 299L);
+		assertThat(Backfill.progress(dataSource(), type())).filteredOn((progress) -> progress.name().equals("parts"))
+			.singleElement()
+			.satisfies((progress) -> {
+				assertThat(progress.rowsDone()).as("every committed batch, in whichever part").isEqualTo(filled);
+				assertThat(progress.done()).isFalse();
+			});
+		// One worker is asked for, but the run resumes the three parts it started with.
+		BackfillProgress resumed = fullName("people_parts_cut").named("parts").run();
+		fullName("people_parts_whole").run();
+		assertThat(resumed.rowsDone()).isEqualTo(300);
+		assertThat(resumed.done()).isTrue();
+		assertThat(TableRows.query(dataSource(), "SELECT id, first_name, last_name, full_name FROM people_parts_cut ORDER BY id"))
+			.isEqualTo(TableRows.query(dataSource(), "SELECT id, first_name, last_name, full_name FROM people_parts_whole ORDER BY id"));
+	}
+
+	@Test
+	void workersComputeValuesInJava() throws SQLException {
+		createPeople("people_java_parts", 300);
+		BackfillProgress progress = Backfill.of(dataSource(), type(), "people_java_parts")
+			.compute("full_name", (row) -> row.get("first_name") + "!")
+			.initialBatchSize(7)
+			.maximumBatchSize(7)
+			.workers(2)
+			.run();
+		assertThat(progress.rowsDone()).isEqualTo(300);
+		assertThat(TableRows.count(dataSource(), "SELECT COUNT(*) FROM people_java_parts WHERE full_name = "
+				+ concat("first_name", "'!'"))).isEqualTo(300);
+	}
+
+	@Test
+	void aTableTooSmallToSplitIsWalkedByOneWorker() throws SQLException {
+		createPeople("people_few", 20);
+		Set<String> threads = ConcurrentHashMap.newKeySet();
+		fullName("people_few").workers(4).listener((batch) -> threads.add(Thread.currentThread().getName())).run();
+		assertThat(threads).containsExactly(Thread.currentThread().getName());
+		assertThat(TableRows.count(dataSource(), "SELECT COUNT(*) FROM people_few WHERE full_name IS NULL")).isZero();
 	}
 
 	@Test

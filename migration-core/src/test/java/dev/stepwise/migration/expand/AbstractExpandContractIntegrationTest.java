@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -132,19 +135,22 @@ abstract class AbstractExpandContractIntegrationTest {
 
 	@Test
 	void oldCodeWritingDuringAnInlineBackfillAndBothCodesAfterItEndConsistent() throws Exception {
-		createAccounts("accounts_rollout", 3000, false);
+		// Large enough for the backfill's two workers to split it.
+		createAccounts("accounts_rollout", 25_000, false);
 		ExecutorService executor = Executors.newFixedThreadPool(2);
+		Set<String> backfillThreads = ConcurrentHashMap.newKeySet();
 		try {
-			List<Future<Integer>> oldCode = new ArrayList<>();
+			List<Future<Integer>> oldCode = new CopyOnWriteArrayList<>();
 			Expansions expansions = expansions().backfillListener((progress) -> {
+				backfillThreads.add(Thread.currentThread().getName());
 				if (oldCode.isEmpty()) {
-					oldCode.add(executor.submit(() -> write("accounts_rollout", "name", 10_000, 400)));
+					oldCode.add(executor.submit(() -> write("accounts_rollout", "name", 30_000, 400)));
 				}
 			});
 			// Inline, as the starter runs it: new code serves only once the expand has returned.
 			expansions.expand(ColumnChange.renameColumn("accounts_rollout", "name", "display_name"), V2);
-			Future<Integer> newCode = executor.submit(() -> write("accounts_rollout", "display_name", 20_000, 400));
-			Future<Integer> oldCodeAgain = executor.submit(() -> write("accounts_rollout", "name", 30_000, 400));
+			Future<Integer> newCode = executor.submit(() -> write("accounts_rollout", "display_name", 40_000, 400));
+			Future<Integer> oldCodeAgain = executor.submit(() -> write("accounts_rollout", "name", 50_000, 400));
 			assertThat(oldCode.get(0).get(60, TimeUnit.SECONDS)).as("old code's writes during the backfill").isEqualTo(400);
 			assertThat(newCode.get(60, TimeUnit.SECONDS)).as("new code's writes").isEqualTo(400);
 			assertThat(oldCodeAgain.get(60, TimeUnit.SECONDS)).as("old code's writes beside new code").isEqualTo(400);
@@ -152,7 +158,9 @@ abstract class AbstractExpandContractIntegrationTest {
 		finally {
 			executor.shutdownNow();
 		}
-		assertThat(TableRows.count(dataSource(), "SELECT COUNT(*) FROM accounts_rollout")).isEqualTo(3000 + 3 * 40);
+		assertThat(backfillThreads).as("the backfill's workers").filteredOn((thread) -> thread.startsWith("stepwise-backfill-"))
+			.hasSize(2);
+		assertThat(TableRows.count(dataSource(), "SELECT COUNT(*) FROM accounts_rollout")).isEqualTo(25_000 + 3 * 40);
 		assertThat(outOfSync("accounts_rollout", "name", "display_name")).isZero();
 	}
 

@@ -105,6 +105,12 @@ public class StepwiseProperties {
 	private Duration instanceStaleness = Duration.ofMinutes(2);
 
 	/**
+	 * How many connections each expand backfill uses at once, each walking its own part of
+	 * the table.
+	 */
+	private int backfillWorkers = 2;
+
+	/**
 	 * Who the history records as installer. Default: the database user.
 	 */
 	private @Nullable String installedBy;
@@ -261,6 +267,14 @@ public class StepwiseProperties {
 
 	public void setInstanceStaleness(Duration instanceStaleness) {
 		this.instanceStaleness = instanceStaleness;
+	}
+
+	public int getBackfillWorkers() {
+		return this.backfillWorkers;
+	}
+
+	public void setBackfillWorkers(int backfillWorkers) {
+		this.backfillWorkers = backfillWorkers;
 	}
 
 	public @Nullable String getInstalledBy() {
