@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
  * the rows end as one uninterrupted run would leave them.</li>
  * <li>The batch size follows the time each batch takes, towards
  * {@link #targetBatchDuration(Duration)}, so locks stay short on a busy table.</li>
+ * <li>With {@link #workers(int) several workers}, each walks its own part of the key range
+ * in the same way, with a cursor of its own.</li>
  * </ol>
  */
 public final class Backfill {
