@@ -9,7 +9,7 @@ import dev.stepwise.migration.dialect.DatabaseType;
  * A backfill in a JVM of its own, slowed down so that a test can kill it midway. Prints
  * {@code batch <n>} after each committed batch.
  * <p>
- * Arguments: the JDBC URL, the table, the backfill's name.
+ * Arguments: the JDBC URL, the table, the backfill's name, the number of workers.
  */
 public final class BackfillChildProcess {
 
@@ -19,7 +19,8 @@ public final class BackfillChildProcess {
 	public static void main(String[] args) throws Exception {
 		try (HikariDataSource dataSource = new HikariDataSource()) {
 			dataSource.setJdbcUrl(args[0]);
-			dataSource.setMaximumPoolSize(2);
+			int workers = Integer.parseInt(args[3]);
+			dataSource.setMaximumPoolSize(workers + 1);
 			int[] batches = { 0 };
 			Backfill.of(dataSource, DatabaseType.POSTGRESQL, args[1])
 				.named(args[2])
@@ -28,6 +29,7 @@ public final class BackfillChildProcess {
 				.maximumBatchSize(KillMidwayPostgresTest.BATCH_SIZE)
 				.targetBatchDuration(Duration.ofSeconds(10))
 				.pauseBetweenBatches(Duration.ofMillis(100))
+				.workers(workers)
 				.listener((progress) -> {
 					System.out.println("batch " + (++batches[0]));
 					System.out.flush();

@@ -31,11 +31,23 @@ class KillMidwayPostgresTest {
 
 	@Test
 	void backfillKilledInAnotherJvmResumesToTheSameResult() throws Exception {
-		createPeople("people_killed");
-		createPeople("people_whole");
-		Process child = startChild("people_killed", "killed");
+		killAndResume("people_killed", "killed", 1);
+	}
+
+	@Test
+	void backfillOfTwoWorkersKilledInAnotherJvmResumesItsPartsToTheSameResult() throws Exception {
+		killAndResume("people_parts_killed", "parts killed", 2);
+		assertThat(TableRows.count(database.dataSource(), "SELECT COUNT(*) FROM " + Backfill.PROGRESS_TABLE
+				+ " WHERE name = 'parts killed'")).as("the parts are folded into the backfill's row").isOne();
+	}
+
+	/** Kills a backfill of {@code workers} workers after 6 batches, then resumes it with one worker asked for. */
+	private void killAndResume(String table, String name, int workers) throws Exception {
+		createPeople(table);
+		createPeople(table + "_whole");
+		Process child = startChild(table, name, workers);
 		try {
-			waitForBatches(child, 5);
+			waitForBatches(child, 6);
 		}
 		finally {
 			child.destroyForcibly();
@@ -43,25 +55,29 @@ class KillMidwayPostgresTest {
 		}
 		BackfillProgress stopped = Backfill.progress(database.dataSource(), DatabaseType.POSTGRESQL)
 			.stream()
-			.filter((progress) -> progress.name().equals("killed"))
+			.filter((progress) -> progress.name().equals(name))
 			.findFirst()
 			.orElseThrow();
 		assertThat(stopped.done()).isFalse();
-		assertThat(stopped.rowsDone()).isBetween(5L * BATCH_SIZE, ROWS - 1L);
-		// Every committed batch's rows are transformed, and nothing after the stored cursor is.
-		assertThat(TableRows.count(database.dataSource(), "SELECT COUNT(*) FROM people_killed WHERE full_name IS NOT NULL"))
+		assertThat(stopped.rowsDone()).isBetween(6L * BATCH_SIZE, ROWS - 1L);
+		// Every committed batch's rows are transformed, and nothing after the stored cursors is.
+		assertThat(TableRows.count(database.dataSource(), "SELECT COUNT(*) FROM " + table + " WHERE full_name IS NOT NULL"))
 			.isEqualTo(stopped.rowsDone());
+		assertThat(TableRows.count(database.dataSource(), "SELECT COUNT(*) FROM " + Backfill.PROGRESS_TABLE
+				+ " WHERE name = '" + name + "' AND part > 0")).as("parts").isEqualTo((workers > 1) ? workers : 0);
 
-		BackfillProgress resumed = Backfill.of(database.dataSource(), DatabaseType.POSTGRESQL, "people_killed")
-			.named("killed")
+		// An interrupted run resumes the parts it started with, whatever it is asked for now.
+		BackfillProgress resumed = Backfill.of(database.dataSource(), DatabaseType.POSTGRESQL, table)
+			.named(name)
 			.set("full_name", FULL_NAME)
 			.initialBatchSize(BATCH_SIZE)
 			.run();
-		Backfill.of(database.dataSource(), DatabaseType.POSTGRESQL, "people_whole").set("full_name", FULL_NAME).run();
+		Backfill.of(database.dataSource(), DatabaseType.POSTGRESQL, table + "_whole").set("full_name", FULL_NAME).run();
 		assertThat(resumed.done()).isTrue();
 		assertThat(resumed.rowsDone()).isEqualTo(ROWS);
-		assertThat(TableRows.query(database.dataSource(), "SELECT id, first_name, last_name, full_name FROM people_killed ORDER BY id"))
-			.isEqualTo(TableRows.query(database.dataSource(), "SELECT id, first_name, last_name, full_name FROM people_whole ORDER BY id"));
+		assertThat(TableRows.query(database.dataSource(), "SELECT id, first_name, last_name, full_name FROM " + table + " ORDER BY id"))
+			.isEqualTo(TableRows.query(database.dataSource(),
+					"SELECT id, first_name, last_name, full_name FROM " + table + "_whole ORDER BY id"));
 	}
 
 	private void createPeople(String table) throws SQLException {
@@ -71,10 +87,10 @@ class KillMidwayPostgresTest {
 						+ " CASE WHEN i % 7 = 0 THEN NULL ELSE 'Last' || i END FROM generate_series(1, " + ROWS + ") AS i");
 	}
 
-	private Process startChild(String table, String name) throws Exception {
+	private Process startChild(String table, String name, int workers) throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-				BackfillChildProcess.class.getName(), database.database().url(), table, name);
+				BackfillChildProcess.class.getName(), database.database().url(), table, name, Integer.toString(workers));
 		builder.redirectErrorStream(true);
 		return builder.start();
 	}
