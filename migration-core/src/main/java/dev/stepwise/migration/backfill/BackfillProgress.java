@@ -1,5 +1,7 @@
 package dev.stepwise.migration.backfill;
 
+import java.time.Instant;
+
 /**
  * How far a backfill is, as stored after its last committed batch.
  *
@@ -10,8 +12,9 @@ package dev.stepwise.migration.backfill;
  * catalogue's statistics (or a count where there are none); {@code -1} when unknown
  * @param rowsPerSecond the rows walked per second between start and the last batch
  * @param done whether every row has been walked
+ * @param updatedAt when its last batch committed (by the clock of the machine that ran it)
  */
 public record BackfillProgress(String name, String table, long rowsDone, long estimatedTotal, double rowsPerSecond,
-		boolean done) {
+		boolean done, Instant updatedAt) {
 
 }

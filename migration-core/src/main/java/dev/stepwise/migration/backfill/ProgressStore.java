@@ -27,10 +27,14 @@ final class ProgressStore {
 
 	static final String TABLE = "stepwise_backfills";
 
-	/** A backfill's own row (part 0) as {@link #read} reads it, its rows done counting those of its parts. */
+	/**
+	 * A backfill's own row (part 0) as {@link #read} reads it, its rows done and its last
+	 * batch's time counting those of its parts.
+	 */
 	private static final String SELECT = "SELECT b.name, b.table_name, b.definition, b.key_cursor, b.rows_done + COALESCE("
 			+ "(SELECT SUM(p.rows_done) FROM " + TABLE + " p WHERE p.name = b.name AND p.part > 0), 0), b.rows_estimate,"
-			+ " b.done, b.started_at, b.updated_at FROM " + TABLE + " b WHERE b.part = 0";
+			+ " b.done, b.started_at, COALESCE((SELECT MAX(p.updated_at) FROM " + TABLE + " p WHERE p.name = b.name"
+			+ " AND p.part > 0), b.updated_at) FROM " + TABLE + " b WHERE b.part = 0";
 
 	private final DatabaseType type;
 
@@ -191,7 +195,7 @@ final class ProgressStore {
 		BackfillProgress progressAt(long rowsDone, Instant updatedAt, boolean done) {
 			double seconds = Duration.between(this.startedAt, updatedAt).toMillis() / 1000.0;
 			double rate = (seconds > 0) ? rowsDone / seconds : 0;
-			return new BackfillProgress(this.name, this.table, rowsDone, this.estimate, rate, done);
+			return new BackfillProgress(this.name, this.table, rowsDone, this.estimate, rate, done, updatedAt);
 		}
 
 	}

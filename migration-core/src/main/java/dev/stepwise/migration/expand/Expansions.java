@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -222,7 +223,8 @@ public final class Expansions {
 	/**
 	 * Contracts an expanded change, unless a live instance's code predates its expand.
 	 * @param id the change's key, {@link ColumnChange#id()}
-	 * @return contracted, or deferred with the instances it waits for
+	 * @return contracted, or deferred with the instances it waits for (none when it waits
+	 * for its backfill, which another thread or instance is running)
 	 * @throws SQLException if a statement fails; run it again to finish
 	 * @throws IllegalStateException if rows differ between the columns after the backfill
 	 */
@@ -240,6 +242,17 @@ public final class Expansions {
 			logger.info("Contract of {} deferred: instances {} run code older than version {}", id,
 					decision.waitingFor().stream().map(RegisteredInstance::instanceId).toList(), expansion.expandVersion());
 			return new ContractResult(id, false, decision.waitingFor());
+		}
+		BackfillProgress backfill = backfillProgress(expansion);
+		if (backfill != null && !backfill.done()
+				&& backfill.updatedAt().isAfter(Instant.now().minus(this.instanceStaleness))) {
+			// Another thread or instance is running it: wait, as for an instance, rather than walk the same rows.
+			try (Connection connection = this.dataSource.getConnection()) {
+				this.store.updateState(connection, id, ExpansionState.EXPANDED, true);
+			}
+			logger.info("Contract of {} deferred: its backfill is running ({} of about {} rows)", id, backfill.rowsDone(),
+					backfill.estimatedTotal());
+			return new ContractResult(id, false, List.of());
 		}
 		backfillNew(expansion);
 		copyIndexes(expansion);
@@ -551,12 +564,15 @@ public final class Expansions {
 	}
 
 	private Expansion describe(ExpansionRecord expansion) throws SQLException {
-		BackfillProgress backfill = Backfill.progress(this.dataSource, this.type)
+		return describe(expansion, backfillProgress(expansion));
+	}
+
+	private @Nullable BackfillProgress backfillProgress(ExpansionRecord expansion) throws SQLException {
+		return Backfill.progress(this.dataSource, this.type)
 			.stream()
 			.filter((progress) -> progress.name().equals(expansion.expandBackfillName()))
 			.findFirst()
 			.orElse(null);
-		return describe(expansion, backfill);
 	}
 
 	private Expansion describe(ExpansionRecord expansion, @Nullable BackfillProgress backfill) throws SQLException {

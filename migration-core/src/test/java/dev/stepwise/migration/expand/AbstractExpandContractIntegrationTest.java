@@ -204,6 +204,40 @@ abstract class AbstractExpandContractIntegrationTest {
 	}
 
 	@Test
+	void contractWaitsForABackfillRunningElsewhereAndFinishesOneLeftBehind() throws SQLException {
+		createAccounts("accounts_waiting", 3000, false);
+		createAccounts("accounts_left", 3000, false);
+		List<ContractResult> duringBackfill = new ArrayList<>();
+		Expansions expansions = expansions().backfillListener((progress) -> {
+			if (duringBackfill.isEmpty() && progress.name().endsWith("accounts_waiting.display_name")) {
+				try {
+					duringBackfill.add(expansions().contract("accounts_waiting.display_name"));
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+		});
+		expansions.expand(ColumnChange.renameColumn("accounts_waiting", "name", "display_name").backfillInBackground(), V2);
+		expansions.resumeBackfills();
+		assertThat(duringBackfill).singleElement().satisfies((result) -> {
+			assertThat(result.deferred()).isTrue();
+			assertThat(result.waitingFor()).isEmpty();
+		});
+		assertThat(expansions().contract("accounts_waiting.display_name").contracted()).isTrue();
+
+		// A backfill that stopped long ago is no one's any more: the contract finishes it itself.
+		Expansions interrupted = expansions().backfillListener((progress) -> {
+			throw new IllegalStateException("stopped");
+		});
+		interrupted.expand(ColumnChange.renameColumn("accounts_left", "name", "display_name").backfillInBackground(), V2);
+		assertThatIllegalStateException().isThrownBy(interrupted::resumeBackfills).withMessage("stopped");
+		TableRows.execute(dataSource(), "UPDATE stepwise_backfills SET updated_at = TIMESTAMP '2000-01-01 00:00:00'");
+		assertThat(expansions().contract("accounts_left.display_name").contracted()).isTrue();
+		assertThat(rows("SELECT COUNT(*) FROM accounts_left WHERE display_name IS NULL")).containsExactly(List.of("600"));
+	}
+
+	@Test
 	void changeColumnTypeConvertsBothWaysAndContractLeavesTheNewColumn() throws SQLException {
 		TableRows.execute(dataSource(), "CREATE TABLE parts (id INT PRIMARY KEY, code VARCHAR(10))",
 				"INSERT INTO parts (id, code) VALUES (1, '42'), (2, '7'), (3, NULL)");
