@@ -189,13 +189,14 @@ public final class MigrationDescriptors {
 	 * @param estimatedTotal the table's estimated row count when it started, {@code -1} if unknown
 	 * @param rowsPerSecond the rows walked per second so far
 	 * @param done whether every row was walked
+	 * @param updatedAt when its last batch committed
 	 */
 	public record BackfillDescriptor(String name, String table, long rowsDone, long estimatedTotal,
-			double rowsPerSecond, boolean done) {
+			double rowsPerSecond, boolean done, Instant updatedAt) {
 
 		static BackfillDescriptor of(BackfillProgress progress) {
 			return new BackfillDescriptor(progress.name(), progress.table(), progress.rowsDone(),
-					progress.estimatedTotal(), progress.rowsPerSecond(), progress.done());
+					progress.estimatedTotal(), progress.rowsPerSecond(), progress.done(), progress.updatedAt());
 		}
 
 	}
