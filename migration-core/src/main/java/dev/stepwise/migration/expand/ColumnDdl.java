@@ -1,5 +1,7 @@
 package dev.stepwise.migration.expand;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 import dev.stepwise.migration.dialect.DatabaseType;
@@ -15,12 +17,23 @@ final class ColumnDdl {
 		this.type = type;
 	}
 
-	String addColumn(String table, String column, String columnType) {
-		return "ALTER TABLE " + q(table) + " ADD COLUMN IF NOT EXISTS " + q(column) + " " + columnType;
+	/**
+	 * Adds a column unless an interrupted run already did. The catalogue is read rather than
+	 * {@code IF NOT EXISTS} written, which MySQL does not know; the caller holds the run lock.
+	 * @return the statement, or none
+	 */
+	List<String> addColumn(Connection connection, String table, String column, String columnType) throws SQLException {
+		return exists(connection, table, column) ? List.of()
+				: List.of("ALTER TABLE " + q(table) + " ADD COLUMN " + q(column) + " " + columnType);
 	}
 
-	String dropColumn(String table, String column) {
-		return "ALTER TABLE " + q(table) + " DROP COLUMN IF EXISTS " + q(column);
+	/** Drops a column unless an interrupted run already did; see {@link #addColumn}. */
+	List<String> dropColumn(Connection connection, String table, String column) throws SQLException {
+		return exists(connection, table, column) ? List.of("ALTER TABLE " + q(table) + " DROP COLUMN " + q(column)) : List.of();
+	}
+
+	private boolean exists(Connection connection, String table, String column) throws SQLException {
+		return new ColumnCatalog(connection, this.type).findColumn(table, column) != null;
 	}
 
 	/**

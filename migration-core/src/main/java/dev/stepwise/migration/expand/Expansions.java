@@ -188,7 +188,7 @@ public final class Expansions {
 			}
 			expansion = (existing != null) ? existing : ExpansionResolver.resolve(connection, this.type, change, version);
 			List<String> statements = new ArrayList<>();
-			statements.add(this.ddl.addColumn(expansion.table(), expansion.newColumn(), expansion.newType()));
+			statements.addAll(this.ddl.addColumn(connection, expansion.table(), expansion.newColumn(), expansion.newType()));
 			// A first expand backfills before new code can run: nothing else writes the new column meanwhile.
 			backfillPhase = existing == null && !change.isBackfilledInBackground();
 			statements.addAll(backfillPhase ? this.triggers.installForBackfill(expansion, expansion.newColumn(),
@@ -279,7 +279,7 @@ public final class Expansions {
 				statements.addAll(this.indexDdl.rename(connection, expansion.table(), index.newName(), index.name(), true,
 						index.kind()));
 			}
-			statements.add(this.ddl.dropColumn(expansion.table(), expansion.oldColumn()));
+			statements.addAll(this.ddl.dropColumn(connection, expansion.table(), expansion.oldColumn()));
 			if (expansion.newDefault() != null) {
 				statements.add(this.ddl.setDefault(expansion.table(), expansion.newColumn(), expansion.newDefault()));
 			}
@@ -348,7 +348,7 @@ public final class Expansions {
 		try (Connection connection = this.dataSource.getConnection()) {
 			List<String> statements = new ArrayList<>(this.triggers.drop(expansion));
 			statements.addAll(dropIndexes(connection, expansion.table(), expansion.newColumn()));
-			statements.add(this.ddl.dropColumn(expansion.table(), expansion.newColumn()));
+			statements.addAll(this.ddl.dropColumn(connection, expansion.table(), expansion.newColumn()));
 			DdlRunner.inTransaction(connection, () -> {
 				this.ddlRunner.execute(connection, statements);
 				this.store.delete(connection, id);
@@ -410,7 +410,7 @@ public final class Expansions {
 			if (expansion.newDefault() != null) {
 				statements.add(this.ddl.dropDefault(expansion.table(), expansion.newColumn()));
 			}
-			statements.add(this.ddl.addColumn(expansion.table(), expansion.oldColumn(), expansion.oldType()));
+			statements.addAll(this.ddl.addColumn(connection, expansion.table(), expansion.oldColumn(), expansion.oldType()));
 			if (expansion.oldDefault() != null) {
 				// Only rows inserted from now on take it; the backfill fills the others.
 				statements.add(this.ddl.setDefault(expansion.table(), expansion.oldColumn(), expansion.oldDefault()));

@@ -20,9 +20,9 @@ import dev.stepwise.migration.dialect.DatabaseType;
  * and runs once more, unless it failed on a duplicate, which a rebuild would only repeat.
  * A unique constraint then adopts the index ({@code ADD CONSTRAINT ... UNIQUE USING
  * INDEX}).</li>
- * <li>MySQL and MariaDB: {@code ADD [UNIQUE] INDEX IF NOT EXISTS} with
- * {@code ALGORITHM=INPLACE, LOCK=NONE}, or the server's default algorithm where it refuses
- * that.</li>
+ * <li>MySQL and MariaDB: {@code ADD [UNIQUE] INDEX} with {@code ALGORITHM=INPLACE,
+ * LOCK=NONE}, or the server's default algorithm where it refuses that, unless the
+ * catalogue has the index already.</li>
  * <li>H2: {@code CREATE [UNIQUE] INDEX IF NOT EXISTS}, or {@code ADD CONSTRAINT IF NOT
  * EXISTS ... UNIQUE}.</li>
  * </ol>
@@ -58,8 +58,12 @@ final class IndexDdl {
 		switch (this.type) {
 			case POSTGRESQL -> createConcurrently(connection, runner, table, name, kind, columnList);
 			case MYSQL, MARIADB -> {
+				// The catalogue rather than IF NOT EXISTS, which MySQL does not know.
+				if (new IndexCatalog(connection, this.type).takenNames(table).contains(name.toLowerCase(Locale.ROOT))) {
+					return;
+				}
 				String change = "ALTER TABLE " + q(table) + " ADD " + ((kind != CarriedIndex.Kind.INDEX) ? "UNIQUE " : "")
-						+ "INDEX IF NOT EXISTS " + q(name) + " (" + columnList + ")";
+						+ "INDEX " + q(name) + " (" + columnList + ")";
 				try {
 					// The driver's own connection: a pool takes the refusal's SQLState 0A000 for a broken connection.
 					runner.execute(connection.unwrap(Connection.class), List.of(change + ", ALGORITHM=INPLACE, LOCK=NONE"));
@@ -78,10 +82,13 @@ final class IndexDdl {
 		}
 	}
 
-	/** A statement that drops the index (or constraint) if it exists, in a transaction where the database allows. */
+	/**
+	 * A statement that drops an index (or constraint) that exists, in a transaction where the
+	 * database allows.
+	 */
 	String drop(String table, String name, CarriedIndex.Kind kind) {
 		if (this.type.isMySqlFamily()) {
-			return "ALTER TABLE " + q(table) + " DROP INDEX IF EXISTS " + q(name);
+			return "ALTER TABLE " + q(table) + " DROP INDEX " + q(name);
 		}
 		return (kind == CarriedIndex.Kind.UNIQUE_CONSTRAINT)
 				? "ALTER TABLE " + q(table) + " DROP CONSTRAINT IF EXISTS " + q(name) : "DROP INDEX IF EXISTS " + q(name);
