@@ -21,11 +21,13 @@ import org.jspecify.annotations.Nullable;
  * Under load a round trip costs more than its statement: the backend and the client
  * each wait to be scheduled again. The batch therefore reads the next batch's bound
  * ahead, sized by what the target duration asked for when it started: the size follows
- * the target one batch late, which {@link BatchSizer} allows for. The last batch, whose range is open-ended and whose rows
- * must be counted, goes through the statement-by-statement runner.
+ * the target one batch late, which {@link BatchSizer} allows for. The last batch, whose
+ * range is open-ended and whose rows must be counted, goes through the
+ * statement-by-statement runner.
  */
 final class PipelinedBatchRunner implements BatchRunner {
 
+	// The request's results, in order: BEGIN, the settings, the UPDATE, the cursor, the bound, COMMIT.
 	private static final int ADVANCE_RESULT = 3;
 
 	private static final int BOUND_RESULT = 4;
@@ -79,8 +81,8 @@ final class PipelinedBatchRunner implements BatchRunner {
 			connection.setAutoCommit(true);
 			try (PreparedStatement statement = connection.prepareStatement(sql)) {
 				int index = 1;
-				for (BoundSql part : statements) {
-					index = part.bind(statement, index);
+				for (BoundSql each : statements) {
+					index = each.bind(statement, index);
 				}
 				this.bound = new Bound(upperCursor, readResults(statement, statement.execute()), size);
 			}
@@ -103,9 +105,9 @@ final class PipelinedBatchRunner implements BatchRunner {
 
 	/**
 	 * Checks the cursor's update and returns the next batch's upper bound. The results
-	 * arrive after the COMMIT: a cursor row missing here (reset while running) stops the
-	 * run with the batch committed, which is harmless because a batch only repeats what
-	 * any later run of the same definition would write.
+	 * arrive after the COMMIT: a cursor row missing here stops the run with the batch
+	 * committed, which is harmless because only {@link Backfill#forget} deletes that row,
+	 * after which the next run starts over anyway.
 	 */
 	private @Nullable List<String> readResults(PreparedStatement statement, boolean isQuery) throws SQLException {
 		List<String> next = null;
