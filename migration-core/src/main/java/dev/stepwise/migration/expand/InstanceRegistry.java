@@ -60,9 +60,7 @@ public final class InstanceRegistry {
 		}
 		try (Connection connection = this.dataSource.getConnection()) {
 			createIfMissing(connection);
-			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(false);
-			try {
+			DdlRunner.inTransaction(connection, () -> {
 				delete(connection, instanceId);
 				try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + TABLE
 						+ " (instance_id, host, max_version, started_at, heartbeat_at) VALUES (?, ?, ?, " + now() + ", " + now() + ")")) {
@@ -71,15 +69,7 @@ public final class InstanceRegistry {
 					statement.setString(3, maxVersion.toString());
 					statement.executeUpdate();
 				}
-				connection.commit();
-			}
-			catch (SQLException | RuntimeException ex) {
-				connection.rollback();
-				throw ex;
-			}
-			finally {
-				connection.setAutoCommit(autoCommit);
-			}
+			});
 		}
 	}
 
