@@ -191,8 +191,8 @@ public final class Expansions {
 			statements.addAll(this.ddl.addColumn(connection, expansion.table(), expansion.newColumn(), expansion.newType()));
 			// A first expand backfills before new code can run: nothing else writes the new column meanwhile.
 			backfillPhase = existing == null && !change.isBackfilledInBackground();
-			statements.addAll(backfillPhase ? this.triggers.installForBackfill(expansion, expansion.newColumn(),
-					new ColumnCatalog(connection, this.type).primaryKey(expansion.table())) : this.triggers.install(expansion));
+			statements.addAll(backfillPhase ? this.triggers.installForBackfill(connection, expansion, expansion.newColumn())
+					: this.triggers.install(expansion));
 			if (oldNotNullBlocksNewWriters(expansion)) {
 				statements.add(this.ddl.dropNotNull(expansion.table(), expansion.oldColumn(), expansion.oldType()));
 			}
@@ -416,8 +416,7 @@ public final class Expansions {
 				statements.add(this.ddl.setDefault(expansion.table(), expansion.oldColumn(), expansion.oldDefault()));
 			}
 			// Old code runs again only once this returns: nothing else writes the old column meanwhile.
-			statements.addAll(this.triggers.installForBackfill(expansion, expansion.oldColumn(),
-					new ColumnCatalog(connection, this.type).primaryKey(expansion.table())));
+			statements.addAll(this.triggers.installForBackfill(connection, expansion, expansion.oldColumn()));
 			DdlRunner.inTransaction(connection, () -> this.ddlRunner.execute(connection, statements));
 		}
 		backfill(expansion.undoContractBackfillName(), expansion.table(), expansion.oldColumn(), expansion.toOld(),

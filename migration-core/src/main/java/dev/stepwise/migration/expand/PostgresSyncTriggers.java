@@ -1,5 +1,7 @@
 package dev.stepwise.migration.expand;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -45,7 +47,9 @@ final class PostgresSyncTriggers implements SyncTriggers {
 	}
 
 	@Override
-	public List<String> installForBackfill(ExpansionRecord expansion, String backfilledColumn, List<String> key) {
+	public List<String> installForBackfill(Connection connection, ExpansionRecord expansion, String backfilledColumn)
+			throws SQLException {
+		List<String> key = new ColumnCatalog(connection, TYPE).primaryKey(expansion.table());
 		if (key.isEmpty()) {
 			return install(expansion);
 		}

@@ -1,5 +1,7 @@
 package dev.stepwise.migration.expand;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 import dev.stepwise.migration.dialect.DatabaseType;
@@ -31,11 +33,12 @@ interface SyncTriggers {
 	 * {@code backfilledColumn}, while only code that writes the other column runs: the
 	 * triggers then need not stand in the backfill's way. Where the database gains nothing
 	 * from it, or the table has no primary key, the same as {@link #install}.
+	 * @param connection the connection, to read the catalogue where needed
 	 * @param expansion the change
 	 * @param backfilledColumn the column the backfill fills
-	 * @param primaryKey the table's primary key columns, empty if it has none
 	 */
-	default List<String> installForBackfill(ExpansionRecord expansion, String backfilledColumn, List<String> primaryKey) {
+	default List<String> installForBackfill(Connection connection, ExpansionRecord expansion, String backfilledColumn)
+			throws SQLException {
 		return install(expansion);
 	}
 
