@@ -36,14 +36,15 @@ final class JdbcMigrationContext implements MigrationContext {
 	private final DataSource dataSource;
 
 	JdbcMigrationContext(Connection connection, DatabaseType databaseType, RetryingStatementRunner runner,
-			MigrationEvent migration, Progress progress, DataSource dataSource, @Nullable Expansions expansions) {
+			MigrationEvent migration, Progress progress, DataSource dataSource, Expansions expansions) {
 		this.dataSource = dataSource;
 		this.connection = connection;
 		this.databaseType = databaseType;
 		this.runner = runner;
 		this.migration = migration;
 		this.progress = progress;
-		this.columnChanges = (expansions != null && migration.version() != null)
+		// A repeatable migration has no version to record an expand under.
+		this.columnChanges = (migration.version() != null)
 				? new EngineColumnChanges(expansions, migration.version(), progress) : null;
 	}
 

@@ -132,9 +132,7 @@ public final class MigrationExecutor {
 	 */
 	public ExecutedMigration apply(Connection connection, ResolvedMigration migration, int rank) {
 		MigrationEvent event = event(migration, migration.script());
-		Body body = (migration.javaMigration() != null)
-				? javaBody(migration.javaMigration(), false, migration.javaMigration().transactional())
-				: sqlBody(parse(Objects.requireNonNull(migration.upScript())));
+		Body body = body(migration, false);
 		this.listeners.tell((listener) -> listener.beforeMigrate(event));
 		long start = System.nanoTime();
 		try {
@@ -162,9 +160,7 @@ public final class MigrationExecutor {
 	public ExecutedMigration rollback(Connection connection, ResolvedMigration migration, AppliedMigration row) {
 		String undo = Objects.requireNonNull(migration.downScriptName());
 		MigrationEvent event = event(migration, undo);
-		Body body = (migration.javaMigration() != null)
-				? javaBody(migration.javaMigration(), true, migration.javaMigration().transactional())
-				: sqlBody(parse(Objects.requireNonNull(migration.downScript())));
+		Body body = body(migration, true);
 		this.listeners.tell((listener) -> listener.beforeRollback(event));
 		long start = System.nanoTime();
 		try {
@@ -207,10 +203,7 @@ public final class MigrationExecutor {
 				boolean retryWhole = body.transactional() && this.dialect.failedStatementAbortsTransaction();
 				if (lockTimeout != null && retryWhole && progress.statementsCommitted() == 0
 						&& attempt < this.configuration.ddlRetries()) {
-					Duration pause = LockTimeoutRetry.backoff(this.configuration.ddlRetryBackoff(), attempt);
-					int next = attempt + 1;
-					this.listeners.tell((listener) -> listener.ddlRetried(event, next, pause));
-					LockTimeoutRetry.sleep(pause);
+					LockTimeoutRetry.pause(this.listeners, event, this.configuration.ddlRetryBackoff(), attempt);
 					continue;
 				}
 				boolean partial = body.transactional() ? progress.statementsCommitted() > 0
@@ -260,6 +253,14 @@ public final class MigrationExecutor {
 		return SqlScriptParser.parse(resource.path(), text, this.dialect.type());
 	}
 
+	private Body body(ResolvedMigration migration, boolean down) {
+		JavaMigration java = migration.javaMigration();
+		if (java != null) {
+			return javaBody(java, down);
+		}
+		return sqlBody(parse(Objects.requireNonNull(down ? migration.downScript() : migration.upScript())));
+	}
+
 	private Body sqlBody(SqlScript script) {
 		return new Body(script.transactional(), (connection, event, progress) -> {
 			for (SqlStatement statement : script.statements()) {
@@ -270,8 +271,8 @@ public final class MigrationExecutor {
 		});
 	}
 
-	private Body javaBody(JavaMigration migration, boolean down, boolean transactional) {
-		return new Body(transactional, (connection, event, progress) -> {
+	private Body javaBody(JavaMigration migration, boolean down) {
+		return new Body(migration.transactional(), (connection, event, progress) -> {
 			JdbcMigrationContext context = new JdbcMigrationContext(connection, this.dialect.type(), this.runner,
 					event, progress, this.configuration.dataSource(), this.expansions);
 			if (down) {

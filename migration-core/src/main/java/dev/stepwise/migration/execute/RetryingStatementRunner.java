@@ -46,10 +46,7 @@ final class RetryingStatementRunner {
 				if (!retryHere || !this.dialect.isLockTimeout(ex) || attempt >= this.retries) {
 					throw ex;
 				}
-				Duration pause = LockTimeoutRetry.backoff(this.backoff, attempt);
-				int next = attempt + 1;
-				this.listeners.tell((listener) -> listener.ddlRetried(migration, next, pause));
-				LockTimeoutRetry.sleep(pause);
+				LockTimeoutRetry.pause(this.listeners, migration, this.backoff, attempt);
 			}
 		}
 	}

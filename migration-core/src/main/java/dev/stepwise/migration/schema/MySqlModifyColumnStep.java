@@ -56,8 +56,7 @@ final class MySqlModifyColumnStep implements Step {
 
 	@Override
 	public SchemaStatement statement() {
-		String prefix = "ALTER TABLE " + this.identifiers.quote(this.table) + " MODIFY COLUMN "
-				+ this.identifiers.quote(this.column) + " ";
+		String prefix = modifyColumn();
 		if (this.newType != null) {
 			return new SchemaStatement(prefix + this.newType.sql(this.identifiers.type())
 					+ " /* current nullability, default and comment */", true);
@@ -91,8 +90,7 @@ final class MySqlModifyColumnStep implements Step {
 			throw new SQLException("Column " + this.table + "." + this.column + " is a generated column: change it"
 					+ " with plain SQL (ALTER TABLE ... MODIFY COLUMN ... AS (...))");
 		}
-		StringBuilder sql = new StringBuilder("ALTER TABLE ").append(this.identifiers.quote(this.table))
-			.append(" MODIFY COLUMN ").append(this.identifiers.quote(this.column)).append(' ');
+		StringBuilder sql = new StringBuilder(modifyColumn());
 		if (this.newType != null) {
 			sql.append(this.newType.sql(this.identifiers.type()));
 		}
@@ -120,7 +118,7 @@ final class MySqlModifyColumnStep implements Step {
 		}
 		String comment = current.getString("COLUMN_COMMENT");
 		if (comment != null && !comment.isEmpty()) {
-			sql.append(" COMMENT '").append(comment.replace("\\", "\\\\").replace("'", "''")).append('\'');
+			sql.append(" COMMENT ").append(literal(comment));
 		}
 		if (this.newType == null && this.identifiers.type() == DatabaseType.MARIADB) {
 			String check = columnCheck(connection);
@@ -146,7 +144,17 @@ final class MySqlModifyColumnStep implements Step {
 		if (extra.contains("default_generated")) {
 			return "(" + columnDefault + ")";
 		}
-		return "'" + columnDefault.replace("\\", "\\\\").replace("'", "''") + "'";
+		return literal(columnDefault);
+	}
+
+	private String modifyColumn() {
+		return "ALTER TABLE " + this.identifiers.quote(this.table) + " MODIFY COLUMN "
+				+ this.identifiers.quote(this.column) + " ";
+	}
+
+	/** A string literal as MySQL reads it, where a backslash escapes too. */
+	private static String literal(String value) {
+		return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
 	}
 
 	private @Nullable String columnCheck(Connection connection) throws SQLException {
