@@ -39,13 +39,7 @@ public final class ApplyBenchmark {
 				new Rounds.Contender("stepwise", () -> timed(server, url, migrations, () -> stepwise(url, scripts, migrations))),
 				new Rounds.Contender("floor", () -> timed(server, url, migrations, () -> floor(url, scripts)))));
 		server.drop(DATABASE);
-		Statistics.printTable(System.out, times);
-		double stepwise = Statistics.median(times.get("stepwise"));
-		double floor = Statistics.median(times.get("floor"));
-		System.out.println("apply migrations=" + migrations + " rounds=" + rounds.rounds() + " stepwise_ms="
-				+ Statistics.millis(stepwise) + " floor_ms=" + Statistics.millis(floor) + " ratio="
-				+ Statistics.ratio(stepwise / floor) + " paired_ratio="
-				+ Statistics.ratio(Statistics.pairedRatio(times.get("stepwise"), times.get("floor"))) + " goal<=1.30");
+		Statistics.printAgainstFloor(System.out, "apply", migrations, rounds.rounds(), times, "1.30");
 	}
 
 	/** Recreates the database, times the work, and checks that it created every table. */

@@ -37,13 +37,7 @@ public final class StartupBenchmark {
 				new Rounds.Contender("stepwise", () -> stepwise(url, scripts)),
 				new Rounds.Contender("floor", () -> floor(url, scripts, migrations))));
 		server.drop(DATABASE);
-		Statistics.printTable(System.out, times);
-		double stepwise = Statistics.median(times.get("stepwise"));
-		double floor = Statistics.median(times.get("floor"));
-		System.out.println("startup migrations=" + migrations + " rounds=" + rounds.rounds() + " stepwise_ms="
-				+ Statistics.millis(stepwise) + " floor_ms=" + Statistics.millis(floor) + " ratio="
-				+ Statistics.ratio(stepwise / floor) + " paired_ratio="
-				+ Statistics.ratio(Statistics.pairedRatio(times.get("stepwise"), times.get("floor"))) + " goal<=1.50");
+		Statistics.printAgainstFloor(System.out, "startup", migrations, rounds.rounds(), times, "1.50");
 	}
 
 	private static long stepwise(String url, Path scripts) {

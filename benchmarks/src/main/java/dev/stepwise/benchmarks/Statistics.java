@@ -57,6 +57,21 @@ final class Statistics {
 		out.println(row("max", times, Collections::max));
 	}
 
+	/**
+	 * Prints the table, then the summary line of Stepwise against the floor: the medians,
+	 * their ratio, the paired ratio and the goal.
+	 */
+	static void printAgainstFloor(PrintStream out, String benchmark, int migrations, int rounds,
+			Map<String, List<Double>> times, String goal) {
+		printTable(out, times);
+		List<Double> stepwise = times.get("stepwise");
+		List<Double> floor = times.get("floor");
+		out.println(benchmark + " migrations=" + migrations + " rounds=" + rounds + " stepwise_ms="
+				+ millis(median(stepwise)) + " floor_ms=" + millis(median(floor)) + " ratio="
+				+ ratio(median(stepwise) / median(floor)) + " paired_ratio=" + ratio(pairedRatio(stepwise, floor))
+				+ " goal<=" + goal);
+	}
+
 	static String millis(double value) {
 		return String.format(Locale.ROOT, "%.1f", value);
 	}

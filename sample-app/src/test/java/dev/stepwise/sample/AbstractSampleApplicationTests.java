@@ -26,6 +26,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.test.web.servlet.client.RestTestClient.BodyContentSpec;
 import org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,7 +64,7 @@ abstract class AbstractSampleApplicationTests {
 
 	@Test
 	void showsTheHistoryToTheAdmin() {
-		this.client.get().uri("/actuator/migrations").headers(AbstractSampleApplicationTests::admin).exchange()
+		getAsAdmin("/actuator/migrations")
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -93,7 +94,7 @@ abstract class AbstractSampleApplicationTests {
 
 	@Test
 	void showsTheExpansionWithItsBackfillAndTheRegisteredInstances() {
-		this.client.get().uri("/actuator/migrations").headers(AbstractSampleApplicationTests::admin).exchange()
+		getAsAdmin("/actuator/migrations")
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -147,7 +148,7 @@ abstract class AbstractSampleApplicationTests {
 
 	@Test
 	void reportsMigrationsInHealthAndMetrics() {
-		this.client.get().uri("/actuator/health").headers(AbstractSampleApplicationTests::admin).exchange()
+		getAsAdmin("/actuator/health")
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -157,59 +158,24 @@ abstract class AbstractSampleApplicationTests {
 			.isEqualTo("6")
 			.jsonPath("$.components.migrations.details.stepwise.expansionsInFlight.length()")
 			.isEqualTo(0);
-		this.client.get()
-			.uri("/actuator/metrics/stepwise.migrations.applied")
-			.headers(AbstractSampleApplicationTests::admin)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		metric("stepwise.migrations.applied")
 			// Every migration once, and more if another test re-applied some before this one.
 			.jsonPath("$.measurements[0].value")
 			.value(Double.class, (applied) -> assertThat(applied).isGreaterThanOrEqualTo(6.0));
-		this.client.get()
-			.uri("/actuator/metrics/stepwise.migrations.pending")
-			.headers(AbstractSampleApplicationTests::admin)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		metric("stepwise.migrations.pending")
 			.jsonPath("$.measurements[0].value")
 			.isEqualTo(0.0);
-		this.client.get()
-			.uri("/actuator/metrics/stepwise.expansions.in.flight")
-			.headers(AbstractSampleApplicationTests::admin)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		metric("stepwise.expansions.in.flight")
 			.jsonPath("$.measurements[0].value")
 			.isEqualTo(0.0);
-		this.client.get()
-			.uri("/actuator/metrics/stepwise.backfill.rows.done")
-			.headers(AbstractSampleApplicationTests::admin)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		metric("stepwise.backfill.rows.done")
 			.jsonPath("$.measurements[0].value")
 			.isEqualTo(1.0);
 	}
 
 	@Test
 	void servesTheUsersApiOnTheMigratedSchema() {
-		String location = this.client.post()
-			.uri("/users")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("email", "ada-" + System.nanoTime() + "@example.com", "name", "Ada"))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.returnResult(String.class)
-			.getResponseHeaders()
-			.getLocation()
-			.toString();
-		this.client.get().uri(location).exchange().expectStatus().isOk().expectBody()
+		this.client.get().uri(postUser("Ada")).exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.name").isEqualTo("Ada")
 			.jsonPath("$.verified").isEqualTo(false);
 		this.client.get().uri(DEMO_USER).exchange().expectStatus().isOk().expectBody()
@@ -263,7 +229,7 @@ abstract class AbstractSampleApplicationTests {
 		try {
 			assertThat(demoUsers()).isZero();
 			assertThat(columnsOfUsers()).contains("name").doesNotContain("display_name");
-			this.client.get().uri("/actuator/migrations").headers(AbstractSampleApplicationTests::admin).exchange()
+			getAsAdmin("/actuator/migrations")
 				.expectBody()
 				.jsonPath("$.engines.stepwise.migrations[3].state")
 				.isEqualTo("ROLLED_BACK")
@@ -329,7 +295,7 @@ abstract class AbstractSampleApplicationTests {
 				.jsonPath("$.waitingFor[0].heartbeatAt")
 				.isNotEmpty();
 			assertThat(columnsOfUsers()).contains("name", "display_name");
-			this.client.get().uri("/actuator/migrations").headers(AbstractSampleApplicationTests::admin).exchange()
+			getAsAdmin("/actuator/migrations")
 				.expectBody()
 				.jsonPath("$.engines.stepwise.expansions[0].state")
 				.isEqualTo("EXPANDED")
@@ -337,7 +303,7 @@ abstract class AbstractSampleApplicationTests {
 				.isEqualTo(true)
 				.jsonPath("$.engines.stepwise.expansions[0].waitingFor[0].instanceId")
 				.isEqualTo(OLD_RELEASE);
-			this.client.get().uri("/actuator/health").headers(AbstractSampleApplicationTests::admin).exchange()
+			getAsAdmin("/actuator/health")
 				.expectBody()
 				.jsonPath("$.components.migrations.status")
 				.isEqualTo("UP")
@@ -403,12 +369,27 @@ abstract class AbstractSampleApplicationTests {
 			.exchange();
 	}
 
+	private ResponseSpec getAsAdmin(String uri) {
+		return this.client.get().uri(uri).headers(AbstractSampleApplicationTests::admin).exchange();
+	}
+
+	private BodyContentSpec metric(String name) {
+		return getAsAdmin("/actuator/metrics/" + name).expectStatus().isOk().expectBody();
+	}
+
 	private static void admin(HttpHeaders headers) {
 		headers.setBasicAuth("admin", "secret");
 	}
 
+	/** Creates a user and returns its id. */
 	private String createUser(String name) {
-		String location = this.client.post()
+		String location = postUser(name);
+		return location.substring(location.lastIndexOf('/') + 1);
+	}
+
+	/** Creates a user and returns the Location the API answered with. */
+	private String postUser(String name) {
+		return this.client.post()
 			.uri("/users")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("email", name.toLowerCase(Locale.ROOT) + "-" + System.nanoTime() + "@example.com", "name", name))
@@ -419,7 +400,6 @@ abstract class AbstractSampleApplicationTests {
 			.getResponseHeaders()
 			.getLocation()
 			.toString();
-		return location.substring(location.lastIndexOf('/') + 1);
 	}
 
 	/** The columns of the users table from the catalogue, in lower case whatever case the database keeps. */

@@ -54,11 +54,12 @@ public final class MigrationDescriptors {
 			List<InstanceDescriptor> instances) {
 
 		static EngineDescriptor of(Stepwise engine) {
+			// The info carries the expansions: reading them again would open another session.
 			StepwiseInfo info = engine.info();
 			Duration staleness = engine.configuration().instanceStaleness();
 			return new EngineDescriptor(text(info.currentVersion()), info.pending().size(),
 					info.migrations().stream().map(MigrationDescriptor::of).toList(),
-					engine.expansions().stream().map(ExpansionDescriptor::of).toList(),
+					info.expansions().stream().map(ExpansionDescriptor::of).toList(),
 					engine.backfills().stream().map(BackfillDescriptor::of).toList(),
 					registered(engine).stream().map((instance) -> InstanceDescriptor.of(instance, staleness)).toList());
 		}

@@ -43,7 +43,7 @@ public class StepwiseHealthIndicator extends AbstractHealthIndicator {
 		for (Map.Entry<String, Stepwise> engine : this.engines.entrySet()) {
 			StepwiseInfo info = engine.getValue().info();
 			healthy &= info.pending().isEmpty() && info.failed().isEmpty();
-			builder.withDetail(engine.getKey(), details(info, engine.getValue().expansions()));
+			builder.withDetail(engine.getKey(), details(info));
 		}
 		List<MigrationFailureRecorder.MigrationFailure> failures = this.failureRecorder.failures();
 		if (!failures.isEmpty()) {
@@ -58,7 +58,8 @@ public class StepwiseHealthIndicator extends AbstractHealthIndicator {
 		}
 	}
 
-	private Map<String, Object> details(StepwiseInfo info, List<Expansion> expansions) {
+	private Map<String, Object> details(StepwiseInfo info) {
+		List<Expansion> expansions = info.expansions();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("currentVersion", (info.currentVersion() != null) ? info.currentVersion().toString() : "none");
 		details.put("pending", info.pending().stream().map(this::describe).toList());
