@@ -174,25 +174,22 @@ public final class Stepwise {
 		long start = System.nanoTime();
 		try (Session session = openSession()) {
 			List<ResolvedMigration> resolved = resolve(session);
-			if (request.dryRun()) {
-				MigrationStates states = states(resolved, session.readHistory());
-				List<MigrationEntry> selected = RollbackSelection.select(states, request);
-				MigrationExecutor executor = executor(session);
-				return new RollbackResult(true, planRollback(session, executor, selected), List.of(), states.currentVersion(),
-						versionAfterRollback(states, selected), elapsed(start));
-			}
-			try (RunLock lock = lock(session)) {
+			// A dry run only reads, so it takes no lock (a null resource is skipped).
+			try (RunLock lock = request.dryRun() ? null : lock(session)) {
 				MigrationStates states = states(resolved, session.readHistory());
 				List<MigrationEntry> selected = RollbackSelection.select(states, request);
 				MigrationExecutor executor = executor(session);
 				List<PlannedMigration> plan = planRollback(session, executor, selected);
+				MigrationVersion after = versionAfterRollback(states, selected);
+				if (request.dryRun()) {
+					return new RollbackResult(true, plan, List.of(), states.currentVersion(), after, elapsed(start));
+				}
 				session.limitLockWaits(this.configuration);
 				List<ExecutedMigration> undone = new ArrayList<>();
 				for (MigrationEntry entry : selected) {
 					undone.add(executor.rollback(session.connection(), Objects.requireNonNull(entry.resolved()),
 							Objects.requireNonNull(entry.applied())));
 				}
-				MigrationVersion after = versionAfterRollback(states, selected);
 				log(undone, "Rolled back", after);
 				return new RollbackResult(false, plan, undone, states.currentVersion(), after, elapsed(start));
 			}

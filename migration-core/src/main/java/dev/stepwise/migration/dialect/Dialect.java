@@ -63,7 +63,7 @@ public abstract class Dialect {
 	 * and H2), so that its effect survives a later failure.
 	 */
 	public boolean commitsImplicitly(String statement) {
-		return false;
+		return ddlAutoCommits() && ImplicitCommit.isDdl(statement);
 	}
 
 	/**

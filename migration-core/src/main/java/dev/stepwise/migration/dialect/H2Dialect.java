@@ -26,11 +26,6 @@ final class H2Dialect extends Dialect {
 	}
 
 	@Override
-	public boolean commitsImplicitly(String statement) {
-		return ImplicitCommit.isDdl(statement);
-	}
-
-	@Override
 	public boolean ddlAutoCommits() {
 		return true;
 	}

@@ -31,11 +31,6 @@ final class MySqlDialect extends Dialect {
 	}
 
 	@Override
-	public boolean commitsImplicitly(String statement) {
-		return ImplicitCommit.isDdl(statement);
-	}
-
-	@Override
 	String currentSchemaQuery() {
 		return "SELECT DATABASE()";
 	}

@@ -2,7 +2,6 @@ package dev.stepwise.migration.resolve;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 
@@ -12,43 +11,27 @@ import dev.stepwise.migration.StepwiseException;
  * A script inside a jar on the class path, including a jar nested in a Spring Boot
  * executable jar.
  */
-final class JarScriptResource implements ScriptResource {
+final class JarScriptResource extends LocatedScript {
 
 	private final JarFile jar;
 
 	private final String entryName;
 
-	private final String path;
-
-	private final Location location;
-
 	JarScriptResource(JarFile jar, String entryName, String path, Location location) {
+		super(path, location);
 		this.jar = jar;
 		this.entryName = entryName;
-		this.path = path;
-		this.location = location;
 	}
 
 	@Override
-	public String path() {
-		return this.path;
-	}
-
-	@Override
-	public String location() {
-		return this.location.text();
-	}
-
-	@Override
-	public String read(Charset charset) {
-		byte[] bytes;
+	byte[] bytes() {
 		try {
 			ZipEntry entry = this.jar.getEntry(this.entryName);
 			if (entry == null) {
 				throw new IOException("no entry " + this.entryName);
 			}
 			try (InputStream input = this.jar.getInputStream(entry)) {
-				bytes = input.readAllBytes();
+				return input.readAllBytes();
 			}
 		}
 		catch (IOException | IllegalStateException ex) {
@@ -56,12 +39,6 @@ final class JarScriptResource implements ScriptResource {
 			throw new StepwiseException("Cannot read " + this.entryName + " from " + this.jar.getName() + ": " + ex,
 					ex);
 		}
-		return ScriptText.decode(bytes, charset, toString());
-	}
-
-	@Override
-	public String toString() {
-		return this.location.nameOf(this.path);
 	}
 
 }

@@ -46,7 +46,10 @@ final class ScriptScanner {
 	}
 
 	private boolean scanFilesystem(Location location, List<ScriptResource> scripts) {
-		Path directory = Path.of(location.path());
+		return scanDirectory(Path.of(location.path()), location, scripts);
+	}
+
+	private static boolean scanDirectory(Path directory, Location location, List<ScriptResource> scripts) {
 		if (!Files.isDirectory(directory)) {
 			return false;
 		}
@@ -72,12 +75,7 @@ final class ScriptScanner {
 	private boolean scanRoot(URL root, Location location, List<ScriptResource> scripts) {
 		try {
 			if ("file".equals(root.getProtocol())) {
-				Path directory = Path.of(root.toURI());
-				if (!Files.isDirectory(directory)) {
-					return false;
-				}
-				DirectoryScripts.list(directory, location, scripts);
-				return true;
+				return scanDirectory(Path.of(root.toURI()), location, scripts);
 			}
 			URLConnection connection = root.openConnection();
 			if (connection instanceof JarURLConnection jar) {
