@@ -27,12 +27,12 @@ record Assignments(Map<String, String> expressions, Map<String, RowFunction> fun
 	String setClause(DatabaseType type) {
 		StringBuilder sql = new StringBuilder();
 		this.expressions.forEach((column, expression) -> sql.append((sql.length() > 0) ? ", " : "")
-			.append(SqlNames.quote(type, column))
+			.append(type.quote(column))
 			.append(" = (")
 			.append(expression)
 			.append(')'));
 		this.functions.keySet()
-			.forEach((column) -> sql.append((sql.length() > 0) ? ", " : "").append(SqlNames.quote(type, column)).append(" = ?"));
+			.forEach((column) -> sql.append((sql.length() > 0) ? ", " : "").append(type.quote(column)).append(" = ?"));
 		return sql.toString();
 	}
 

@@ -56,8 +56,8 @@ final class KeysetWalker implements BatchWalker {
 		this.assignments = assignments;
 		this.where = where;
 		this.end = end;
-		this.table = SqlNames.quote(type, target.table());
-		this.keyList = target.key().stream().map((column) -> SqlNames.quote(type, column.name())).collect(Collectors.joining(", "));
+		this.table = type.quote(target.table());
+		this.keyList = target.key().stream().map((column) -> type.quote(column.name())).collect(Collectors.joining(", "));
 	}
 
 	/** The same walk, stopping after {@code end} (a cursor), or at the table's end if {@code null}. */
@@ -172,7 +172,7 @@ final class KeysetWalker implements BatchWalker {
 		BoundSql range = range(lower, upper, true);
 		String select = "SELECT * FROM " + this.table + range.sql() + " ORDER BY " + this.keyList + " FOR UPDATE";
 		String update = "UPDATE " + this.table + " SET " + this.assignments.setClause(this.type) + " WHERE "
-				+ this.target.key().stream().map((column) -> SqlNames.quote(this.type, column.name()) + " = ?").collect(Collectors.joining(" AND "));
+				+ this.target.key().stream().map((column) -> this.type.quote(column.name()) + " = ?").collect(Collectors.joining(" AND "));
 		try (PreparedStatement query = connection.prepareStatement(select);
 				PreparedStatement write = connection.prepareStatement(update)) {
 			range.bind(query, 1);

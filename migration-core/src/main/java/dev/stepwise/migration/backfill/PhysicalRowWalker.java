@@ -32,7 +32,7 @@ final class PhysicalRowWalker implements BatchWalker {
 			throw new IllegalStateException("Backfill of table '" + target.table() + "' cannot compute values in Java:"
 					+ " the table has no primary or unique key to find each row again; add a key, or use set(column, sqlExpression)");
 		}
-		this.table = SqlNames.quote(type, target.table());
+		this.table = type.quote(target.table());
 		this.setClause = assignments.setClause(type);
 		this.where = where;
 	}

@@ -23,7 +23,7 @@ final class RowCountEstimate {
 			case H2 -> "SELECT row_count_estimate FROM information_schema.tables WHERE table_schema = CURRENT_SCHEMA AND table_name = ?";
 		};
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setString(1, (type == DatabaseType.POSTGRESQL) ? SqlNames.quote(type, table) : table);
+			statement.setString(1, (type == DatabaseType.POSTGRESQL) ? type.quote(table) : table);
 			try (ResultSet rows = statement.executeQuery()) {
 				// PostgreSQL reports -1 for a table never analyzed.
 				if (rows.next() && rows.getLong(1) >= 0 && !rows.wasNull()) {
@@ -32,7 +32,7 @@ final class RowCountEstimate {
 			}
 		}
 		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + SqlNames.quote(type, table))) {
+				ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + type.quote(table))) {
 			rows.next();
 			return rows.getLong(1);
 		}

@@ -33,6 +33,17 @@ public enum DatabaseType {
 	}
 
 	/**
+	 * Quotes an identifier as written, doubling any quote character in it, so that no name
+	 * can inject SQL: backticks on MySQL and MariaDB, double quotes elsewhere.
+	 * @param identifier the name
+	 * @return the quoted name
+	 */
+	public String quote(String identifier) {
+		String quote = isMySqlFamily() ? "`" : "\"";
+		return quote + identifier.replace(quote, quote + quote) + quote;
+	}
+
+	/**
 	 * Detects the type from {@code DatabaseMetaData.getDatabaseProductName()} (and the
 	 * version string, since MariaDB sometimes reports itself as MySQL).
 	 * @param productName the product name

@@ -47,7 +47,7 @@ public abstract class Dialect {
 
 	/** Quotes an identifier so that no name can inject SQL. */
 	public String quote(String identifier) {
-		return '"' + identifier.replace("\"", "\"\"") + '"';
+		return this.type.quote(identifier);
 	}
 
 	/**

@@ -26,11 +26,6 @@ final class MySqlDialect extends Dialect {
 	}
 
 	@Override
-	public String quote(String identifier) {
-		return '`' + identifier.replace("`", "``") + '`';
-	}
-
-	@Override
 	String currentSchemaQuery() {
 		return "SELECT DATABASE()";
 	}

@@ -95,7 +95,7 @@ final class ColumnCatalog {
 					+ " FROM information_schema.columns WHERE table_schema = CURRENT_SCHEMA AND table_name = ? AND column_name = ?";
 		};
 		try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
-			statement.setString(1, (this.type == DatabaseType.POSTGRESQL) ? SqlNames.quote(this.type, table) : table);
+			statement.setString(1, (this.type == DatabaseType.POSTGRESQL) ? this.type.quote(table) : table);
 			statement.setString(2, column);
 			try (ResultSet rows = statement.executeQuery()) {
 				if (!rows.next()) {

@@ -72,7 +72,7 @@ final class ColumnDdl {
 	}
 
 	private String q(String identifier) {
-		return SqlNames.quote(this.type, identifier);
+		return this.type.quote(identifier);
 	}
 
 }

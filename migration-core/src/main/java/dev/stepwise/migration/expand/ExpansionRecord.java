@@ -53,12 +53,12 @@ record ExpansionRecord(String id, ChangeOperation operation, String table, Strin
 
 	/** A condition true for rows where the new column is not what the old one gives. */
 	String newOutOfSync(DatabaseType type) {
-		return differs(type, SqlNames.quote(type, this.newColumn), this.toNew);
+		return differs(type, type.quote(this.newColumn), this.toNew);
 	}
 
 	/** A condition true for rows where the old column is not what the new one gives. */
 	String oldOutOfSync(DatabaseType type) {
-		return differs(type, SqlNames.quote(type, this.oldColumn), this.toOld);
+		return differs(type, type.quote(this.oldColumn), this.toOld);
 	}
 
 	private static String differs(DatabaseType type, String column, String expression) {

@@ -48,10 +48,10 @@ final class ExpansionResolver {
 		ColumnCatalog.ColumnDefinition old = catalog.definition(table, oldColumn);
 		String newColumn = SqlNames.storedSpelling(connection.getMetaData(), change.newColumn());
 		String newType = (change.newType() != null) ? change.newType() : old.type();
-		String source = SqlNames.quote(type, oldColumn);
+		String source = type.quote(oldColumn);
 		String copy = (change.valueForNulls() != null) ? "COALESCE(" + source + ", " + change.valueForNulls() + ")" : source;
 		String toNew = (change.toNewExpression() != null) ? change.toNewExpression() : copy;
-		String toOld = (change.toOldExpression() != null) ? change.toOldExpression() : SqlNames.quote(type, newColumn);
+		String toOld = (change.toOldExpression() != null) ? change.toOldExpression() : type.quote(newColumn);
 		String oldDefault = null;
 		if (old.special() != null) {
 			logger.warn("Expanding {}: {}.{} is {}; {} will not be, and has no default", change, table, oldColumn,

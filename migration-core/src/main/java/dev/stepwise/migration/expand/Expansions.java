@@ -544,7 +544,7 @@ public final class Expansions {
 		try (Connection connection = this.dataSource.getConnection();
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement
-					.executeQuery("SELECT COUNT(*) FROM " + SqlNames.quote(this.type, table) + " WHERE " + condition)) {
+					.executeQuery("SELECT COUNT(*) FROM " + this.type.quote(table) + " WHERE " + condition)) {
 			rows.next();
 			return rows.getLong(1);
 		}

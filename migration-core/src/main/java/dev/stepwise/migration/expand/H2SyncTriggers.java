@@ -14,14 +14,14 @@ final class H2SyncTriggers implements SyncTriggers {
 
 	@Override
 	public List<String> install(ExpansionRecord expansion) {
-		return List.of("CREATE TRIGGER IF NOT EXISTS " + SqlNames.quote(TYPE, expansion.triggerName())
-				+ " BEFORE INSERT, UPDATE ON " + SqlNames.quote(TYPE, expansion.table()) + " FOR EACH ROW CALL '"
+		return List.of("CREATE TRIGGER IF NOT EXISTS " + TYPE.quote(expansion.triggerName())
+				+ " BEFORE INSERT, UPDATE ON " + TYPE.quote(expansion.table()) + " FOR EACH ROW CALL '"
 				+ H2SyncTrigger.class.getName() + "'");
 	}
 
 	@Override
 	public List<String> drop(ExpansionRecord expansion) {
-		return List.of("DROP TRIGGER IF EXISTS " + SqlNames.quote(TYPE, expansion.triggerName()));
+		return List.of("DROP TRIGGER IF EXISTS " + TYPE.quote(expansion.triggerName()));
 	}
 
 }

@@ -135,7 +135,7 @@ final class IndexCatalog {
 	boolean postgresHasConstraint(String table, String name) throws SQLException {
 		try (PreparedStatement statement = this.connection.prepareStatement(
 				"SELECT 1 FROM pg_constraint WHERE conrelid = CAST(? AS regclass) AND conname = ?")) {
-			statement.setString(1, SqlNames.quote(this.type, table));
+			statement.setString(1, this.type.quote(table));
 			statement.setString(2, name);
 			try (ResultSet rows = statement.executeQuery()) {
 				return rows.next();
@@ -147,7 +147,7 @@ final class IndexCatalog {
 		List<FoundIndex> found = new ArrayList<>();
 		try (PreparedStatement statement = this.connection.prepareStatement(POSTGRES)) {
 			statement.setString(1, column);
-			statement.setString(2, SqlNames.quote(this.type, table));
+			statement.setString(2, this.type.quote(table));
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
 					String name = rows.getString(1);

@@ -179,7 +179,7 @@ final class IndexDdl {
 	}
 
 	private String q(String identifier) {
-		return SqlNames.quote(this.type, identifier);
+		return this.type.quote(identifier);
 	}
 
 }

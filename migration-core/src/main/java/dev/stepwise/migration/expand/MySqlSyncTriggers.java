@@ -19,9 +19,9 @@ final class MySqlSyncTriggers implements SyncTriggers {
 
 	@Override
 	public List<String> install(ExpansionRecord expansion) {
-		String table = SqlNames.quote(this.type, expansion.table());
-		String oldName = SqlNames.quote(this.type, expansion.oldColumn());
-		String newName = SqlNames.quote(this.type, expansion.newColumn());
+		String table = this.type.quote(expansion.table());
+		String oldName = this.type.quote(expansion.oldColumn());
+		String newName = this.type.quote(expansion.newColumn());
 		String oldColumn = "NEW." + oldName;
 		String newColumn = "NEW." + newName;
 		String toNew = ColumnReferences.replace(expansion.toNew(), expansion.oldColumn(), oldColumn);
@@ -60,11 +60,11 @@ final class MySqlSyncTriggers implements SyncTriggers {
 	}
 
 	private String insertTrigger(ExpansionRecord expansion) {
-		return SqlNames.quote(this.type, expansion.triggerName() + "_ins");
+		return this.type.quote(expansion.triggerName() + "_ins");
 	}
 
 	private String updateTrigger(ExpansionRecord expansion) {
-		return SqlNames.quote(this.type, expansion.triggerName() + "_upd");
+		return this.type.quote(expansion.triggerName() + "_upd");
 	}
 
 }

@@ -152,7 +152,7 @@ final class PostgresSyncTriggers implements SyncTriggers {
 	}
 
 	private static String q(String identifier) {
-		return SqlNames.quote(TYPE, identifier);
+		return TYPE.quote(identifier);
 	}
 
 }

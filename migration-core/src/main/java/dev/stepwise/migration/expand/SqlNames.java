@@ -5,22 +5,15 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import dev.stepwise.migration.dialect.DatabaseType;
-
 /**
- * Quotes identifiers for one database, and spells a new name the way the database stores
- * an unquoted one, so that application SQL written without quotes finds the new column.
+ * Spells a new name the way the database stores an unquoted one, so that application SQL
+ * written without quotes finds the new column.
  */
 final class SqlNames {
 
 	private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
 	private SqlNames() {
-	}
-
-	static String quote(DatabaseType type, String identifier) {
-		String quote = type.isMySqlFamily() ? "`" : "\"";
-		return quote + identifier.replace(quote, quote + quote) + quote;
 	}
 
 	static String storedSpelling(DatabaseMetaData metaData, String name) throws SQLException {

@@ -59,8 +59,7 @@ final class Identifiers {
 
 	/** The name, quoted, with embedded quote characters doubled. */
 	String quote(String name) {
-		String quote = this.type.isMySqlFamily() ? "`" : "\"";
-		return quote + stored(name).replace(quote, quote + quote) + quote;
+		return this.type.quote(stored(name));
 	}
 
 	/** The names, quoted and separated by commas. */
