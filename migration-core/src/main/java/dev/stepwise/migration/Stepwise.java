@@ -55,6 +55,10 @@ public final class Stepwise {
 	// Learned from the first session: neither changes while the engine lives.
 	private volatile Session.@Nullable Target target;
 
+	// Class-path sources cannot change while the engine lives either, so info() (health
+	// checks, metric scrapes) need not read them again; filesystem ones can, and are read each time.
+	private volatile @Nullable List<ResolvedMigration> classPathSources;
+
 	Stepwise(StepwiseConfiguration configuration) {
 		this.configuration = configuration;
 		this.listeners = new Listeners(configuration.listeners());
@@ -388,9 +392,18 @@ public final class Stepwise {
 	}
 
 	private List<ResolvedMigration> resolve(DatabaseType databaseType) {
-		return new MigrationResolver(this.configuration.locations(), this.configuration.classLoader(),
-				this.configuration.encoding(), databaseType, this.configuration.javaMigrations())
+		List<ResolvedMigration> known = this.classPathSources;
+		if (known != null) {
+			return known;
+		}
+		List<ResolvedMigration> resolved = new MigrationResolver(this.configuration.locations(),
+				this.configuration.classLoader(), this.configuration.encoding(), databaseType,
+				this.configuration.javaMigrations())
 			.resolve();
+		if (this.configuration.locations().stream().allMatch((location) -> location.startsWith("classpath:"))) {
+			this.classPathSources = resolved;
+		}
+		return resolved;
 	}
 
 	private MigrationStates states(List<ResolvedMigration> resolved, List<AppliedMigration> rows) {
