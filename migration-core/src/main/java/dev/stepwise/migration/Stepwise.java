@@ -11,6 +11,7 @@ import java.util.Objects;
 import dev.stepwise.migration.backfill.Backfill;
 import dev.stepwise.migration.backfill.BackfillProgress;
 import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.execute.Callbacks;
 import dev.stepwise.migration.execute.Listeners;
 import dev.stepwise.migration.execute.MigrationExecutor;
 import dev.stepwise.migration.expand.ContractResult;
@@ -25,6 +26,7 @@ import dev.stepwise.migration.info.MigrationValidator;
 import dev.stepwise.migration.lock.RunLock;
 import dev.stepwise.migration.resolve.MigrationResolver;
 import dev.stepwise.migration.resolve.ResolvedMigration;
+import dev.stepwise.migration.resolve.SqlCallback;
 import dev.stepwise.migration.version.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -52,6 +54,8 @@ public final class Stepwise {
 
 	private final Listeners listeners;
 
+	private final FlywayHistoryAdopter adopter;
+
 	// Learned from the first session: neither changes while the engine lives.
 	private volatile Session.@Nullable Target target;
 
@@ -59,9 +63,12 @@ public final class Stepwise {
 	// checks, metric scrapes) need not read them again; filesystem ones can, and are read each time.
 	private volatile @Nullable List<ResolvedMigration> classPathSources;
 
+	private volatile @Nullable List<SqlCallback> classPathCallbacks;
+
 	Stepwise(StepwiseConfiguration configuration) {
 		this.configuration = configuration;
 		this.listeners = new Listeners(configuration.listeners());
+		this.adopter = new FlywayHistoryAdopter(configuration);
 	}
 
 	/** Starts a configuration; {@code load()} on it gives the engine. */
@@ -95,17 +102,38 @@ public final class Stepwise {
 		try (Session session = openSession()) {
 			List<ResolvedMigration> resolved = resolve(session);
 			List<AppliedMigration> rows = session.history().readIfExists(session.connection());
-			MigrationStates states = states(resolved, (rows != null) ? rows : List.of());
-			validateIfConfigured(session, states);
+			List<AppliedMigration> adoptable = this.adopter.preview(session, rows);
+			MigrationStates states = states(resolved, history(rows, adoptable));
+			if (adoptable == null || options.dryRun()) {
+				// An adoption checks the history itself, under the lock, with messages that name Flyway's fixes.
+				validateIfConfigured(session, states);
+			}
 			List<MigrationEntry> pending = pending(states, options);
-			boolean baselineNeeded = rows == null && this.configuration.baselineOnMigrate();
-			if (options.dryRun() || (pending.isEmpty() && !baselineNeeded)) {
+			boolean baselineNeeded = (rows == null && this.configuration.baselineOnMigrate()) || adoptable != null;
+			Callbacks callbacks = callbacks(session);
+			// SQL callbacks of the whole run write, as migrations do: they run under the lock.
+			boolean callbacksDue = callbacks.has(RunEvent.BEFORE_MIGRATE) || callbacks.has(RunEvent.AFTER_MIGRATE);
+			if (options.dryRun() || (pending.isEmpty() && !baselineNeeded && !callbacksDue)) {
 				List<PlannedMigration> plan = planApply(session, executor(session), pending);
+				if (!options.dryRun()) {
+					callbacks.fire(RunEvent.BEFORE_MIGRATE, session.connection());
+					callbacks.fire(RunEvent.AFTER_MIGRATE, session.connection());
+				}
 				return new MigrateResult(options.dryRun(), plan, List.of(), states.currentVersion(),
 						targetVersion(states.currentVersion(), plan), elapsed(start));
 			}
 			try (RunLock lock = lock(session)) {
-				return applyPending(session, resolved, options, start);
+				callbacks.fire(RunEvent.BEFORE_MIGRATE, session.connection());
+				MigrateResult result;
+				try {
+					result = applyPending(session, resolved, options, start, callbacks);
+				}
+				catch (RuntimeException ex) {
+					fireAfterFailure(callbacks, RunEvent.AFTER_MIGRATE_ERROR, session, ex);
+					throw ex;
+				}
+				callbacks.fire(RunEvent.AFTER_MIGRATE, session.connection());
+				return result;
 			}
 		}
 		catch (SQLException ex) {
@@ -115,8 +143,8 @@ public final class Stepwise {
 
 	/** Under the lock: reads the history again, since another instance may have migrated. */
 	private MigrateResult applyPending(Session session, List<ResolvedMigration> resolved, MigrateOptions options,
-			long start) throws SQLException {
-		List<AppliedMigration> rows = session.history().readIfExists(session.connection());
+			long start, Callbacks callbacks) throws SQLException {
+		List<AppliedMigration> rows = historyAdoptingFlyway(session, resolved);
 		if (rows == null) {
 			rows = createHistory(session);
 		}
@@ -129,7 +157,15 @@ public final class Stepwise {
 		List<ExecutedMigration> applied = new ArrayList<>();
 		int rank = nextRank(rows);
 		for (MigrationEntry entry : pending) {
-			applied.add(executor.apply(session.connection(), Objects.requireNonNull(entry.resolved()), rank++));
+			callbacks.fire(RunEvent.BEFORE_EACH_MIGRATE, session.connection());
+			try {
+				applied.add(executor.apply(session.connection(), Objects.requireNonNull(entry.resolved()), rank++));
+			}
+			catch (RuntimeException ex) {
+				fireAfterFailure(callbacks, RunEvent.AFTER_EACH_MIGRATE_ERROR, session, ex);
+				throw ex;
+			}
+			callbacks.fire(RunEvent.AFTER_EACH_MIGRATE, session.connection());
 		}
 		MigrationVersion after = targetVersion(states.currentVersion(), plan);
 		log(applied, "Applied", after);
@@ -139,7 +175,7 @@ public final class Stepwise {
 	/** Every migration with its state, and the current version. */
 	public StepwiseInfo info() {
 		try (Session session = openSession()) {
-			return states(resolve(session), session.readHistory()).toInfo(expansionsOf(session));
+			return states(resolve(session), historyOrAdoptable(session, null)).toInfo(expansionsOf(session));
 		}
 		catch (SQLException ex) {
 			throw databaseFailure("read the history", ex);
@@ -152,7 +188,17 @@ public final class Stepwise {
 	 */
 	public void validate() {
 		try (Session session = openSession()) {
-			validate(session, states(resolve(session), session.readHistory()));
+			List<ResolvedMigration> resolved = resolve(session);
+			Callbacks callbacks = callbacks(session);
+			callbacks.fire(RunEvent.BEFORE_VALIDATE, session.connection());
+			try {
+				validate(session, states(resolved, historyOrAdoptable(session, resolved)));
+			}
+			catch (RuntimeException ex) {
+				fireAfterFailure(callbacks, RunEvent.AFTER_VALIDATE_ERROR, session, ex);
+				throw ex;
+			}
+			callbacks.fire(RunEvent.AFTER_VALIDATE, session.connection());
 		}
 		catch (SQLException ex) {
 			throw databaseFailure("validate", ex);
@@ -180,7 +226,9 @@ public final class Stepwise {
 			List<ResolvedMigration> resolved = resolve(session);
 			// A dry run only reads, so it takes no lock (a null resource is skipped).
 			try (RunLock lock = request.dryRun() ? null : lock(session)) {
-				MigrationStates states = states(resolved, session.readHistory());
+				List<AppliedMigration> rows = request.dryRun() ? historyOrAdoptable(session, null)
+						: historyAdoptingFlyway(session, resolved);
+				MigrationStates states = states(resolved, (rows != null) ? rows : List.of());
 				List<MigrationEntry> selected = RollbackSelection.select(states, request);
 				MigrationExecutor executor = executor(session);
 				List<PlannedMigration> plan = planRollback(session, executor, selected);
@@ -189,11 +237,28 @@ public final class Stepwise {
 					return new RollbackResult(true, plan, List.of(), states.currentVersion(), after, elapsed(start));
 				}
 				session.limitLockWaits(this.configuration);
+				Callbacks callbacks = callbacks(session);
+				callbacks.fire(RunEvent.BEFORE_UNDO, session.connection());
 				List<ExecutedMigration> undone = new ArrayList<>();
-				for (MigrationEntry entry : selected) {
-					undone.add(executor.rollback(session.connection(), Objects.requireNonNull(entry.resolved()),
-							Objects.requireNonNull(entry.applied())));
+				try {
+					for (MigrationEntry entry : selected) {
+						callbacks.fire(RunEvent.BEFORE_EACH_UNDO, session.connection());
+						try {
+							undone.add(executor.rollback(session.connection(), Objects.requireNonNull(entry.resolved()),
+									Objects.requireNonNull(entry.applied())));
+						}
+						catch (RuntimeException ex) {
+							fireAfterFailure(callbacks, RunEvent.AFTER_EACH_UNDO_ERROR, session, ex);
+							throw ex;
+						}
+						callbacks.fire(RunEvent.AFTER_EACH_UNDO, session.connection());
+					}
 				}
+				catch (RuntimeException ex) {
+					fireAfterFailure(callbacks, RunEvent.AFTER_UNDO_ERROR, session, ex);
+					throw ex;
+				}
+				callbacks.fire(RunEvent.AFTER_UNDO, session.connection());
 				log(undone, "Rolled back", after);
 				return new RollbackResult(false, plan, undone, states.currentVersion(), after, elapsed(start));
 			}
@@ -404,6 +469,63 @@ public final class Stepwise {
 			this.classPathSources = resolved;
 		}
 		return resolved;
+	}
+
+	/**
+	 * Stepwise's history; on a Flyway database not adopted yet, the rows adoption would write
+	 * (checked against {@code resolved} when given).
+	 */
+	private List<AppliedMigration> historyOrAdoptable(Session session, @Nullable List<ResolvedMigration> resolved)
+			throws SQLException {
+		List<AppliedMigration> rows = session.history().readIfExists(session.connection());
+		List<AppliedMigration> adoptable = this.adopter.preview(session, rows);
+		if (adoptable != null && resolved != null) {
+			this.adopter.check(session, resolved, adoptable);
+		}
+		return history(rows, adoptable);
+	}
+
+	/**
+	 * Under the lock: Stepwise's history, adopting Flyway's first when there is one to adopt.
+	 * @return the rows, or {@code null} when Stepwise's history table does not exist
+	 */
+	private @Nullable List<AppliedMigration> historyAdoptingFlyway(Session session, List<ResolvedMigration> resolved)
+			throws SQLException {
+		List<AppliedMigration> rows = session.history().readIfExists(session.connection());
+		List<AppliedMigration> adoptable = this.adopter.preview(session, rows);
+		return (adoptable != null) ? this.adopter.adopt(session, resolved, adoptable) : rows;
+	}
+
+	private static List<AppliedMigration> history(@Nullable List<AppliedMigration> rows,
+			@Nullable List<AppliedMigration> adoptable) {
+		if (adoptable != null) {
+			return adoptable;
+		}
+		return (rows != null) ? rows : List.of();
+	}
+
+	/** The SQL callbacks in the locations, with the listeners. */
+	private Callbacks callbacks(Session session) {
+		List<SqlCallback> known = this.classPathCallbacks;
+		if (known == null) {
+			known = new MigrationResolver(this.configuration.locations(), this.configuration.classLoader(),
+					this.configuration.encoding(), session.dialect().type(), List.of())
+				.callbacks();
+			if (this.configuration.locations().stream().allMatch((location) -> location.startsWith("classpath:"))) {
+				this.classPathCallbacks = known;
+			}
+		}
+		return new Callbacks(known, this.configuration, session.dialect(), this.listeners);
+	}
+
+	/** Runs the callbacks of a failure; their own failure must not hide the one being reported. */
+	private static void fireAfterFailure(Callbacks callbacks, RunEvent event, Session session, RuntimeException failure) {
+		try {
+			callbacks.fire(event, session.connection());
+		}
+		catch (RuntimeException ex) {
+			failure.addSuppressed(ex);
+		}
 	}
 
 	private MigrationStates states(List<ResolvedMigration> resolved, List<AppliedMigration> rows) {

@@ -28,6 +28,9 @@ public final class StepwiseConfiguration {
 	/** The default name of the history table. */
 	public static final String DEFAULT_TABLE = "stepwise_history";
 
+	/** The default name of the Flyway history table that the first run adopts. */
+	public static final String DEFAULT_FLYWAY_TABLE = "flyway_schema_history";
+
 	private final DataSource dataSource;
 
 	private final List<String> locations;
@@ -72,6 +75,10 @@ public final class StepwiseConfiguration {
 
 	private final List<StepwiseListener> listeners;
 
+	private final FlywayAdoption flywayAdoption;
+
+	private final String flywayTable;
+
 	private StepwiseConfiguration(Builder builder) {
 		this.dataSource = Objects.requireNonNull(builder.dataSource,
 				"No DataSource: call dataSource(DataSource) or dataSource(url, user, password)");
@@ -96,6 +103,8 @@ public final class StepwiseConfiguration {
 		this.encoding = builder.encoding;
 		this.classLoader = builder.classLoader;
 		this.listeners = List.copyOf(builder.listeners);
+		this.flywayAdoption = builder.flywayAdoption;
+		this.flywayTable = builder.flywayTable;
 	}
 
 	public DataSource dataSource() {
@@ -186,6 +195,14 @@ public final class StepwiseConfiguration {
 		return this.listeners;
 	}
 
+	public FlywayAdoption flywayAdoption() {
+		return this.flywayAdoption;
+	}
+
+	public String flywayTable() {
+		return this.flywayTable;
+	}
+
 	/**
 	 * Builds a {@link StepwiseConfiguration}; every setter checks its argument.
 	 */
@@ -234,6 +251,10 @@ public final class StepwiseConfiguration {
 		private ClassLoader classLoader = defaultClassLoader();
 
 		private final List<StepwiseListener> listeners = new ArrayList<>();
+
+		private FlywayAdoption flywayAdoption = FlywayAdoption.AUTO;
+
+		private String flywayTable = DEFAULT_FLYWAY_TABLE;
 
 		Builder() {
 		}
@@ -436,6 +457,24 @@ public final class StepwiseConfiguration {
 			for (StepwiseListener listener : listeners) {
 				this.listeners.add(Objects.requireNonNull(listener, "listeners must not contain null"));
 			}
+			return this;
+		}
+
+		/**
+		 * Whether the first run adopts Flyway's history in place when Stepwise has none;
+		 * default {@link FlywayAdoption#AUTO}.
+		 */
+		public Builder flywayAdoption(FlywayAdoption flywayAdoption) {
+			this.flywayAdoption = Objects.requireNonNull(flywayAdoption, "flywayAdoption must not be null");
+			return this;
+		}
+
+		/**
+		 * The Flyway history table to adopt, in the schema of Stepwise's history table;
+		 * default {@value StepwiseConfiguration#DEFAULT_FLYWAY_TABLE}.
+		 */
+		public Builder flywayTable(String flywayTable) {
+			this.flywayTable = requireIdentifier(flywayTable, "flywayTable");
 			return this;
 		}
 

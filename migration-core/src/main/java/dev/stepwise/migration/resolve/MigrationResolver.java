@@ -2,11 +2,14 @@ package dev.stepwise.migration.resolve;
 
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 import dev.stepwise.migration.JavaMigration;
 import dev.stepwise.migration.MigrationValidationException;
+import dev.stepwise.migration.RunEvent;
 import dev.stepwise.migration.dialect.DatabaseType;
 
 /**
@@ -57,6 +60,13 @@ public final class MigrationResolver {
 			if (name != null) {
 				migrations.add(name, script);
 			}
+			else if (CallbackName.parse(fileName) != null) {
+				// A callback: callbacks() finds it.
+			}
+			else if (CallbackName.isUnsupported(fileName)) {
+				problems.add(script + ": a Flyway callback that Stepwise does not run. Stepwise runs "
+						+ supportedCallbacks() + " callbacks; move it out of " + script.location() + ".");
+			}
 			else {
 				problems.add(script + ": not a migration name. Name it V<version>__<description>.sql (up),"
 						+ " U<version>__<description>.sql (down) or R__<description>.sql (repeatable), for example "
@@ -69,6 +79,32 @@ public final class MigrationResolver {
 			throw new MigrationValidationException(problems);
 		}
 		return migrations.resolve(this.encoding);
+	}
+
+	/**
+	 * Finds the SQL callbacks: scripts named after a {@link RunEvent}, as Flyway names them.
+	 * @return the callbacks of each event in the order Flyway runs them: by file name
+	 */
+	public List<SqlCallback> callbacks() {
+		List<SqlCallback> callbacks = new ArrayList<>();
+		for (ScriptResource script : this.scriptFinder.find()) {
+			String fileName = script.path().substring(script.path().lastIndexOf('/') + 1);
+			RunEvent event = CallbackName.parse(fileName);
+			if (event != null && ScriptName.parse(fileName) == null) {
+				callbacks.add(new SqlCallback(event, script));
+			}
+		}
+		callbacks.sort(Comparator.comparing((SqlCallback callback) -> callback.event())
+			.thenComparing((callback) -> fileName(callback.script())));
+		return List.copyOf(callbacks);
+	}
+
+	private static String fileName(ScriptResource script) {
+		return script.path().substring(script.path().lastIndexOf('/') + 1);
+	}
+
+	private static String supportedCallbacks() {
+		return String.join(", ", Arrays.stream(RunEvent.values()).map(RunEvent::callbackName).toList());
 	}
 
 }
