@@ -45,8 +45,9 @@ public final class StepwiseAutoConfiguration {
 	@ConditionalOnBean(Stepwise.class)
 	@ConditionalOnMissingBean
 	StepwiseMigrationInitializer stepwiseMigrationInitializer(Map<String, Stepwise> engines,
-			ObjectProvider<StepwiseMigrationStrategy> migrationStrategy) {
-		return new StepwiseMigrationInitializer(engines, migrationStrategy.getIfAvailable(() -> Stepwise::migrate));
+			ObjectProvider<StepwiseMigrationStrategy> migrationStrategy, StepwiseProperties properties) {
+		return new StepwiseMigrationInitializer(engines,
+				migrationStrategy.getIfAvailable(() -> StartupStrategies.of(properties.getStartup())));
 	}
 
 	@Bean
@@ -106,6 +107,11 @@ public final class StepwiseAutoConfiguration {
 						+ " mark the one to migrate with @StepwiseDataSource, set stepwise.url,"
 						+ " or define a Stepwise bean per DataSource");
 			}
+			if (properties.getUser() != null) {
+				// As spring.flyway.user: the same database, reached as another user (a DDL user).
+				configuration.dataSource(OtherUserDataSource.of(chosen, properties.getUser(), properties.getPassword()));
+				return;
+			}
 			configuration.dataSource(chosen);
 		}
 
@@ -129,6 +135,8 @@ public final class StepwiseAutoConfiguration {
 			map.from(properties::getBackfillWorkers).to(configuration::backfillWorkers);
 			map.from(properties::getInstalledBy).to(configuration::installedBy);
 			map.from(properties::getEncoding).to(configuration::encoding);
+			map.from(properties::getFlywayAdoption).to(configuration::flywayAdoption);
+			map.from(properties::getFlywayTable).to(configuration::flywayTable);
 		}
 
 	}

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.stepwise.migration.FlywayAdoption;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -126,14 +127,33 @@ public class StepwiseProperties {
 	private @Nullable String url;
 
 	/**
-	 * Login user of the database to migrate, with "url".
+	 * Login user of the database to migrate: with "url", or alone for the application's
+	 * database reached as another user (a DDL user).
 	 */
 	private @Nullable String user;
 
 	/**
-	 * Login password of the database to migrate, with "url".
+	 * Login password of "user".
 	 */
 	private @Nullable String password;
+
+	/**
+	 * What happens at start-up: "migrate" applies what is pending; "validate" refuses to start
+	 * while the sources and the history disagree or a migration is pending (a deploy that
+	 * migrates from a job); "none" leaves the database alone.
+	 */
+	private Startup startup = Startup.MIGRATE;
+
+	/**
+	 * Whether the first run adopts a Flyway history in place: "auto" copies Flyway's rows
+	 * into Stepwise's history when Stepwise has none; "off" ignores Flyway's table.
+	 */
+	private FlywayAdoption flywayAdoption = FlywayAdoption.AUTO;
+
+	/**
+	 * Flyway's history table to adopt, in the schema of Stepwise's history table.
+	 */
+	private String flywayTable = "flyway_schema_history";
 
 	private final Rollback rollback = new Rollback();
 
@@ -315,6 +335,46 @@ public class StepwiseProperties {
 
 	public void setPassword(@Nullable String password) {
 		this.password = password;
+	}
+
+	public Startup getStartup() {
+		return this.startup;
+	}
+
+	public void setStartup(Startup startup) {
+		this.startup = startup;
+	}
+
+	public FlywayAdoption getFlywayAdoption() {
+		return this.flywayAdoption;
+	}
+
+	public void setFlywayAdoption(FlywayAdoption flywayAdoption) {
+		this.flywayAdoption = flywayAdoption;
+	}
+
+	public String getFlywayTable() {
+		return this.flywayTable;
+	}
+
+	public void setFlywayTable(String flywayTable) {
+		this.flywayTable = flywayTable;
+	}
+
+	/**
+	 * What the application does with its migrations at start-up.
+	 */
+	public enum Startup {
+
+		/** Apply what is pending. */
+		MIGRATE,
+
+		/** Refuse to start unless the history is valid and nothing is pending. */
+		VALIDATE,
+
+		/** Leave the database alone. */
+		NONE
+
 	}
 
 	public Rollback getRollback() {

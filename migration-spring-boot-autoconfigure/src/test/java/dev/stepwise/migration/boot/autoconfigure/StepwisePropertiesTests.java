@@ -44,6 +44,8 @@ class StepwisePropertiesTests {
 		assertThat(this.properties.getInstanceStaleness()).isEqualTo(this.engineDefaults.instanceStaleness());
 		assertThat(this.properties.getInstalledBy()).isEqualTo(this.engineDefaults.installedBy());
 		assertThat(this.properties.getEncoding()).isEqualTo(this.engineDefaults.encoding());
+		assertThat(this.properties.getFlywayAdoption()).isEqualTo(this.engineDefaults.flywayAdoption());
+		assertThat(this.properties.getFlywayTable()).isEqualTo(this.engineDefaults.flywayTable());
 	}
 
 	@Test
@@ -53,6 +55,7 @@ class StepwisePropertiesTests {
 		assertThat(this.properties.getUrl()).isNull();
 		assertThat(this.properties.getUser()).isNull();
 		assertThat(this.properties.getPassword()).isNull();
+		assertThat(this.properties.getStartup()).isEqualTo(StepwiseProperties.Startup.MIGRATE);
 		assertThat(this.properties.getInstanceRegistry().isEnabled()).isTrue();
 		assertThat(this.properties.getBackgroundBackfills().isEnabled()).isTrue();
 		assertThat(this.properties.getBackgroundBackfills().getCheckInterval()).isEqualTo(Duration.ofMinutes(1));
