@@ -44,8 +44,9 @@ final class Session implements AutoCloseable {
 	static Session open(StepwiseConfiguration configuration, @Nullable Target known) {
 		Connection connection = null;
 		try {
-			connection = configuration.dataSource().getConnection();
+			connection = connect(configuration);
 			connection.setAutoCommit(true);
+			runInitSqls(connection, configuration);
 			Target target = (known != null) ? known : Target.of(connection, configuration);
 			String user = (configuration.installedBy() != null) ? configuration.installedBy()
 					: databaseUser(connection);
@@ -56,6 +57,52 @@ final class Session implements AutoCloseable {
 			closeQuietly(connection);
 			throw new StepwiseException("Could not connect to the database to migrate it: " + ex.getMessage()
 					+ ". Check the DataSource (Spring Boot: spring.datasource.* or stepwise.url/user/password).", ex);
+		}
+	}
+
+	/**
+	 * Connects, retrying {@code connectRetries} times when the database cannot be reached
+	 * (a database that starts with the application), waiting one second, then twice as
+	 * long each time, up to {@code connectRetriesInterval}.
+	 */
+	private static Connection connect(StepwiseConfiguration configuration) throws SQLException {
+		long waitMillis = 1000;
+		for (int attempt = 0;; attempt++) {
+			try {
+				return configuration.dataSource().getConnection();
+			}
+			catch (SQLException ex) {
+				if (attempt >= configuration.connectRetries()) {
+					throw ex;
+				}
+				long wait = Math.min(waitMillis, configuration.connectRetriesInterval().toMillis());
+				logger.warn("Could not connect to the database ({}); retry {} of {} in {} ms", ex.getMessage(),
+						attempt + 1, configuration.connectRetries(), wait);
+				sleep(wait, ex);
+				waitMillis *= 2;
+			}
+		}
+	}
+
+	private static void sleep(long millis, SQLException failure) throws SQLException {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw failure;
+		}
+	}
+
+	private static void runInitSqls(Connection connection, StepwiseConfiguration configuration) throws SQLException {
+		for (String sql : configuration.initSqls()) {
+			try (java.sql.Statement statement = connection.createStatement()) {
+				statement.execute(sql);
+			}
+			catch (SQLException ex) {
+				throw new SQLException("init SQL \"" + sql + "\" failed: " + ex.getMessage()
+						+ " (fix or remove it in initSqls, Spring Boot: stepwise.init-sqls)", ex.getSQLState(), ex);
+			}
 		}
 	}
 

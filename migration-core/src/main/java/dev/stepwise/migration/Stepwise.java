@@ -552,7 +552,17 @@ public final class Stepwise {
 		}
 	}
 
-	private static List<MigrationEntry> pending(MigrationStates states, MigrateOptions options) {
+	private List<MigrationEntry> pending(MigrationStates states, MigrateOptions options) {
+		MigrationVersion target = this.configuration.target();
+		List<MigrationEntry> due = pendingUpToLatest(states, options);
+		if (target == null) {
+			return due;
+		}
+		return due.stream().filter((entry) -> entry.info().isRepeatable() || !entry.info().version().isNewerThan(target))
+			.toList();
+	}
+
+	private static List<MigrationEntry> pendingUpToLatest(MigrationStates states, MigrateOptions options) {
 		List<MigrationEntry> versioned = new ArrayList<>();
 		List<MigrationEntry> repeatable = new ArrayList<>();
 		for (MigrationEntry entry : states.entries()) {

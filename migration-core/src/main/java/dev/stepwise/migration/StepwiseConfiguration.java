@@ -79,6 +79,14 @@ public final class StepwiseConfiguration {
 
 	private final String flywayTable;
 
+	private final @Nullable MigrationVersion target;
+
+	private final int connectRetries;
+
+	private final Duration connectRetriesInterval;
+
+	private final List<String> initSqls;
+
 	private StepwiseConfiguration(Builder builder) {
 		this.dataSource = Objects.requireNonNull(builder.dataSource,
 				"No DataSource: call dataSource(DataSource) or dataSource(url, user, password)");
@@ -105,6 +113,10 @@ public final class StepwiseConfiguration {
 		this.listeners = List.copyOf(builder.listeners);
 		this.flywayAdoption = builder.flywayAdoption;
 		this.flywayTable = builder.flywayTable;
+		this.target = builder.target;
+		this.connectRetries = builder.connectRetries;
+		this.connectRetriesInterval = builder.connectRetriesInterval;
+		this.initSqls = List.copyOf(builder.initSqls);
 	}
 
 	public DataSource dataSource() {
@@ -203,6 +215,23 @@ public final class StepwiseConfiguration {
 		return this.flywayTable;
 	}
 
+	/** The version {@code migrate()} stops at, or {@code null} for the latest. */
+	public @Nullable MigrationVersion target() {
+		return this.target;
+	}
+
+	public int connectRetries() {
+		return this.connectRetries;
+	}
+
+	public Duration connectRetriesInterval() {
+		return this.connectRetriesInterval;
+	}
+
+	public List<String> initSqls() {
+		return this.initSqls;
+	}
+
 	/**
 	 * Builds a {@link StepwiseConfiguration}; every setter checks its argument.
 	 */
@@ -255,6 +284,14 @@ public final class StepwiseConfiguration {
 		private FlywayAdoption flywayAdoption = FlywayAdoption.AUTO;
 
 		private String flywayTable = DEFAULT_FLYWAY_TABLE;
+
+		private @Nullable MigrationVersion target;
+
+		private int connectRetries;
+
+		private Duration connectRetriesInterval = Duration.ofSeconds(120);
+
+		private List<String> initSqls = List.of();
 
 		Builder() {
 		}
@@ -475,6 +512,47 @@ public final class StepwiseConfiguration {
 		 */
 		public Builder flywayTable(String flywayTable) {
 			this.flywayTable = requireIdentifier(flywayTable, "flywayTable");
+			return this;
+		}
+
+		/**
+		 * The version {@code migrate()} applies up to (repeatable migrations still run);
+		 * {@code null} or {@code "latest"} for every version, the default.
+		 */
+		public Builder target(@Nullable String target) {
+			this.target = (target == null || target.isBlank() || target.equalsIgnoreCase("latest")) ? null
+					: MigrationVersion.parse(target);
+			return this;
+		}
+
+		/**
+		 * How many times to retry connecting when the database cannot be reached at first (a
+		 * database that starts with the application); default 0.
+		 */
+		public Builder connectRetries(int connectRetries) {
+			if (connectRetries < 0) {
+				throw new IllegalArgumentException("connectRetries must not be negative, got " + connectRetries);
+			}
+			this.connectRetries = connectRetries;
+			return this;
+		}
+
+		/**
+		 * The longest wait between connection retries: the wait starts at one second and
+		 * doubles up to this; default 120 s.
+		 */
+		public Builder connectRetriesInterval(Duration connectRetriesInterval) {
+			this.connectRetriesInterval = requireNotNegative(connectRetriesInterval, "connectRetriesInterval");
+			return this;
+		}
+
+		/** SQL statements run on the work connection of every engine call, before anything else. */
+		public Builder initSqls(List<String> initSqls) {
+			Objects.requireNonNull(initSqls, "initSqls must not be null");
+			for (String sql : initSqls) {
+				requireText(sql, "initSqls");
+			}
+			this.initSqls = List.copyOf(initSqls);
 			return this;
 		}
 

@@ -137,6 +137,10 @@ public final class StepwiseAutoConfiguration {
 			map.from(properties::getEncoding).to(configuration::encoding);
 			map.from(properties::getFlywayAdoption).to(configuration::flywayAdoption);
 			map.from(properties::getFlywayTable).to(configuration::flywayTable);
+			map.from(properties::getTarget).to(configuration::target);
+			map.from(properties::getConnectRetries).to(configuration::connectRetries);
+			map.from(properties::getConnectRetriesInterval).to(configuration::connectRetriesInterval);
+			map.from(properties::getInitSqls).to(configuration::initSqls);
 		}
 
 	}

@@ -155,6 +155,26 @@ public class StepwiseProperties {
 	 */
 	private String flywayTable = "flyway_schema_history";
 
+	/**
+	 * Version to migrate up to ("latest" for all); repeatable migrations still run.
+	 */
+	private @Nullable String target;
+
+	/**
+	 * Number of times to retry connecting when the database cannot be reached at first.
+	 */
+	private int connectRetries = 0;
+
+	/**
+	 * Longest wait between connection retries; the wait starts at one second and doubles.
+	 */
+	private Duration connectRetriesInterval = Duration.ofSeconds(120);
+
+	/**
+	 * SQL statements run on the work connection of every run, before anything else.
+	 */
+	private List<String> initSqls = new ArrayList<>();
+
 	private final Rollback rollback = new Rollback();
 
 	private final InstanceRegistry instanceRegistry = new InstanceRegistry();
@@ -335,6 +355,38 @@ public class StepwiseProperties {
 
 	public void setPassword(@Nullable String password) {
 		this.password = password;
+	}
+
+	public @Nullable String getTarget() {
+		return this.target;
+	}
+
+	public void setTarget(@Nullable String target) {
+		this.target = target;
+	}
+
+	public int getConnectRetries() {
+		return this.connectRetries;
+	}
+
+	public void setConnectRetries(int connectRetries) {
+		this.connectRetries = connectRetries;
+	}
+
+	public Duration getConnectRetriesInterval() {
+		return this.connectRetriesInterval;
+	}
+
+	public void setConnectRetriesInterval(Duration connectRetriesInterval) {
+		this.connectRetriesInterval = connectRetriesInterval;
+	}
+
+	public List<String> getInitSqls() {
+		return this.initSqls;
+	}
+
+	public void setInitSqls(List<String> initSqls) {
+		this.initSqls = initSqls;
 	}
 
 	public Startup getStartup() {

@@ -46,6 +46,10 @@ class StepwisePropertiesTests {
 		assertThat(this.properties.getEncoding()).isEqualTo(this.engineDefaults.encoding());
 		assertThat(this.properties.getFlywayAdoption()).isEqualTo(this.engineDefaults.flywayAdoption());
 		assertThat(this.properties.getFlywayTable()).isEqualTo(this.engineDefaults.flywayTable());
+		assertThat(this.properties.getTarget()).isEqualTo(this.engineDefaults.target());
+		assertThat(this.properties.getConnectRetries()).isEqualTo(this.engineDefaults.connectRetries());
+		assertThat(this.properties.getConnectRetriesInterval()).isEqualTo(this.engineDefaults.connectRetriesInterval());
+		assertThat(this.properties.getInitSqls()).isEqualTo(this.engineDefaults.initSqls());
 	}
 
 	@Test

@@ -62,6 +62,18 @@ class StepwiseStartupTests {
 	}
 
 	@Test
+	void targetAndInitSqlsReachTheEngine() {
+		this.contextRunner.withPropertyValues("stepwise.target=1", "stepwise.init-sqls=CREATE TABLE IF NOT EXISTS init_marker (id INT)")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(Stepwise.class).info().migrations()).extracting(MigrationInfo::state)
+					.containsExactly(MigrationState.APPLIED, MigrationState.PENDING);
+				assertThat(context.getBean(JdbcTemplate.class)
+					.queryForObject("SELECT COUNT(*) FROM init_marker", Integer.class)).isZero();
+			});
+	}
+
+	@Test
 	void userAndPasswordWithoutUrlMigrateTheApplicationsDatabaseAsThatUser() {
 		this.contextRunner.withPropertyValues("stepwise.user=ddl", "stepwise.password=ddl-secret")
 			.withInitializer((context) -> new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(

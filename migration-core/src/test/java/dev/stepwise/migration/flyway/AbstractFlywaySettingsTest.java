@@ -1,0 +1,155 @@
+package dev.stepwise.migration.flyway;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import dev.stepwise.migration.ExecutedMigration;
+import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.StepwiseConfiguration;
+import dev.stepwise.migration.StepwiseException;
+import dev.stepwise.migration.testsupport.Scripts;
+import dev.stepwise.migration.testsupport.Sql;
+import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The settings a team moving from Flyway reaches for: {@code target}, {@code initSqls},
+ * {@code connectRetries}, on every database.
+ */
+abstract class AbstractFlywaySettingsTest {
+
+	@TempDir
+	Path folder;
+
+	Scripts scripts;
+
+	Sql sql;
+
+	abstract TestDatabaseExtension database();
+
+	@BeforeEach
+	void emptyDatabase() {
+		database().database().reset();
+		this.scripts = new Scripts(this.folder);
+		this.sql = new Sql(database().dataSource());
+		this.scripts.write("V1__create_orders.sql", "CREATE TABLE orders (id INT PRIMARY KEY);\n")
+			.write("V2__add_total.sql", "ALTER TABLE orders ADD COLUMN total INT;\n")
+			.write("V3__add_status.sql", "ALTER TABLE orders ADD COLUMN status VARCHAR(20);\n")
+			.write("R__order_ids.sql", "CREATE OR REPLACE VIEW order_ids AS SELECT id FROM orders;\n");
+	}
+
+	StepwiseConfiguration.Builder configure() {
+		return Stepwise.configure().dataSource(database().dataSource()).locations(this.scripts.location());
+	}
+
+	@Test
+	void targetAppliesUpToItsVersionAndALaterRunTheRest() {
+		assertThat(configure().target("2").load().migrate().applied()).extracting(ExecutedMigration::script)
+			.containsExactly("V1__create_orders.sql", "V2__add_total.sql", "R__order_ids.sql");
+		assertThat(this.sql.columns("orders")).containsExactlyInAnyOrder("id", "total");
+
+		assertThat(configure().target("latest").load().migrate().applied()).extracting(ExecutedMigration::script)
+			.containsExactly("V3__add_status.sql");
+		assertThat(this.sql.columns("orders")).containsExactlyInAnyOrder("id", "total", "status");
+	}
+
+	@Test
+	void initSqlsRunOnTheWorkConnectionBeforeAnythingElse() {
+		configure().initSqls(List.of("CREATE TABLE IF NOT EXISTS init_marker (id INT)")).load().migrate();
+
+		assertThat(this.sql.tableExists("init_marker")).isTrue();
+		assertThatThrownBy(() -> configure().initSqls(List.of("NOT SQL AT ALL")).load().info())
+			.isInstanceOf(StepwiseException.class)
+			.hasMessageContaining("init SQL \"NOT SQL AT ALL\" failed")
+			.hasMessageContaining("stepwise.init-sqls");
+	}
+
+	@Test
+	void connectRetriesWaitForADatabaseThatIsStillStarting() {
+		StartingDatabase starting = new StartingDatabase(database().dataSource(), 2);
+		assertThatThrownBy(() -> configure().dataSource(starting).load().migrate())
+			.hasMessageContaining("Could not connect to the database");
+
+		StartingDatabase again = new StartingDatabase(database().dataSource(), 2);
+		assertThat(configure().dataSource(again).connectRetries(2).connectRetriesInterval(Duration.ZERO).load()
+			.migrate().applied()).hasSize(4);
+		assertThat(again.attempts.get()).isGreaterThanOrEqualTo(3);
+	}
+
+	/** A database that refuses the first connections, as one that is still starting does. */
+	static final class StartingDatabase implements DataSource {
+
+		private final DataSource database;
+
+		private final int refusals;
+
+		final AtomicInteger attempts = new AtomicInteger();
+
+		StartingDatabase(DataSource database, int refusals) {
+			this.database = database;
+			this.refusals = refusals;
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			if (this.attempts.incrementAndGet() <= this.refusals) {
+				throw new SQLException("Connection refused: the database is starting", "08001");
+			}
+			return this.database.getConnection();
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) throws SQLException {
+			return getConnection();
+		}
+
+		@Override
+		public PrintWriter getLogWriter() {
+			return null;
+		}
+
+		@Override
+		public void setLogWriter(PrintWriter out) {
+		}
+
+		@Override
+		public void setLoginTimeout(int seconds) {
+		}
+
+		@Override
+		public int getLoginTimeout() {
+			return 0;
+		}
+
+		@Override
+		public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+			throw new SQLFeatureNotSupportedException();
+		}
+
+		@Override
+		public <T> T unwrap(Class<T> type) throws SQLException {
+			throw new SQLException("not a wrapper");
+		}
+
+		@Override
+		public boolean isWrapperFor(Class<?> type) {
+			return false;
+		}
+
+	}
+
+}
