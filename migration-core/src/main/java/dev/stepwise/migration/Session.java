@@ -28,13 +28,19 @@ final class Session implements AutoCloseable {
 
 	private final String user;
 
+	private final String database;
+
+	private final String databaseUser;
+
 	private Dialect.@Nullable SessionSetting lockTimeout;
 
-	private Session(Connection connection, Dialect dialect, HistoryTable history, String user) {
+	private Session(Connection connection, Target target, HistoryTable history, String user) {
 		this.connection = connection;
-		this.dialect = dialect;
+		this.dialect = target.dialect();
 		this.history = history;
 		this.user = user;
+		this.database = target.database();
+		this.databaseUser = target.databaseUser();
 	}
 
 	/**
@@ -49,8 +55,8 @@ final class Session implements AutoCloseable {
 			runInitSqls(connection, configuration);
 			Target target = (known != null) ? known : Target.of(connection, configuration);
 			String user = (configuration.installedBy() != null) ? configuration.installedBy()
-					: databaseUser(connection);
-			return new Session(connection, target.dialect(),
+					: installer(target.databaseUser());
+			return new Session(connection, target,
 					new HistoryTable(target.dialect(), target.schema(), configuration.table()), user);
 		}
 		catch (SQLException ex) {
@@ -106,14 +112,13 @@ final class Session implements AutoCloseable {
 		}
 	}
 
-	private static String databaseUser(Connection connection) throws SQLException {
-		String user = connection.getMetaData().getUserName();
-		return (user != null && !user.isBlank()) ? user : System.getProperty("user.name", "unknown");
+	private static String installer(String databaseUser) {
+		return !databaseUser.isBlank() ? databaseUser : System.getProperty("user.name", "unknown");
 	}
 
 	/** What this session learned about the database, for the next one. */
 	Target target() {
-		return new Target(this.dialect, this.history.schema());
+		return new Target(this.dialect, this.history.schema(), this.database, this.databaseUser);
 	}
 
 	Connection connection() {
@@ -130,6 +135,14 @@ final class Session implements AutoCloseable {
 
 	String user() {
 		return this.user;
+	}
+
+	String database() {
+		return this.database;
+	}
+
+	String databaseUser() {
+		return this.databaseUser;
 	}
 
 	/** Whether a table exists in the history table's schema. */
@@ -155,13 +168,17 @@ final class Session implements AutoCloseable {
 	 *
 	 * @param dialect the dialect
 	 * @param schema the configured schema, or the connection's current one
+	 * @param database the database's name (the connection's catalogue), for placeholders
+	 * @param databaseUser the user the connection logged in as, for placeholders
 	 */
-	record Target(Dialect dialect, String schema) {
+	record Target(Dialect dialect, String schema, String database, String databaseUser) {
 
 		static Target of(Connection connection, StepwiseConfiguration configuration) throws SQLException {
 			Dialect dialect = Dialect.of(connection);
 			String schema = (configuration.schema() != null) ? configuration.schema() : dialect.currentSchema(connection);
-			return new Target(dialect, schema);
+			String database = connection.getCatalog();
+			String user = connection.getMetaData().getUserName();
+			return new Target(dialect, schema, (database != null) ? database : "", (user != null) ? user : "");
 		}
 
 	}

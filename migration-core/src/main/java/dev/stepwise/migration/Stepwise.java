@@ -13,6 +13,7 @@ import dev.stepwise.migration.backfill.BackfillProgress;
 import dev.stepwise.migration.dialect.DatabaseType;
 import dev.stepwise.migration.execute.Callbacks;
 import dev.stepwise.migration.execute.Listeners;
+import dev.stepwise.migration.execute.ScriptPlaceholders;
 import dev.stepwise.migration.execute.MigrationExecutor;
 import dev.stepwise.migration.expand.ContractResult;
 import dev.stepwise.migration.expand.Expansion;
@@ -515,7 +516,12 @@ public final class Stepwise {
 				this.classPathCallbacks = known;
 			}
 		}
-		return new Callbacks(known, this.configuration, session.dialect(), this.listeners);
+		return new Callbacks(known, this.configuration, session.dialect(), this.listeners, placeholders(session));
+	}
+
+	private ScriptPlaceholders placeholders(Session session) {
+		return new ScriptPlaceholders(this.configuration, session.history().schema(), session.database(),
+				session.databaseUser());
 	}
 
 	/** Runs the callbacks of a failure; their own failure must not hide the one being reported. */
@@ -534,7 +540,7 @@ public final class Stepwise {
 
 	private MigrationExecutor executor(Session session) {
 		return new MigrationExecutor(this.configuration, session.dialect(), session.history(), this.listeners,
-				session.user());
+				session.user(), placeholders(session));
 	}
 
 	private void validateIfConfigured(Session session, MigrationStates states) {

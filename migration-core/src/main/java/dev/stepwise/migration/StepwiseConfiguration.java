@@ -87,6 +87,10 @@ public final class StepwiseConfiguration {
 
 	private final List<String> initSqls;
 
+	private final String placeholderPrefix;
+
+	private final String placeholderSuffix;
+
 	private StepwiseConfiguration(Builder builder) {
 		this.dataSource = Objects.requireNonNull(builder.dataSource,
 				"No DataSource: call dataSource(DataSource) or dataSource(url, user, password)");
@@ -117,6 +121,8 @@ public final class StepwiseConfiguration {
 		this.connectRetries = builder.connectRetries;
 		this.connectRetriesInterval = builder.connectRetriesInterval;
 		this.initSqls = List.copyOf(builder.initSqls);
+		this.placeholderPrefix = builder.placeholderPrefix;
+		this.placeholderSuffix = builder.placeholderSuffix;
 	}
 
 	public DataSource dataSource() {
@@ -232,6 +238,14 @@ public final class StepwiseConfiguration {
 		return this.initSqls;
 	}
 
+	public String placeholderPrefix() {
+		return this.placeholderPrefix;
+	}
+
+	public String placeholderSuffix() {
+		return this.placeholderSuffix;
+	}
+
 	/**
 	 * Builds a {@link StepwiseConfiguration}; every setter checks its argument.
 	 */
@@ -292,6 +306,10 @@ public final class StepwiseConfiguration {
 		private Duration connectRetriesInterval = Duration.ofSeconds(120);
 
 		private List<String> initSqls = List.of();
+
+		private String placeholderPrefix = "${";
+
+		private String placeholderSuffix = "}";
 
 		Builder() {
 		}
@@ -543,6 +561,18 @@ public final class StepwiseConfiguration {
 		 */
 		public Builder connectRetriesInterval(Duration connectRetriesInterval) {
 			this.connectRetriesInterval = requireNotNegative(connectRetriesInterval, "connectRetriesInterval");
+			return this;
+		}
+
+		/** What opens a placeholder in scripts; default <code>${</code>. */
+		public Builder placeholderPrefix(String placeholderPrefix) {
+			this.placeholderPrefix = requireText(placeholderPrefix, "placeholderPrefix");
+			return this;
+		}
+
+		/** What closes a placeholder in scripts; default <code>}</code>. */
+		public Builder placeholderSuffix(String placeholderSuffix) {
+			this.placeholderSuffix = requireText(placeholderSuffix, "placeholderSuffix");
 			return this;
 		}
 

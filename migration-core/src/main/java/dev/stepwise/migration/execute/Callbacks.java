@@ -8,7 +8,6 @@ import dev.stepwise.migration.RunEvent;
 import dev.stepwise.migration.StepwiseConfiguration;
 import dev.stepwise.migration.StepwiseException;
 import dev.stepwise.migration.dialect.Dialect;
-import dev.stepwise.migration.resolve.Placeholders;
 import dev.stepwise.migration.resolve.SqlCallback;
 import dev.stepwise.migration.sql.SqlScript;
 import dev.stepwise.migration.sql.SqlScriptParser;
@@ -28,8 +27,11 @@ public final class Callbacks {
 
 	private final Listeners listeners;
 
+	private final ScriptPlaceholders placeholders;
+
 	public Callbacks(List<SqlCallback> scripts, StepwiseConfiguration configuration, Dialect dialect,
-			Listeners listeners) {
+			Listeners listeners, ScriptPlaceholders placeholders) {
+		this.placeholders = placeholders;
 		this.scripts = List.copyOf(scripts);
 		this.configuration = configuration;
 		this.dialect = dialect;
@@ -56,10 +58,7 @@ public final class Callbacks {
 
 	private void run(SqlCallback callback, Connection connection) {
 		String path = callback.script().path();
-		String text = callback.script().read(this.configuration.encoding());
-		if (this.configuration.placeholderReplacement()) {
-			text = Placeholders.replace(path, text, this.configuration.placeholders());
-		}
+		String text = this.placeholders.apply(callback.script(), callback.script().read(this.configuration.encoding()));
 		SqlScript script = SqlScriptParser.parse(path, text, this.dialect.type());
 		SqlStatement current = null;
 		try {

@@ -23,7 +23,6 @@ import dev.stepwise.migration.dialect.Dialect;
 import dev.stepwise.migration.expand.Expansions;
 import dev.stepwise.migration.history.AppliedMigration;
 import dev.stepwise.migration.history.HistoryTable;
-import dev.stepwise.migration.resolve.Placeholders;
 import dev.stepwise.migration.resolve.ResolvedMigration;
 import dev.stepwise.migration.resolve.ScriptResource;
 import dev.stepwise.migration.schema.IrreversibleChangeException;
@@ -68,9 +67,12 @@ public final class MigrationExecutor {
 	// Planning parses each script; applying it right after must not parse it again.
 	private final Map<ScriptResource, SqlScript> parsed = new HashMap<>();
 
+	private final ScriptPlaceholders placeholders;
+
 	public MigrationExecutor(StepwiseConfiguration configuration, Dialect dialect, HistoryTable history,
-			Listeners listeners, String user) {
+			Listeners listeners, String user, ScriptPlaceholders placeholders) {
 		this.configuration = configuration;
+		this.placeholders = placeholders;
 		this.dialect = dialect;
 		this.history = history;
 		this.listeners = listeners;
@@ -246,10 +248,7 @@ public final class MigrationExecutor {
 	}
 
 	private SqlScript read(ScriptResource resource) {
-		String text = resource.read(this.configuration.encoding());
-		if (this.configuration.placeholderReplacement()) {
-			text = Placeholders.replace(resource.path(), text, this.configuration.placeholders());
-		}
+		String text = this.placeholders.apply(resource, resource.read(this.configuration.encoding()));
 		return SqlScriptParser.parse(resource.path(), text, this.dialect.type());
 	}
 

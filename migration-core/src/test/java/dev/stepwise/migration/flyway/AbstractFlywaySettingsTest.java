@@ -90,6 +90,55 @@ abstract class AbstractFlywaySettingsTest {
 		assertThat(again.attempts.get()).isGreaterThanOrEqualTo(3);
 	}
 
+	@Test
+	void flywaysBuiltInPlaceholdersHaveTheirValuesUnderBothPrefixes() throws SQLException {
+		this.scripts.write("V4__facts.sql", """
+				CREATE TABLE facts (name VARCHAR(50), fact VARCHAR(200));
+				INSERT INTO facts (name, fact) VALUES ('schema', '${flyway:defaultSchema}');
+				INSERT INTO facts (name, fact) VALUES ('user', '${flyway:user}');
+				INSERT INTO facts (name, fact) VALUES ('database', '${flyway:database}');
+				INSERT INTO facts (name, fact) VALUES ('filename', '${flyway:filename}');
+				INSERT INTO facts (name, fact) VALUES ('table', '${flyway:table}');
+				INSERT INTO facts (name, fact) VALUES ('timestamp', '${flyway:timestamp}');
+				INSERT INTO facts (name, fact) VALUES ('stepwise', '${stepwise:table} ${stepwise:filename}');
+				""");
+
+		configure().load().migrate();
+
+		String schema;
+		String user;
+		String database;
+		try (Connection connection = database().dataSource().getConnection()) {
+			schema = dev.stepwise.migration.dialect.Dialect.of(connection).currentSchema(connection);
+			user = connection.getMetaData().getUserName();
+			database = connection.getCatalog();
+		}
+		assertThat(fact("schema")).isEqualTo(schema);
+		assertThat(fact("user")).isEqualTo(user);
+		assertThat(fact("database")).isEqualTo(database);
+		assertThat(fact("filename")).isEqualTo("V4__facts.sql");
+		assertThat(fact("table")).isEqualTo("stepwise_history");
+		assertThat(fact("timestamp")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+		assertThat(fact("stepwise")).isEqualTo("stepwise_history V4__facts.sql");
+	}
+
+	@Test
+	void placeholderPrefixAndSuffixAreConfigurable() {
+		this.scripts.write("V4__owner.sql", """
+				CREATE TABLE owners (name VARCHAR(50));
+				INSERT INTO owners (name) VALUES ('#[owner]');
+				INSERT INTO owners (name) VALUES ('${kept}');
+				""");
+
+		configure().placeholder("owner", "billing").placeholderPrefix("#[").placeholderSuffix("]").load().migrate();
+
+		assertThat(this.sql.column("SELECT name FROM owners ORDER BY name")).containsExactly("${kept}", "billing");
+	}
+
+	private String fact(String name) {
+		return this.sql.column("SELECT fact FROM facts WHERE name = '" + name + "'").get(0);
+	}
+
 	/** A database that refuses the first connections, as one that is still starting does. */
 	static final class StartingDatabase implements DataSource {
 

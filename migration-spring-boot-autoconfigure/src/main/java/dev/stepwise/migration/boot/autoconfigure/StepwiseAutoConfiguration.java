@@ -141,6 +141,8 @@ public final class StepwiseAutoConfiguration {
 			map.from(properties::getConnectRetries).to(configuration::connectRetries);
 			map.from(properties::getConnectRetriesInterval).to(configuration::connectRetriesInterval);
 			map.from(properties::getInitSqls).to(configuration::initSqls);
+			map.from(properties::getPlaceholderPrefix).to(configuration::placeholderPrefix);
+			map.from(properties::getPlaceholderSuffix).to(configuration::placeholderSuffix);
 		}
 
 	}

@@ -175,6 +175,16 @@ public class StepwiseProperties {
 	 */
 	private List<String> initSqls = new ArrayList<>();
 
+	/**
+	 * What opens a placeholder in scripts.
+	 */
+	private String placeholderPrefix = "${";
+
+	/**
+	 * What closes a placeholder in scripts.
+	 */
+	private String placeholderSuffix = "}";
+
 	private final Rollback rollback = new Rollback();
 
 	private final InstanceRegistry instanceRegistry = new InstanceRegistry();
@@ -355,6 +365,22 @@ public class StepwiseProperties {
 
 	public void setPassword(@Nullable String password) {
 		this.password = password;
+	}
+
+	public String getPlaceholderPrefix() {
+		return this.placeholderPrefix;
+	}
+
+	public void setPlaceholderPrefix(String placeholderPrefix) {
+		this.placeholderPrefix = placeholderPrefix;
+	}
+
+	public String getPlaceholderSuffix() {
+		return this.placeholderSuffix;
+	}
+
+	public void setPlaceholderSuffix(String placeholderSuffix) {
+		this.placeholderSuffix = placeholderSuffix;
 	}
 
 	public @Nullable String getTarget() {

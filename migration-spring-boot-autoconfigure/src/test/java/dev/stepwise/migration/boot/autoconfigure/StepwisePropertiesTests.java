@@ -50,6 +50,8 @@ class StepwisePropertiesTests {
 		assertThat(this.properties.getConnectRetries()).isEqualTo(this.engineDefaults.connectRetries());
 		assertThat(this.properties.getConnectRetriesInterval()).isEqualTo(this.engineDefaults.connectRetriesInterval());
 		assertThat(this.properties.getInitSqls()).isEqualTo(this.engineDefaults.initSqls());
+		assertThat(this.properties.getPlaceholderPrefix()).isEqualTo(this.engineDefaults.placeholderPrefix());
+		assertThat(this.properties.getPlaceholderSuffix()).isEqualTo(this.engineDefaults.placeholderSuffix());
 	}
 
 	@Test
