@@ -465,6 +465,8 @@ public final class Stepwise {
 		List<ResolvedMigration> resolved = new MigrationResolver(this.configuration.locations(),
 				this.configuration.classLoader(), this.configuration.encoding(), databaseType,
 				this.configuration.javaMigrations())
+			.failOnMissingLocations(this.configuration.failOnMissingLocations())
+			.validateMigrationNaming(this.configuration.validateMigrationNaming())
 			.resolve();
 		if (this.configuration.locations().stream().allMatch((location) -> location.startsWith("classpath:"))) {
 			this.classPathSources = resolved;

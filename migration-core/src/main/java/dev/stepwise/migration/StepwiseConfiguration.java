@@ -89,6 +89,10 @@ public final class StepwiseConfiguration {
 
 	private final String placeholderPrefix;
 
+	private final boolean failOnMissingLocations;
+
+	private final boolean validateMigrationNaming;
+
 	private final String placeholderSuffix;
 
 	private StepwiseConfiguration(Builder builder) {
@@ -122,6 +126,8 @@ public final class StepwiseConfiguration {
 		this.connectRetriesInterval = builder.connectRetriesInterval;
 		this.initSqls = List.copyOf(builder.initSqls);
 		this.placeholderPrefix = builder.placeholderPrefix;
+		this.failOnMissingLocations = builder.failOnMissingLocations;
+		this.validateMigrationNaming = builder.validateMigrationNaming;
 		this.placeholderSuffix = builder.placeholderSuffix;
 	}
 
@@ -238,6 +244,14 @@ public final class StepwiseConfiguration {
 		return this.initSqls;
 	}
 
+	public boolean failOnMissingLocations() {
+		return this.failOnMissingLocations;
+	}
+
+	public boolean validateMigrationNaming() {
+		return this.validateMigrationNaming;
+	}
+
 	public String placeholderPrefix() {
 		return this.placeholderPrefix;
 	}
@@ -308,6 +322,10 @@ public final class StepwiseConfiguration {
 		private List<String> initSqls = List.of();
 
 		private String placeholderPrefix = "${";
+
+		private boolean failOnMissingLocations;
+
+		private boolean validateMigrationNaming = true;
 
 		private String placeholderSuffix = "}";
 
@@ -561,6 +579,21 @@ public final class StepwiseConfiguration {
 		 */
 		public Builder connectRetriesInterval(Duration connectRetriesInterval) {
 			this.connectRetriesInterval = requireNotNegative(connectRetriesInterval, "connectRetriesInterval");
+			return this;
+		}
+
+		/** Whether a location that does not exist fails the run rather than being logged; default false. */
+		public Builder failOnMissingLocations(boolean failOnMissingLocations) {
+			this.failOnMissingLocations = failOnMissingLocations;
+			return this;
+		}
+
+		/**
+		 * Whether a {@code .sql} file in a location that is neither a migration nor a callback
+		 * fails the run; default true (Flyway's default is to skip it, which hides typos).
+		 */
+		public Builder validateMigrationNaming(boolean validateMigrationNaming) {
+			this.validateMigrationNaming = validateMigrationNaming;
 			return this;
 		}
 

@@ -11,6 +11,8 @@ import dev.stepwise.migration.JavaMigration;
 import dev.stepwise.migration.MigrationValidationException;
 import dev.stepwise.migration.RunEvent;
 import dev.stepwise.migration.dialect.DatabaseType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds every migration: the scripts in the configured locations and the given Java
@@ -18,11 +20,15 @@ import dev.stepwise.migration.dialect.DatabaseType;
  */
 public final class MigrationResolver {
 
+	private static final Logger logger = LoggerFactory.getLogger(MigrationResolver.class);
+
 	private final ScriptFinder scriptFinder;
 
 	private final Charset encoding;
 
 	private final List<JavaMigration> javaMigrations;
+
+	private boolean validateMigrationNaming = true;
 
 	/**
 	 * Creates a resolver.
@@ -41,6 +47,21 @@ public final class MigrationResolver {
 		this.scriptFinder = new ScriptFinder(List.copyOf(locations), databaseType, new ScriptScanner(classLoader));
 		this.encoding = Objects.requireNonNull(encoding, "encoding must not be null");
 		this.javaMigrations = List.copyOf(javaMigrations);
+	}
+
+	/** Whether a missing location fails the run rather than being logged; default false. */
+	public MigrationResolver failOnMissingLocations(boolean failOnMissingLocations) {
+		this.scriptFinder.failOnMissingLocations(failOnMissingLocations);
+		return this;
+	}
+
+	/**
+	 * Whether a {@code .sql} file that is neither a migration nor a callback fails the run
+	 * (default true); when false it is skipped with a warning, as Flyway does by default.
+	 */
+	public MigrationResolver validateMigrationNaming(boolean validateMigrationNaming) {
+		this.validateMigrationNaming = validateMigrationNaming;
+		return this;
 	}
 
 	/**
@@ -66,6 +87,9 @@ public final class MigrationResolver {
 			else if (CallbackName.isUnsupported(fileName)) {
 				problems.add(script + ": a Flyway callback that Stepwise does not run. Stepwise runs "
 						+ supportedCallbacks() + " callbacks; move it out of " + script.location() + ".");
+			}
+			else if (!this.validateMigrationNaming) {
+				logger.warn("Skipped {}: not a migration name (validateMigrationNaming is false)", script);
 			}
 			else {
 				problems.add(script + ": not a migration name. Name it V<version>__<description>.sql (up),"

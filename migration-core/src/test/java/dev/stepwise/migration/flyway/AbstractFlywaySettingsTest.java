@@ -135,6 +135,27 @@ abstract class AbstractFlywaySettingsTest {
 		assertThat(this.sql.column("SELECT name FROM owners ORDER BY name")).containsExactly("${kept}", "billing");
 	}
 
+	@Test
+	void failOnMissingLocationsRefusesALocationThatDoesNotExist() {
+		String missing = this.scripts.location() + "/no-such-folder";
+		assertThat(configure().locations(this.scripts.location(), missing).load().migrate().applied()).hasSize(4);
+
+		database().database().reset();
+		assertThatThrownBy(() -> configure().locations(this.scripts.location(), missing).failOnMissingLocations(true)
+			.load().migrate()).hasMessageContaining("no-such-folder does not exist")
+			.hasMessageContaining("stepwise.fail-on-missing-locations");
+		assertThat(this.sql.tableExists("orders")).isFalse();
+	}
+
+	@Test
+	void validateMigrationNamingOffSkipsWhatIsNotAMigrationAsFlywayDoes() {
+		this.scripts.write("V4_missing_underscore.sql", "DROP TABLE orders;\n");
+		assertThatThrownBy(() -> configure().load().migrate()).hasMessageContaining("not a migration name");
+
+		assertThat(configure().validateMigrationNaming(false).load().migrate().applied()).hasSize(4);
+		assertThat(this.sql.tableExists("orders")).isTrue();
+	}
+
 	private String fact(String name) {
 		return this.sql.column("SELECT fact FROM facts WHERE name = '" + name + "'").get(0);
 	}

@@ -143,6 +143,8 @@ public final class StepwiseAutoConfiguration {
 			map.from(properties::getInitSqls).to(configuration::initSqls);
 			map.from(properties::getPlaceholderPrefix).to(configuration::placeholderPrefix);
 			map.from(properties::getPlaceholderSuffix).to(configuration::placeholderSuffix);
+			map.from(properties::isFailOnMissingLocations).to(configuration::failOnMissingLocations);
+			map.from(properties::isValidateMigrationNaming).to(configuration::validateMigrationNaming);
 		}
 
 	}

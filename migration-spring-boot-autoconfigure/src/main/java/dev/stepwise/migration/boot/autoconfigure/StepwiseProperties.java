@@ -185,6 +185,17 @@ public class StepwiseProperties {
 	 */
 	private String placeholderSuffix = "}";
 
+	/**
+	 * Whether a location that does not exist fails the start rather than being logged.
+	 */
+	private boolean failOnMissingLocations = false;
+
+	/**
+	 * Whether a ".sql" file in a location that is neither a migration nor a callback fails the
+	 * start; when false it is skipped with a warning, as Flyway does by default.
+	 */
+	private boolean validateMigrationNaming = true;
+
 	private final Rollback rollback = new Rollback();
 
 	private final InstanceRegistry instanceRegistry = new InstanceRegistry();
@@ -365,6 +376,22 @@ public class StepwiseProperties {
 
 	public void setPassword(@Nullable String password) {
 		this.password = password;
+	}
+
+	public boolean isFailOnMissingLocations() {
+		return this.failOnMissingLocations;
+	}
+
+	public void setFailOnMissingLocations(boolean failOnMissingLocations) {
+		this.failOnMissingLocations = failOnMissingLocations;
+	}
+
+	public boolean isValidateMigrationNaming() {
+		return this.validateMigrationNaming;
+	}
+
+	public void setValidateMigrationNaming(boolean validateMigrationNaming) {
+		this.validateMigrationNaming = validateMigrationNaming;
 	}
 
 	public String getPlaceholderPrefix() {

@@ -52,6 +52,8 @@ class StepwisePropertiesTests {
 		assertThat(this.properties.getInitSqls()).isEqualTo(this.engineDefaults.initSqls());
 		assertThat(this.properties.getPlaceholderPrefix()).isEqualTo(this.engineDefaults.placeholderPrefix());
 		assertThat(this.properties.getPlaceholderSuffix()).isEqualTo(this.engineDefaults.placeholderSuffix());
+		assertThat(this.properties.isFailOnMissingLocations()).isEqualTo(this.engineDefaults.failOnMissingLocations());
+		assertThat(this.properties.isValidateMigrationNaming()).isEqualTo(this.engineDefaults.validateMigrationNaming());
 	}
 
 	@Test
