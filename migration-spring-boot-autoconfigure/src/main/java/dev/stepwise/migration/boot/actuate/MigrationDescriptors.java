@@ -91,17 +91,18 @@ public final class MigrationDescriptors {
 	 * @param undoable whether a rollback can undo it
 	 * @param rolledBackBy who rolled it back
 	 * @param rolledBackOn when it was rolled back
+	 * @param adopted whether its history row was adopted from Flyway's history
 	 */
 	public record MigrationDescriptor(@Nullable String version, String description, String type, String script,
 			@Nullable Integer checksum, String state, @Nullable Integer installedRank, @Nullable String installedBy,
 			@Nullable String installedOn, @Nullable Long executionTimeMillis, boolean undoable,
-			@Nullable String rolledBackBy, @Nullable String rolledBackOn) {
+			@Nullable String rolledBackBy, @Nullable String rolledBackOn, boolean adopted) {
 
 		static MigrationDescriptor of(MigrationInfo info) {
 			return new MigrationDescriptor(text(info.version()), info.description(), info.type().name(), info.script(),
 					info.checksum(), info.state().name(), info.installedRank(), info.installedBy(),
 					text(info.installedOn()), millis(info.executionTime()), info.undoable(), info.rolledBackBy(),
-					text(info.rolledBackOn()));
+					text(info.rolledBackOn()), info.adopted());
 		}
 
 	}
