@@ -138,6 +138,34 @@ abstract class AbstractFaultInjectionTest {
 	}
 
 	@Test
+	void lostLockBeforeARollbackStepStopsTheRollbackAndNamesWhatWasUndone() {
+		this.scripts.write("V1__setup.sql", SETUP);
+		this.scripts.write("V2__second.sql", "CREATE TABLE t2 (id INT)");
+		this.scripts.write("U2__second.sql", "DROP TABLE t2");
+		this.scripts.write("V3__third.sql", "CREATE TABLE t3 (id INT)");
+		this.scripts.write("U3__third.sql", "DROP TABLE t3");
+		configure(instance()).load().migrate();
+		SessionsOfARun sessions = instance();
+		StepwiseListener killLockBeforeU2 = new StepwiseListener() {
+			@Override
+			public void beforeRollback(MigrationEvent migration) {
+				if (MigrationVersion.parse("2").equals(migration.version())) {
+					killAndAwait(sessions.lockSession());
+				}
+			}
+		};
+		assertThatThrownBy(() -> configure(sessions).listeners(killLockBeforeU2).load().rollbackLast(2))
+			.isInstanceOf(StepwiseException.class)
+			.hasMessageContaining("was lost before U2__second.sql")
+			.hasMessageContaining("Rolled back in this run before: U3__third.sql")
+			.hasMessageContaining("Nothing of U2__second.sql ran");
+		assertThat(this.sql.tableExists("t2")).isTrue();
+		assertThat(this.sql.tableExists("t3")).isFalse();
+		assertThat(this.sql.column("SELECT version FROM stepwise_history WHERE rolled_back_on IS NULL ORDER BY installed_rank"))
+			.containsExactly("1", "2");
+	}
+
+	@Test
 	void lostLockDuringANoTransactionScriptLetsNoOtherInstanceApplyItAgain() throws Exception {
 		this.scripts.write("V1__setup.sql", SETUP);
 		configure(instance()).load().migrate();
