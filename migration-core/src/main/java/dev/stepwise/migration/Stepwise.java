@@ -13,8 +13,8 @@ import dev.stepwise.migration.backfill.BackfillProgress;
 import dev.stepwise.migration.dialect.DatabaseType;
 import dev.stepwise.migration.execute.Callbacks;
 import dev.stepwise.migration.execute.Listeners;
-import dev.stepwise.migration.execute.ScriptPlaceholders;
 import dev.stepwise.migration.execute.MigrationExecutor;
+import dev.stepwise.migration.execute.ScriptPlaceholders;
 import dev.stepwise.migration.expand.ContractResult;
 import dev.stepwise.migration.expand.Expansion;
 import dev.stepwise.migration.expand.ExpansionTables;
@@ -127,7 +127,7 @@ public final class Stepwise {
 				callbacks.fire(RunEvent.BEFORE_MIGRATE, session.connection());
 				MigrateResult result;
 				try {
-					result = applyPending(session, resolved, options, start, callbacks);
+					result = applyPending(session, resolved, options, start, lock, callbacks);
 				}
 				catch (RuntimeException ex) {
 					fireAfterFailure(callbacks, RunEvent.AFTER_MIGRATE_ERROR, session, ex);
@@ -144,15 +144,18 @@ public final class Stepwise {
 
 	/** Under the lock: reads the history again, since another instance may have migrated. */
 	private MigrateResult applyPending(Session session, List<ResolvedMigration> resolved, MigrateOptions options,
-			long start, Callbacks callbacks) throws SQLException {
+			long start, RunLock lock, Callbacks callbacks) throws SQLException {
 		List<AppliedMigration> rows = historyAdoptingFlyway(session, resolved);
 		if (rows == null) {
 			rows = createHistory(session);
 		}
+		else {
+			session.history().ensureFence(session.connection());
+		}
 		MigrationStates states = states(resolved, rows);
 		validateIfConfigured(session, states);
 		List<MigrationEntry> pending = pending(states, options);
-		MigrationExecutor executor = executor(session);
+		MigrationExecutor executor = executor(session).guardedBy(lock::lostBecause);
 		List<PlannedMigration> plan = planApply(session, executor, pending);
 		session.limitLockWaits(this.configuration);
 		List<ExecutedMigration> applied = new ArrayList<>();
@@ -238,6 +241,7 @@ public final class Stepwise {
 					return new RollbackResult(true, plan, List.of(), states.currentVersion(), after, elapsed(start));
 				}
 				session.limitLockWaits(this.configuration);
+				executor.guardedBy(Objects.requireNonNull(lock)::lostBecause);
 				Callbacks callbacks = callbacks(session);
 				callbacks.fire(RunEvent.BEFORE_UNDO, session.connection());
 				List<ExecutedMigration> undone = new ArrayList<>();
