@@ -38,6 +38,8 @@ final class Session implements AutoCloseable {
 
 	private Dialect.@Nullable SessionSetting clientCheck;
 
+	private Dialect.@Nullable SessionSetting defaultSchema;
+
 	private Session(Connection connection, boolean autoCommit, Target target, HistoryTable history, String user) {
 		this.connection = connection;
 		this.autoCommit = autoCommit;
@@ -62,8 +64,22 @@ final class Session implements AutoCloseable {
 			Target target = (known != null) ? known : Target.of(connection, configuration);
 			String user = (configuration.installedBy() != null) ? configuration.installedBy()
 					: installer(target.databaseUser());
-			return new Session(connection, autoCommit, target,
+			Session session = new Session(connection, autoCommit, target,
 					new HistoryTable(target.dialect(), target.schema(), configuration.table()), user);
+			String defaultSchema = configuration.defaultSchema();
+			if (defaultSchema != null) {
+				if (known == null && configuration.createSchemas()) {
+					target.dialect().createSchemaIfAbsent(connection, defaultSchema);
+				}
+				else if (known == null && !DefaultSchema.exists(connection, target.dialect(), defaultSchema)) {
+					closeQuietly(connection);
+					throw new StepwiseException("The default schema " + defaultSchema + " does not exist, and"
+							+ " createSchemas is false, so nothing was run. Create it, or let Stepwise create it:"
+							+ " createSchemas(true) (Spring Boot: stepwise.create-schemas=true).");
+				}
+				session.defaultSchema = DefaultSchema.use(connection, target.dialect(), defaultSchema);
+			}
+			return session;
 		}
 		catch (SQLException ex) {
 			closeQuietly(connection);
@@ -187,7 +203,9 @@ final class Session implements AutoCloseable {
 
 		static Target of(Connection connection, StepwiseConfiguration configuration) throws SQLException {
 			Dialect dialect = Dialect.of(connection);
-			String schema = (configuration.schema() != null) ? configuration.schema() : dialect.currentSchema(connection);
+			String schema = (configuration.schema() != null) ? configuration.schema()
+					: (configuration.defaultSchema() != null) ? configuration.defaultSchema()
+							: dialect.currentSchema(connection);
 			String database = connection.getCatalog();
 			String user = connection.getMetaData().getUserName();
 			return new Target(dialect, schema, (database != null) ? database : "", (user != null) ? user : "");
@@ -207,7 +225,7 @@ final class Session implements AutoCloseable {
 				this.connection.rollback();
 			}
 			for (Dialect.SessionSetting setting : new Dialect.@Nullable SessionSetting[] { this.clientCheck,
-					this.lockTimeout }) {
+					this.lockTimeout, this.defaultSchema }) {
 				if (setting != null) {
 					setting.restore();
 				}

@@ -93,6 +93,10 @@ public final class StepwiseConfiguration {
 
 	private final boolean validateMigrationNaming;
 
+	private final @Nullable String defaultSchema;
+
+	private final boolean createSchemas;
+
 	private final String placeholderSuffix;
 
 	private StepwiseConfiguration(Builder builder) {
@@ -128,6 +132,8 @@ public final class StepwiseConfiguration {
 		this.placeholderPrefix = builder.placeholderPrefix;
 		this.failOnMissingLocations = builder.failOnMissingLocations;
 		this.validateMigrationNaming = builder.validateMigrationNaming;
+		this.defaultSchema = builder.defaultSchema;
+		this.createSchemas = builder.createSchemas;
 		this.placeholderSuffix = builder.placeholderSuffix;
 	}
 
@@ -244,6 +250,14 @@ public final class StepwiseConfiguration {
 		return this.initSqls;
 	}
 
+	public @Nullable String defaultSchema() {
+		return this.defaultSchema;
+	}
+
+	public boolean createSchemas() {
+		return this.createSchemas;
+	}
+
 	public boolean failOnMissingLocations() {
 		return this.failOnMissingLocations;
 	}
@@ -326,6 +340,10 @@ public final class StepwiseConfiguration {
 		private boolean failOnMissingLocations;
 
 		private boolean validateMigrationNaming = true;
+
+		private @Nullable String defaultSchema;
+
+		private boolean createSchemas = true;
 
 		private String placeholderSuffix = "}";
 
@@ -579,6 +597,22 @@ public final class StepwiseConfiguration {
 		 */
 		public Builder connectRetriesInterval(Duration connectRetriesInterval) {
 			this.connectRetriesInterval = requireNotNegative(connectRetriesInterval, "connectRetriesInterval");
+			return this;
+		}
+
+		/**
+		 * The schema (on MySQL and MariaDB, the database) that migrations run in and that
+		 * holds the history table unless {@link #schema(String)} says otherwise; default: the
+		 * connection's own.
+		 */
+		public Builder defaultSchema(@Nullable String defaultSchema) {
+			this.defaultSchema = (defaultSchema != null) ? requireIdentifier(defaultSchema, "defaultSchema") : null;
+			return this;
+		}
+
+		/** Whether the default schema is created when it does not exist; default true. */
+		public Builder createSchemas(boolean createSchemas) {
+			this.createSchemas = createSchemas;
 			return this;
 		}
 

@@ -156,6 +156,54 @@ abstract class AbstractFlywaySettingsTest {
 		assertThat(this.sql.tableExists("orders")).isTrue();
 	}
 
+	@Test
+	void defaultSchemaIsWhereMigrationsRunAndIsCreatedWhenMissing() throws SQLException {
+		String schema = database().database().name() + "_billing";
+		String before;
+		try (Connection connection = database().dataSource().getConnection()) {
+			before = currentSchema(connection);
+		}
+		try {
+			configure().defaultSchema(schema).load().migrate();
+
+			try (Connection connection = database().dataSource().getConnection()) {
+				assertThat(tables(connection, schema)).contains("orders", "stepwise_history");
+				assertThat(tables(connection, before)).doesNotContain("orders", "stepwise_history");
+				assertThat(currentSchema(connection)).isEqualTo(before);
+			}
+			assertThatThrownBy(() -> configure().defaultSchema(schema + "_x").createSchemas(false).load().migrate())
+				.isInstanceOf(StepwiseException.class)
+				.hasMessageContaining(schema + "_x does not exist")
+				.hasMessageContaining("stepwise.create-schemas");
+		}
+		finally {
+			dropSchema(schema);
+			dropSchema(schema + "_x");
+		}
+	}
+
+	private void dropSchema(String schema) {
+		boolean mysql = database().database().type().isMySqlFamily();
+		String quoted = database().database().type().quote(schema);
+		this.sql.execute(mysql ? "DROP DATABASE IF EXISTS " + quoted : "DROP SCHEMA IF EXISTS " + quoted + " CASCADE");
+	}
+
+	private String currentSchema(Connection connection) throws SQLException {
+		return dev.stepwise.migration.dialect.Dialect.of(connection).currentSchema(connection);
+	}
+
+	private List<String> tables(Connection connection, String schema) throws SQLException {
+		boolean mysql = database().database().type().isMySqlFamily();
+		List<String> tables = new java.util.ArrayList<>();
+		try (java.sql.ResultSet result = connection.getMetaData()
+			.getTables(mysql ? schema : null, mysql ? null : schema, "%", null)) {
+			while (result.next()) {
+				tables.add(result.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
+			}
+		}
+		return tables;
+	}
+
 	private String fact(String name) {
 		return this.sql.column("SELECT fact FROM facts WHERE name = '" + name + "'").get(0);
 	}

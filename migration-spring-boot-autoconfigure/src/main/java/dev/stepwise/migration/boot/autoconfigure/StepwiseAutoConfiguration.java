@@ -145,6 +145,8 @@ public final class StepwiseAutoConfiguration {
 			map.from(properties::getPlaceholderSuffix).to(configuration::placeholderSuffix);
 			map.from(properties::isFailOnMissingLocations).to(configuration::failOnMissingLocations);
 			map.from(properties::isValidateMigrationNaming).to(configuration::validateMigrationNaming);
+			map.from(properties::getDefaultSchema).to(configuration::defaultSchema);
+			map.from(properties::isCreateSchemas).to(configuration::createSchemas);
 		}
 
 	}

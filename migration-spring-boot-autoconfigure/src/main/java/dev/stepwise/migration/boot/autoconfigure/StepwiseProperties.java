@@ -196,6 +196,17 @@ public class StepwiseProperties {
 	 */
 	private boolean validateMigrationNaming = true;
 
+	/**
+	 * Schema (on MySQL and MariaDB, database) that migrations run in and that holds the
+	 * history table unless "schema" is set. Default: the connection's own.
+	 */
+	private @Nullable String defaultSchema;
+
+	/**
+	 * Whether to create the default schema when it does not exist.
+	 */
+	private boolean createSchemas = true;
+
 	private final Rollback rollback = new Rollback();
 
 	private final InstanceRegistry instanceRegistry = new InstanceRegistry();
@@ -376,6 +387,22 @@ public class StepwiseProperties {
 
 	public void setPassword(@Nullable String password) {
 		this.password = password;
+	}
+
+	public @Nullable String getDefaultSchema() {
+		return this.defaultSchema;
+	}
+
+	public void setDefaultSchema(@Nullable String defaultSchema) {
+		this.defaultSchema = defaultSchema;
+	}
+
+	public boolean isCreateSchemas() {
+		return this.createSchemas;
+	}
+
+	public void setCreateSchemas(boolean createSchemas) {
+		this.createSchemas = createSchemas;
 	}
 
 	public boolean isFailOnMissingLocations() {

@@ -54,6 +54,8 @@ class StepwisePropertiesTests {
 		assertThat(this.properties.getPlaceholderSuffix()).isEqualTo(this.engineDefaults.placeholderSuffix());
 		assertThat(this.properties.isFailOnMissingLocations()).isEqualTo(this.engineDefaults.failOnMissingLocations());
 		assertThat(this.properties.isValidateMigrationNaming()).isEqualTo(this.engineDefaults.validateMigrationNaming());
+		assertThat(this.properties.getDefaultSchema()).isEqualTo(this.engineDefaults.defaultSchema());
+		assertThat(this.properties.isCreateSchemas()).isEqualTo(this.engineDefaults.createSchemas());
 	}
 
 	@Test
