@@ -45,8 +45,12 @@ import org.jspecify.annotations.Nullable;
  * <li>commit.</li>
  * </ol>
  * A lock timeout on PostgreSQL aborts the transaction, so there the whole migration is
- * rolled back and retried with backoff. Where DDL commits by itself, a failure after some
- * statements took effect is recorded as FAILED so the next run refuses until repaired.
+ * rolled back and retried with backoff. A migration that may take partial effect (no
+ * transaction, DDL that commits by itself, Java code) is recorded as FAILED before its
+ * first statement, and that row becomes its record of success when it commits: a failure,
+ * a crash or a lost session in between leaves a record that makes the next run refuse
+ * until repaired. The run's lock is checked before each migration starts and before it
+ * commits.
  */
 public final class MigrationExecutor {
 

@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * <li>otherwise sleep (50 ms, doubling to 1 s) and try again until the wait is used up;</li>
  * <li>then fail, naming the session that holds the lock.</li>
  * </ol>
+ * While it runs, the engine asks {@link #lostBecause()} before each migration starts and
+ * before it commits, since a proxy, a failover or an operator may end the lock's session
+ * while the connection sits idle.
  * The lock belongs to the database session, so it goes when the process dies: it cannot
  * go stale.
  */
