@@ -51,6 +51,12 @@ public final class StepwiseAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBean(Stepwise.class)
+	StepwiseSchemaManagementProvider stepwiseSchemaManagementProvider(ObjectProvider<Stepwise> engines) {
+		return new StepwiseSchemaManagementProvider(engines);
+	}
+
+	@Bean
+	@ConditionalOnBean(Stepwise.class)
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "stepwise.instance-registry.enabled", matchIfMissing = true)
 	StepwiseInstanceRegistrar stepwiseInstanceRegistrar(Map<String, Stepwise> engines, StepwiseProperties properties) {
