@@ -46,8 +46,13 @@ public final class StepwiseAutoConfiguration {
 	@ConditionalOnBean(Stepwise.class)
 	@ConditionalOnMissingBean
 	StepwiseMigrationInitializer stepwiseMigrationInitializer(Map<String, Stepwise> engines,
-			ObjectProvider<StepwiseMigrationStrategy> migrationStrategy) {
-		return new StepwiseMigrationInitializer(engines, migrationStrategy.getIfAvailable(() -> Stepwise::migrate));
+			ObjectProvider<StepwiseMigrationStrategy> migrationStrategy,
+			ObjectProvider<MigrationStrategyDecorator> decorators) {
+		StepwiseMigrationStrategy strategy = migrationStrategy.getIfAvailable(() -> Stepwise::migrate);
+		for (MigrationStrategyDecorator decorator : decorators.orderedStream().toList()) {
+			strategy = decorator.apply(strategy);
+		}
+		return new StepwiseMigrationInitializer(engines, strategy);
 	}
 
 	@Bean
