@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -40,6 +41,7 @@ import org.springframework.core.io.ResourceLoader;
 @ConditionalOnBooleanProperty(name = "stepwise.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(StepwiseProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
+@ImportRuntimeHints(StepwiseRuntimeHints.class)
 public final class StepwiseAutoConfiguration {
 
 	@Bean
@@ -95,6 +97,9 @@ public final class StepwiseAutoConfiguration {
 			if (classLoader != null) {
 				configuration.classLoader(classLoader);
 			}
+			// Spring's resolver also lists a native image's resources, which the engine's own
+			// scanner of directories and jars cannot.
+			configuration.scriptSource(new SpringResourceScriptSource(resourceLoader));
 			configuration.javaMigrations(javaMigrations.orderedStream().toList());
 			configuration.listeners(listeners.orderedStream().toArray(StepwiseListener[]::new));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
