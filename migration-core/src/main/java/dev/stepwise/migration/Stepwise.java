@@ -406,7 +406,8 @@ public final class Stepwise {
 			return known;
 		}
 		List<ResolvedMigration> resolved = new MigrationResolver(this.configuration.locations(),
-				this.configuration.classLoader(), this.configuration.encoding(), databaseType,
+				this.configuration.classLoader(), this.configuration.scriptSource(), this.configuration.encoding(),
+				databaseType,
 				this.configuration.javaMigrations())
 			.resolve();
 		if (this.configuration.locations().stream().allMatch((location) -> location.startsWith("classpath:"))) {

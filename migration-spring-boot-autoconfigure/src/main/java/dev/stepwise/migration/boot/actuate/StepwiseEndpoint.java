@@ -15,6 +15,7 @@ import dev.stepwise.migration.boot.actuate.MigrationDescriptors.MigrationsDescri
 import dev.stepwise.migration.boot.actuate.MigrationDescriptors.RollbackDescriptor;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -116,7 +117,7 @@ public class StepwiseEndpoint {
 	 * @param status the HTTP status
 	 * @param message what was wrong and how to fix it
 	 */
-	public record ErrorDescriptor(int status, String message) {
+	public record ErrorDescriptor(int status, String message) implements OperationResponseBody {
 
 	}
 
