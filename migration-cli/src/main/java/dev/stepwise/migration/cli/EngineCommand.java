@@ -36,7 +36,7 @@ abstract class EngineCommand implements Callable<Integer> {
 		EngineFactory factory = new EngineFactory(settings,
 				new ProjectClassPath(this.options.classPath, this.options.driverPath));
 		this.target = factory.target();
-		Stepwise engine = factory.create(this.options.verbose ? console.err() : null);
+		Stepwise engine = factory.create(console.err(), this.options.verbose ? console.err() : null);
 		return run(engine, settings, console).code();
 	}
 

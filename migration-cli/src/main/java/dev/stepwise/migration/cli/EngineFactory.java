@@ -38,7 +38,12 @@ final class EngineFactory {
 		return Redaction.url(url());
 	}
 
-	Stepwise create(@Nullable PrintWriter statementLog) {
+	/**
+	 * The engine.
+	 * @param progress where to say which migration runs, or {@code null}
+	 * @param statementLog where to print each SQL statement, or {@code null}
+	 */
+	Stepwise create(@Nullable PrintWriter progress, @Nullable PrintWriter statementLog) {
 		DataSource dataSource = new DriverDataSource(this.classPath.classLoader(), url(), this.settings.get("user"),
 				this.settings.get("password"));
 		if (statementLog != null) {
@@ -48,6 +53,9 @@ final class EngineFactory {
 			.dataSource(dataSource)
 			.classLoader(this.classPath.classLoader())
 			.javaMigrations(this.classPath.javaMigrations());
+		if (progress != null) {
+			builder.listeners(new RunProgress(progress));
+		}
 		apply("locations", (value) -> builder.locations(Arrays.stream(value.split(",")).map(String::trim).toList()));
 		apply("table", builder::table);
 		apply("schema", builder::schema);

@@ -66,6 +66,8 @@ abstract class AbstractCliEndToEndIT {
 		assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
 		assertThat(migrate.out()).contains("V1__create_users.sql", "V3__create_orders.sql",
 				"from version 0 (empty) to 3: 3 migration(s)");
+		assertThat(migrate.err()).containsSubsequence("Applying V1__create_users.sql", "Applied V1__create_users.sql in",
+				"Applying V3__create_orders.sql", "Applied V3__create_orders.sql in");
 		assertThat(query("SELECT name, email FROM users")).containsExactly(List.of("ann", "owner@example.com"));
 
 		CliProcess.Result info = stepwise("info", "--json");
