@@ -12,4 +12,6 @@ assert log.contains('1 migration(s) would be rolled back, from version 2 to 1')
 assert log.contains('ALTER TABLE users DROP COLUMN email;')
 assert log.contains('Valid: the migrations match the history')
 assert log.contains('Cannot roll back to version 9')
+// The URL came from the it profile of application.yml: its database file is there.
+assert new File(basedir, 'target/db.mv.db').exists()
 return true

@@ -1,6 +1,7 @@
 package dev.stepwise.migration.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -74,7 +75,7 @@ public final class StepwiseCommand implements Runnable {
 		ExitCode exitCode = ExitCodes.of(ex);
 		boolean json = false;
 		boolean stacktrace = false;
-		String password = null;
+		@Nullable String password = null;
 		if (commandLine.getCommand() instanceof EngineCommand command) {
 			json = command.options.json;
 			stacktrace = command.options.stacktrace;
@@ -84,10 +85,10 @@ public final class StepwiseCommand implements Runnable {
 		PrintWriter err = commandLine.getErr();
 		err.println("Error: " + message);
 		if (stacktrace) {
-			ex.printStackTrace(err);
-		}
-		else if (!(ex instanceof CliException) && exitCode == ExitCode.FAILED && ex.getCause() != null) {
-			err.println("(--stacktrace shows where it failed)");
+			// The messages of causes may carry a URL with its password too.
+			StringWriter trace = new StringWriter();
+			ex.printStackTrace(new PrintWriter(trace));
+			err.print(Redaction.message(trace.toString(), password));
 		}
 		err.flush();
 		if (json) {
