@@ -14,12 +14,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stepwise.migration.BaseJavaMigration;
+import dev.stepwise.migration.MigrateResult;
+import dev.stepwise.migration.MigrationContext;
+import dev.stepwise.migration.Stepwise;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -251,6 +261,10 @@ abstract class AbstractCliEndToEndIT {
 		assertThat(backfills.exitCode()).as(backfills.toString()).isZero();
 		assertThat(JSON.readTree(backfills.out()).get("backfills").get(0).get("done").asBoolean()).isTrue();
 
+		CliProcess.Result resume = stepwise("backfills", "--resume", "--json", "--class-path", classes.toString());
+		assertThat(resume.exitCode()).as(resume.toString()).isZero();
+		assertThat(JSON.readTree(resume.out()).get("resumed")).isEmpty();
+
 		CliProcess.Result instances = stepwise("instances", "--json");
 		assertThat(instances.exitCode()).as(instances.toString()).isZero();
 		assertThat(JSON.readTree(instances.out())).isEmpty();
@@ -259,6 +273,59 @@ abstract class AbstractCliEndToEndIT {
 		assertThat(contract.exitCode()).as(contract.toString()).isZero();
 		assertThat(query("SELECT display_name FROM users")).containsExactly(List.of("ann"));
 		assertThat(columnExists("users", "name")).isFalse();
+	}
+
+	@Test
+	void aLockHeldByAnotherRunIsExitCodeFourWithNothingRun() throws Exception {
+		Assumptions.assumeTrue(concurrentProcesses(), "An embedded H2 file database is open to one process at a time");
+		Path empty = Files.createDirectories(this.project.resolve("none"));
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		V9__Hold_the_lock.reset();
+		try {
+			Future<MigrateResult> holder = executor.submit(() -> Stepwise.configure()
+				.dataSource(url(), null, null)
+				.locations("filesystem:" + empty)
+				.javaMigrations(new V9__Hold_the_lock())
+				.load()
+				.migrate());
+			// Bounded waits, not timed assertions: the holder signals once it runs under the lock.
+			assertThat(V9__Hold_the_lock.running.await(120, TimeUnit.SECONDS)).isTrue();
+			CliProcess.Result locked = stepwise("migrate", "--set", "lock-wait-timeout=1s");
+			V9__Hold_the_lock.release.countDown();
+			assertThat(locked.exitCode()).as(locked.toString()).isEqualTo(4);
+			assertThat(locked.errorLines()).singleElement().asString().startsWith("Error: ");
+			assertThat(holder.get(120, TimeUnit.SECONDS).applied()).hasSize(1);
+			assertThat(tableExists("users")).isFalse();
+		}
+		finally {
+			V9__Hold_the_lock.release.countDown();
+			executor.shutdownNow();
+		}
+	}
+
+	/** Whether a second process can use the database while this one has it open. */
+	boolean concurrentProcesses() {
+		return true;
+	}
+
+	/** A migration that holds the run's lock until the test releases it. */
+	static final class V9__Hold_the_lock extends BaseJavaMigration {
+
+		static volatile CountDownLatch running = new CountDownLatch(1);
+
+		static volatile CountDownLatch release = new CountDownLatch(1);
+
+		static void reset() {
+			running = new CountDownLatch(1);
+			release = new CountDownLatch(1);
+		}
+
+		@Override
+		public void up(MigrationContext context) throws Exception {
+			running.countDown();
+			release.await(120, TimeUnit.SECONDS);
+		}
+
 	}
 
 	@Test

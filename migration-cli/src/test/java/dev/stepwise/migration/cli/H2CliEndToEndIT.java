@@ -25,6 +25,11 @@ class H2CliEndToEndIT extends AbstractCliEndToEndIT {
 	}
 
 	@Override
+	boolean concurrentProcesses() {
+		return false;
+	}
+
+	@Override
 	String unreachableUrl() {
 		return "jdbc:h2:tcp://127.0.0.1:1/nothing";
 	}

@@ -83,6 +83,26 @@ abstract class AbstractStepwiseMojo extends AbstractMojo {
 	@Parameter(property = "stepwise.lockWaitTimeout")
 	@Nullable String lockWaitTimeout;
 
+	/** Whether versions applied by a newer release pass validation. */
+	@Parameter(property = "stepwise.ignoreFutureMigrations")
+	@Nullable Boolean ignoreFutureMigrations;
+
+	/** The version that baselineOnMigrate records. */
+	@Parameter(property = "stepwise.baselineVersion")
+	@Nullable String baselineVersion;
+
+	/** How long one DDL statement may wait for a table lock before it is retried, such as 2s. */
+	@Parameter(property = "stepwise.ddlLockTimeout")
+	@Nullable String ddlLockTimeout;
+
+	/** How many times such a statement is retried. */
+	@Parameter(property = "stepwise.ddlRetries")
+	@Nullable Integer ddlRetries;
+
+	/** The base of the jittered, doubling backoff between retries, such as 500ms. */
+	@Parameter(property = "stepwise.ddlRetryBackoff")
+	@Nullable String ddlRetryBackoff;
+
 	/** Who the history records as installer. */
 	@Parameter(property = "stepwise.installedBy")
 	@Nullable String installedBy;
@@ -191,7 +211,15 @@ abstract class AbstractStepwiseMojo extends AbstractMojo {
 				(value) -> builder.validateOnMigrate(Boolean.parseBoolean(value)));
 		set(first(text(this.baselineOnMigrate), fileValue(file, "baseline-on-migrate")),
 				(value) -> builder.baselineOnMigrate(Boolean.parseBoolean(value)));
-		set(fileValue(file, "baseline-version"), builder::baselineVersion);
+		set(first(text(this.ignoreFutureMigrations), fileValue(file, "ignore-future-migrations")),
+				(value) -> builder.ignoreFutureMigrations(Boolean.parseBoolean(value)));
+		set(first(this.baselineVersion, fileValue(file, "baseline-version")), builder::baselineVersion);
+		set(first(this.ddlLockTimeout, fileValue(file, "ddl-lock-timeout")),
+				(value) -> builder.ddlLockTimeout(duration(value)));
+		set(first(text(this.ddlRetries), fileValue(file, "ddl-retries")),
+				(value) -> builder.ddlRetries(Integer.parseInt(value.trim())));
+		set(first(this.ddlRetryBackoff, fileValue(file, "ddl-retry-backoff")),
+				(value) -> builder.ddlRetryBackoff(duration(value)));
 		set(first(this.lockWaitTimeout, fileValue(file, "lock-wait-timeout")),
 				(value) -> builder.lockWaitTimeout(duration(value)));
 		set(first(this.installedBy, fileValue(file, "installed-by")), builder::installedBy);
