@@ -2,6 +2,7 @@ package dev.stepwise.migration.cli;
 
 import java.sql.SQLException;
 
+import dev.stepwise.migration.LockLostException;
 import dev.stepwise.migration.LockTimeoutException;
 import dev.stepwise.migration.MigrationFailedException;
 import dev.stepwise.migration.MigrationValidationException;
@@ -28,6 +29,10 @@ final class ExitCodes {
 		}
 		if (failure instanceof RollbackRefusedException) {
 			return ExitCode.REFUSED;
+		}
+		if (failure instanceof LockLostException) {
+			// Not "lock not obtained": the run had started, and the message says what took effect.
+			return ExitCode.FAILED;
 		}
 		if (failure instanceof MigrationFailedException) {
 			return ExitCode.FAILED;
