@@ -8,6 +8,7 @@ import java.util.zip.CRC32;
 
 import javax.sql.DataSource;
 
+import dev.stepwise.migration.CredentialMask;
 import dev.stepwise.migration.LockTimeoutException;
 import dev.stepwise.migration.StepwiseException;
 import dev.stepwise.migration.dialect.Dialect;
@@ -128,7 +129,8 @@ public final class RunLock implements AutoCloseable {
 			this.strategy.unlock(this.connection);
 		}
 		catch (SQLException ex) {
-			logger.warn("Could not release the migration lock; it goes with the connection, which closes now", ex);
+			logger.warn("Could not release the migration lock; it goes with the connection, which closes now",
+					CredentialMask.masked(ex));
 		}
 		finally {
 			closeQuietly(this.connection);
@@ -141,7 +143,7 @@ public final class RunLock implements AutoCloseable {
 				connection.close();
 			}
 			catch (SQLException ex) {
-				logger.debug("Could not close the lock connection", ex);
+				logger.debug("Could not close the lock connection", CredentialMask.masked(ex));
 			}
 		}
 	}
