@@ -68,7 +68,7 @@ class CredentialMaskTests {
 		assertThat(maskedDriver.getSQLState()).isEqualTo("08001");
 		assertThat(maskedDriver.getErrorCode()).isEqualTo(7);
 		assertThat(maskedDriver.getStackTrace()).isEqualTo(driver.getStackTrace());
-		assertThat(maskedDriver.getNextException()).hasMessage("password=****");
+		assertThat((Throwable) maskedDriver.getNextException()).hasMessage("password=****");
 		SQLException clean = new SQLException("Table not found");
 		assertThat(CredentialMask.masked(clean)).isSameAs(clean);
 	}
