@@ -404,7 +404,9 @@ abstract class AbstractSampleApplicationTests {
 
 	@Test
 	void refusesAUserWithoutEmailOrNameWithA400NamingTheField() {
-		postUserBody("{}").expectStatus().isBadRequest().expectBody()
+		postUserBody("{}").expectStatus().isBadRequest()
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
 			.jsonPath("$.status").isEqualTo(400)
 			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("email").contains("name"))
 			.jsonPath("$.fields.email").exists()
