@@ -32,9 +32,10 @@ public final class CredentialMask {
 
 	private static final String VALUE = "(?:\"[^\"]*\"|'[^']*'|[^&;,()\\s\"'{}\\[\\]]*)";
 
-	// key=value and "key": "value"; the value ends at a separator of URLs, H2 settings, Properties or JSON.
+	// key=value (URLs, H2 settings, Properties) and "key": value (JSON); a bare "key: value" is left alone, as
+	// driver and parser messages say "unexpected token: x" and "using password: YES".
 	private static final Pattern KEY_VALUE = Pattern
-		.compile("(?i)(\"?" + KEY + "\"?)(\\s*[=:]\\s*)(?=[^\\s])(?!YES\\b|NO\\b)(" + VALUE + ")");
+		.compile("(?i)(" + KEY + "|\"" + KEY + "\")(\\s*=\\s*|(?<=\")\\s*:\\s*)(?=[^\\s])(" + VALUE + ")");
 
 	private static final Pattern USER_INFO = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://[^/\\s:@?;]*):([^@/\\s?;]*)@");
 

@@ -43,6 +43,7 @@ class CredentialMaskTests {
 	void leavesTextWithoutCredentialsAlone() {
 		String refused = "Access denied for user 'root'@'localhost' (using password: YES)";
 		assertThat(CredentialMask.mask(refused)).isEqualTo(refused);
+		assertThat(CredentialMask.mask("Unexpected token: END")).isEqualTo("Unexpected token: END");
 		String plain = "Column \"NAM\" not found; SQL statement: SELECT nam FROM users [42122-240]";
 		assertThat(CredentialMask.mask(plain)).isEqualTo(plain);
 	}

@@ -115,8 +115,8 @@ record OperationRequest(@Nullable String target, @Nullable Integer count, boolea
 		}
 		catch (IllegalArgumentException ex) {
 			// The engine's message quotes the whole input; a caller's input is echoed cut.
-			throw new IllegalArgumentException("\"target\" is not a version: " + InputEcho.quoted(target)
-					+ "; versions are numbers separated by dots, as GET /actuator/migrations lists them");
+			throw new IllegalArgumentException("Invalid migration version " + InputEcho.quoted(target)
+					+ " in \"target\": versions are numbers separated by dots, as GET /actuator/migrations lists them");
 		}
 		if (version.equals(MigrationVersion.EMPTY)) {
 			return target;
