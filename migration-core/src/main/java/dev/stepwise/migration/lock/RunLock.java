@@ -8,6 +8,7 @@ import java.util.zip.CRC32;
 
 import javax.sql.DataSource;
 
+import dev.stepwise.migration.CredentialMask;
 import dev.stepwise.migration.LockTimeoutException;
 import dev.stepwise.migration.StepwiseException;
 import dev.stepwise.migration.dialect.Dialect;
@@ -110,7 +111,7 @@ public final class RunLock implements AutoCloseable {
 				strategy.reset(connection);
 			}
 			catch (SQLException ex) {
-				logger.debug("Could not reset the lock connection; it is closed", ex);
+				logger.debug("Could not reset the lock connection; it is closed", CredentialMask.masked(ex));
 			}
 		}
 		closeQuietly(connection);
@@ -164,7 +165,8 @@ public final class RunLock implements AutoCloseable {
 			this.strategy.unlock(this.connection);
 		}
 		catch (SQLException ex) {
-			logger.warn("Could not release the migration lock; it goes with the connection, which closes now", ex);
+			logger.warn("Could not release the migration lock; it goes with the connection, which closes now",
+					CredentialMask.masked(ex));
 		}
 		finally {
 			closeQuietly(this.connection);
@@ -177,7 +179,7 @@ public final class RunLock implements AutoCloseable {
 				connection.close();
 			}
 			catch (SQLException ex) {
-				logger.debug("Could not close the lock connection", ex);
+				logger.debug("Could not close the lock connection", CredentialMask.masked(ex));
 			}
 		}
 	}
