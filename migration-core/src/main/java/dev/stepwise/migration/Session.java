@@ -55,9 +55,8 @@ final class Session implements AutoCloseable {
 	 * session of the same engine already answered them.
 	 */
 	static Session open(StepwiseConfiguration configuration, @Nullable Target known) {
-		Connection connection = null;
+		Connection connection = connect(configuration);
 		try {
-			connection = connect(configuration);
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(true);
 			runInitSqls(connection, configuration);
@@ -83,8 +82,7 @@ final class Session implements AutoCloseable {
 		}
 		catch (SQLException ex) {
 			closeQuietly(connection);
-			throw new StepwiseException("Could not connect to the database to migrate it: " + ex.getMessage()
-					+ ". Check the DataSource (Spring Boot: spring.datasource.* or stepwise.url/user/password).", ex);
+			throw couldNotConnect(configuration, ex);
 		}
 	}
 
@@ -93,33 +91,39 @@ final class Session implements AutoCloseable {
 	 * (a database that starts with the application), waiting one second, then twice as
 	 * long each time, up to {@code connectRetriesInterval}.
 	 */
-	private static Connection connect(StepwiseConfiguration configuration) throws SQLException {
+	private static Connection connect(StepwiseConfiguration configuration) {
 		long waitMillis = 1000;
 		for (int attempt = 0;; attempt++) {
 			try {
 				return configuration.dataSource().getConnection();
 			}
-			catch (SQLException ex) {
+			catch (SQLException | RuntimeException ex) {
+				// A pool throws its own unchecked exceptions too (HikariCP: "Failed to get driver instance").
 				if (attempt >= configuration.connectRetries()) {
-					throw ex;
+					throw couldNotConnect(configuration, ex);
 				}
 				long wait = Math.min(waitMillis, configuration.connectRetriesInterval().toMillis());
-				logger.warn("Could not connect to the database ({}); retry {} of {} in {} ms", ex.getMessage(),
-						attempt + 1, configuration.connectRetries(), wait);
-				sleep(wait, ex);
+				// The message is left out: a driver may quote a piece of the URL, a password included.
+				logger.warn("Could not connect to the database; retry {} of {} in {} ms", attempt + 1,
+						configuration.connectRetries(), wait);
+				try {
+					Thread.sleep(wait);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw couldNotConnect(configuration, ex);
+				}
 				waitMillis *= 2;
 			}
 		}
 	}
 
-	private static void sleep(long millis, SQLException failure) throws SQLException {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw failure;
-		}
+	private static StepwiseException couldNotConnect(StepwiseConfiguration configuration, Exception ex) {
+		// A driver that misreads a URL quotes a piece of it ("Incorrect port value : <password>@host"), which
+		// only the DataSource's own secrets recognise.
+		Throwable masked = CredentialMask.masked(ex, CredentialMask.secretsOf(configuration.dataSource()));
+		return new StepwiseException("Could not connect to the database to migrate it: " + masked.getMessage()
+				+ ". Check the DataSource (Spring Boot: spring.datasource.* or stepwise.url/user/password).", masked);
 	}
 
 	private static void runInitSqls(Connection connection, StepwiseConfiguration configuration) throws SQLException {
@@ -234,7 +238,7 @@ final class Session implements AutoCloseable {
 		}
 		catch (SQLException ex) {
 			logger.warn("Could not put back the session settings of a pooled connection; the connection is dropped",
-					ex);
+					CredentialMask.masked(ex));
 			abortQuietly(this.connection);
 			return;
 		}
@@ -247,7 +251,7 @@ final class Session implements AutoCloseable {
 			connection.abort(Runnable::run);
 		}
 		catch (SQLException | RuntimeException ex) {
-			logger.debug("Could not abort the connection", ex);
+			logger.debug("Could not abort the connection", CredentialMask.masked(ex));
 		}
 		closeQuietly(connection);
 	}
@@ -258,7 +262,7 @@ final class Session implements AutoCloseable {
 				connection.close();
 			}
 			catch (SQLException ex) {
-				logger.debug("Could not close the connection", ex);
+				logger.debug("Could not close the connection", CredentialMask.masked(ex));
 			}
 		}
 	}

@@ -105,8 +105,11 @@ public final class Stepwise {
 			List<AppliedMigration> rows = session.history().readIfExists(session.connection());
 			List<AppliedMigration> adoptable = this.adopter.preview(session, rows);
 			MigrationStates states = states(resolved, history(rows, adoptable));
-			if (adoptable == null || options.dryRun()) {
-				// An adoption checks the history itself, under the lock, with messages that name Flyway's fixes.
+			// A FAILED row may be the start record of a migration another instance runs right
+			// now: only the check under the lock, after that run, can tell. An adoption checks
+			// the history itself, under the lock, with messages that name Flyway's fixes.
+			boolean failedRecorded = !states.inState(MigrationState.FAILED).isEmpty();
+			if ((!failedRecorded && adoptable == null) || options.dryRun()) {
 				validateIfConfigured(session, states);
 			}
 			List<MigrationEntry> pending = pending(states, options);
@@ -114,7 +117,7 @@ public final class Stepwise {
 			Callbacks callbacks = callbacks(session);
 			// SQL callbacks of the whole run write, as migrations do: they run under the lock.
 			boolean callbacksDue = callbacks.has(RunEvent.BEFORE_MIGRATE) || callbacks.has(RunEvent.AFTER_MIGRATE);
-			if (options.dryRun() || (pending.isEmpty() && !baselineNeeded && !callbacksDue)) {
+			if (options.dryRun() || (pending.isEmpty() && !baselineNeeded && !failedRecorded && !callbacksDue)) {
 				List<PlannedMigration> plan = planApply(session, executor(session), pending);
 				if (!options.dryRun()) {
 					callbacks.fire(RunEvent.BEFORE_MIGRATE, session.connection());
@@ -467,7 +470,8 @@ public final class Stepwise {
 			return known;
 		}
 		List<ResolvedMigration> resolved = new MigrationResolver(this.configuration.locations(),
-				this.configuration.classLoader(), this.configuration.encoding(), databaseType,
+				this.configuration.classLoader(), this.configuration.scriptSource(), this.configuration.encoding(),
+				databaseType,
 				this.configuration.javaMigrations())
 			.failOnMissingLocations(this.configuration.failOnMissingLocations())
 			.validateMigrationNaming(this.configuration.validateMigrationNaming())
@@ -516,7 +520,7 @@ public final class Stepwise {
 		List<SqlCallback> known = this.classPathCallbacks;
 		if (known == null) {
 			known = new MigrationResolver(this.configuration.locations(), this.configuration.classLoader(),
-					this.configuration.encoding(), session.dialect().type(), List.of())
+					this.configuration.scriptSource(), this.configuration.encoding(), session.dialect().type(), List.of())
 				.callbacks();
 			if (this.configuration.locations().stream().allMatch((location) -> location.startsWith("classpath:"))) {
 				this.classPathCallbacks = known;

@@ -13,6 +13,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 import dev.stepwise.migration.expand.Expansions;
+import dev.stepwise.migration.resolve.ScriptSource;
 import dev.stepwise.migration.version.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
@@ -73,6 +74,8 @@ public final class StepwiseConfiguration {
 
 	private final ClassLoader classLoader;
 
+	private final @Nullable ScriptSource scriptSource;
+
 	private final List<StepwiseListener> listeners;
 
 	private final FlywayAdoption flywayAdoption;
@@ -122,6 +125,7 @@ public final class StepwiseConfiguration {
 		this.installedBy = builder.installedBy;
 		this.encoding = builder.encoding;
 		this.classLoader = builder.classLoader;
+		this.scriptSource = builder.scriptSource;
 		this.listeners = List.copyOf(builder.listeners);
 		this.flywayAdoption = builder.flywayAdoption;
 		this.flywayTable = builder.flywayTable;
@@ -219,6 +223,11 @@ public final class StepwiseConfiguration {
 
 	public ClassLoader classLoader() {
 		return this.classLoader;
+	}
+
+	/** What lists {@code classpath:} locations instead of the class loader, if anything. */
+	public @Nullable ScriptSource scriptSource() {
+		return this.scriptSource;
 	}
 
 	public List<StepwiseListener> listeners() {
@@ -320,6 +329,8 @@ public final class StepwiseConfiguration {
 		private Charset encoding = StandardCharsets.UTF_8;
 
 		private ClassLoader classLoader = defaultClassLoader();
+
+		private @Nullable ScriptSource scriptSource;
 
 		private final List<StepwiseListener> listeners = new ArrayList<>();
 
@@ -540,6 +551,15 @@ public final class StepwiseConfiguration {
 		/** The class loader that {@code classpath:} locations are scanned with. */
 		public Builder classLoader(ClassLoader classLoader) {
 			this.classLoader = Objects.requireNonNull(classLoader, "classLoader must not be null");
+			return this;
+		}
+
+		/**
+		 * Lists {@code classpath:} locations with this source instead of scanning the class
+		 * loader's directories and jars, as a native image needs. Default: none.
+		 */
+		public Builder scriptSource(ScriptSource scriptSource) {
+			this.scriptSource = Objects.requireNonNull(scriptSource, "scriptSource must not be null");
 			return this;
 		}
 

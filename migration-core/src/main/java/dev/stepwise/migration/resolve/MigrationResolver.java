@@ -11,6 +11,7 @@ import dev.stepwise.migration.JavaMigration;
 import dev.stepwise.migration.MigrationValidationException;
 import dev.stepwise.migration.RunEvent;
 import dev.stepwise.migration.dialect.DatabaseType;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +43,26 @@ public final class MigrationResolver {
 	 */
 	public MigrationResolver(List<String> locations, ClassLoader classLoader, Charset encoding,
 			DatabaseType databaseType, List<JavaMigration> javaMigrations) {
+		this(locations, classLoader, null, encoding, databaseType, javaMigrations);
+	}
+
+	/**
+	 * Creates a resolver whose {@code classpath:} locations are listed by a script source.
+	 * @param locations the locations, as for the other constructor
+	 * @param classLoader the class loader that {@code classpath:} locations are found with
+	 * when there is no script source
+	 * @param classpathSource what lists {@code classpath:} locations instead of the class
+	 * loader, or {@code null}
+	 * @param encoding the encoding of the scripts
+	 * @param databaseType the database, for {@code {vendor}}
+	 * @param javaMigrations the Java migrations
+	 */
+	public MigrationResolver(List<String> locations, ClassLoader classLoader, @Nullable ScriptSource classpathSource,
+			Charset encoding, DatabaseType databaseType, List<JavaMigration> javaMigrations) {
 		Objects.requireNonNull(classLoader, "classLoader must not be null");
 		Objects.requireNonNull(databaseType, "databaseType must not be null");
-		this.scriptFinder = new ScriptFinder(List.copyOf(locations), databaseType, new ScriptScanner(classLoader));
+		this.scriptFinder = new ScriptFinder(List.copyOf(locations), databaseType,
+				new ScriptScanner(classLoader, classpathSource));
 		this.encoding = Objects.requireNonNull(encoding, "encoding must not be null");
 		this.javaMigrations = List.copyOf(javaMigrations);
 	}
