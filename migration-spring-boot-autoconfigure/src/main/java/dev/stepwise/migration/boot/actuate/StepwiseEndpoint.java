@@ -3,6 +3,7 @@ package dev.stepwise.migration.boot.actuate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.stepwise.migration.CredentialMask;
 import dev.stepwise.migration.LockTimeoutException;
 import dev.stepwise.migration.MigrationValidationException;
 import dev.stepwise.migration.RollbackRefusedException;
@@ -108,7 +109,9 @@ public class StepwiseEndpoint {
 	}
 
 	private static WebEndpointResponse<Object> error(int status, @Nullable String message) {
-		return new WebEndpointResponse<>(new ErrorDescriptor(status, String.valueOf(message)), status);
+		// Engine exceptions are masked already; this also covers a driver's text in any other exception.
+		return new WebEndpointResponse<>(new ErrorDescriptor(status, String.valueOf(CredentialMask.mask(message))),
+				status);
 	}
 
 	/**
