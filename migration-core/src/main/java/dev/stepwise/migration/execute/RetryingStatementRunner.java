@@ -6,13 +6,17 @@ import java.sql.Statement;
 import java.time.Duration;
 
 import dev.stepwise.migration.MigrationEvent;
+import dev.stepwise.migration.dialect.DatabaseType;
 import dev.stepwise.migration.dialect.Dialect;
+import dev.stepwise.migration.sql.ConcurrentStatement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one statement under the session's DDL lock timeout. Where a failed statement leaves
  * the transaction usable (MySQL, MariaDB, H2, or any statement outside a transaction), a
  * lock timeout is retried right here with jittered backoff; on PostgreSQL inside a
- * transaction it is thrown, and the whole migration starts over.
+ * transaction it is thrown, and the whole migration starts over. PostgreSQL's
+ * {@code CONCURRENTLY} statements go to {@link ConcurrentDdl} instead.
  */
 final class RetryingStatementRunner {
 
@@ -31,11 +35,24 @@ final class RetryingStatementRunner {
 		this.listeners = listeners;
 	}
 
+	/** A PostgreSQL {@code CONCURRENTLY} statement outside a transaction, which needs no retry but care. */
+	private @Nullable ConcurrentStatement concurrent(Connection connection, String sql) throws SQLException {
+		if (this.dialect.type() != DatabaseType.POSTGRESQL || !connection.getAutoCommit()) {
+			return null;
+		}
+		return ConcurrentStatement.of(sql);
+	}
+
 	boolean commitsImplicitly(String sql) {
 		return this.dialect.commitsImplicitly(sql);
 	}
 
 	void execute(Connection connection, String sql, MigrationEvent migration) throws SQLException {
+		ConcurrentStatement concurrent = concurrent(connection, sql);
+		if (concurrent != null) {
+			ConcurrentDdl.execute(connection, sql, concurrent, migration);
+			return;
+		}
 		boolean retryHere = connection.getAutoCommit() || !this.dialect.failedStatementAbortsTransaction();
 		for (int attempt = 0;; attempt++) {
 			try (Statement statement = connection.createStatement()) {

@@ -29,6 +29,10 @@ class SqlScriptExecutionPostgresTest extends AbstractSqlScriptExecutionTests {
 		try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE indexed (id int PRIMARY KEY, a int)");
 			statement.execute("CREATE INDEX indexed_a ON indexed (a)");
+			statement.execute("CREATE TABLE parted (id int) PARTITION BY RANGE (id)");
+			statement.execute("CREATE TABLE parted_1 PARTITION OF parted FOR VALUES FROM (0) TO (10)");
+			statement.execute("CREATE MATERIALIZED VIEW numbers AS SELECT 1 AS id");
+			statement.execute("CREATE UNIQUE INDEX numbers_id ON numbers (id)");
 		}
 	}
 
@@ -65,7 +69,11 @@ class SqlScriptExecutionPostgresTest extends AbstractSqlScriptExecutionTests {
 			"ALTER DATABASE {db} SET TABLESPACE pg_default", "CREATE SUBSCRIPTION never CONNECTION 'host=127.0.0.1 dbname=none' PUBLICATION p",
 			"CREATE INDEX indexed_d ON indexed (a)", "DROP INDEX indexed_a", "REINDEX TABLE indexed", "REINDEX INDEX indexed_a",
 			"CLUSTER indexed USING indexed_a", "CLUSTER VERBOSE indexed USING indexed_a", "ALTER DATABASE {db} SET work_mem = '8MB'",
-			"ANALYZE indexed", "CREATE SCHEMA tablespace_data" })
+			"ANALYZE indexed", "CREATE SCHEMA tablespace_data", "ALTER TABLE parted DETACH PARTITION parted_1 CONCURRENTLY",
+			"ALTER TABLE IF EXISTS ONLY public.parted DETACH PARTITION public.parted_1 CONCURRENTLY",
+			"ALTER TABLE parted DETACH PARTITION parted_1", "REINDEX (CONCURRENTLY) INDEX indexed_a",
+			"REINDEX (VERBOSE, CONCURRENTLY true) TABLE indexed", "REINDEX (CONCURRENTLY false) TABLE indexed",
+			"REINDEX SCHEMA CONCURRENTLY public", "DISCARD ALL", "DISCARD PLANS", "REFRESH MATERIALIZED VIEW CONCURRENTLY numbers" })
 	void nonTransactionalVerdictMatchesPostgresql(String template) throws SQLException {
 		String sql = template.replace("{db}", database.database().name());
 		boolean parserRefusesTransaction = !SqlScriptParser.parse("V1__check.sql", sql, DatabaseType.POSTGRESQL).transactional();
