@@ -131,6 +131,32 @@ class ConcurrentIndexUnderWritersPostgresTest {
 		assertThat(validity("users_email")).containsExactly("true");
 	}
 
+	@Test
+	void aRunFinishesAConcurrentDetachThatAnEarlierAttemptLeftPending() throws Exception {
+		this.sql.execute("CREATE TABLE events (id INT) PARTITION BY RANGE (id)");
+		this.sql.execute("CREATE TABLE events_old PARTITION OF events FOR VALUES FROM (0) TO (10)");
+		try (Connection writer = database.dataSource().getConnection(); Connection detacher = database.dataSource().getConnection();
+				Statement statement = detacher.createStatement()) {
+			writer.setAutoCommit(false);
+			try (Statement write = writer.createStatement()) {
+				write.execute("INSERT INTO events VALUES (1)");
+			}
+			statement.execute("SET lock_timeout = '100ms'");
+			assertThatThrownBy(() -> statement.execute("ALTER TABLE events DETACH PARTITION events_old CONCURRENTLY"))
+				.hasMessageContaining("lock timeout");
+			statement.execute("RESET lock_timeout");
+			writer.commit();
+		}
+		assertThat(this.sql.column("SELECT inhdetachpending::text FROM pg_inherits WHERE inhrelid = 'events_old'::regclass"))
+			.containsExactly("true");
+		this.scripts.write("V2__detach.sql", "ALTER TABLE events DETACH PARTITION events_old CONCURRENTLY;");
+
+		assertThat(configure().load().migrate().applied()).hasSize(1);
+
+		assertThat(this.sql.count("SELECT count(*) FROM pg_inherits WHERE inhrelid = 'events_old'::regclass")).isZero();
+		assertThat(this.sql.column("SELECT id::text FROM events_old")).containsExactly("1");
+	}
+
 	private void waitsForTheWriterThenSucceeds(Stepwise stepwise) throws Exception {
 		try (Connection writer = openWriter()) {
 			CompletableFuture<MigrateResult> migration = CompletableFuture.supplyAsync(stepwise::migrate);
