@@ -203,7 +203,8 @@ public final class MigrationExecutor {
 				boolean retryWhole = body.transactional() && this.dialect.failedStatementAbortsTransaction();
 				if (lockTimeout != null && retryWhole && progress.statementsCommitted() == 0
 						&& attempt < this.configuration.ddlRetries()) {
-					LockTimeoutRetry.pause(this.listeners, event, this.configuration.ddlRetryBackoff(), attempt);
+					LockTimeoutRetry.pause(this.listeners, event, this.configuration.ddlRetryBackoff(), attempt,
+							this.configuration.ddlRetries(), this.dialect.describeBlockers(connection));
 					continue;
 				}
 				boolean partial = body.transactional() ? progress.statementsCommitted() > 0

@@ -63,7 +63,8 @@ final class RetryingStatementRunner {
 				if (!retryHere || !this.dialect.isLockTimeout(ex) || attempt >= this.retries) {
 					throw ex;
 				}
-				LockTimeoutRetry.pause(this.listeners, migration, this.backoff, attempt);
+				LockTimeoutRetry.pause(this.listeners, migration, this.backoff, attempt, this.retries,
+						this.dialect.describeBlockers(connection));
 			}
 		}
 	}
