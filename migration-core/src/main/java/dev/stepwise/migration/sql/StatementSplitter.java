@@ -128,7 +128,7 @@ final class StatementSplitter {
 			return;
 		}
 		if (this.trackBlocks) {
-			this.blocks.symbol(';');
+			this.blocks.symbol(';', this.line);
 			if (this.blocks.isOpen()) {
 				token(at, at + 1, ';');
 				return;
@@ -319,7 +319,7 @@ final class StatementSplitter {
 
 	private void token(int at, int end, char first) {
 		if (this.trackBlocks) {
-			this.blocks.symbol(first);
+			this.blocks.symbol(first, this.line);
 		}
 		significant(at, end);
 		advanceTo(end);

@@ -126,6 +126,9 @@ final class RandomScripts {
 	}
 
 	private void statement(List<String> tokens) {
+		if (this.postgresql) {
+			closeParentheses(tokens);
+		}
 		StringBuilder sql = new StringBuilder(tokens.get(0));
 		for (int i = 1; i < tokens.size(); i++) {
 			sql.append(separatorBetween(tokens.get(i - 1), tokens.get(i))).append(tokens.get(i));
@@ -133,6 +136,22 @@ final class RandomScripts {
 		this.starts.add(this.text.length());
 		this.sqls.add(sql.toString());
 		this.text.append(sql);
+	}
+
+	/** psql reads a ; inside parentheses as part of the statement: leave none open. */
+	private static void closeParentheses(List<String> tokens) {
+		int depth = 0;
+		for (String token : tokens) {
+			if (token.equals("(")) {
+				depth++;
+			}
+			else if (token.equals(")") && depth > 0) {
+				depth--;
+			}
+		}
+		for (int i = 0; i < depth; i++) {
+			tokens.add(")");
+		}
 	}
 
 	/** Between statements: nothing significant, but empty statements are fine. */
@@ -522,7 +541,8 @@ final class RandomScripts {
 				tokens.add("REPEAT");
 				nonEmptyBody(tokens, depth);
 				tokens.add("UNTIL");
-				expression(tokens, 1 + this.random.nextInt(2));
+				expression(tokens, this.random.nextInt(2));
+				tokens.add(word());
 				tokens.addAll(List.of("END", "REPEAT"));
 				addEndLabel(tokens, label);
 			}

@@ -113,6 +113,14 @@ class SqlScriptParserErrorTests {
 			.withMessage("V2__data.sql line 1: unexpected text after DELIMITER $$. Put DELIMITER on a line of its own.");
 	}
 
+	@Test
+	void unclosedParenthesisOnPostgresql() {
+		assertThatExceptionOfType(StepwiseException.class)
+			.isThrownBy(() -> parse(DatabaseType.POSTGRESQL, "SELECT 1;\nCREATE RULE r AS ON INSERT TO a DO ALSO (\nINSERT INTO b VALUES (1);\n"))
+			.withMessageStartingWith("V2__data.sql line 2: ")
+			.withMessageContaining("Add the missing ) that closes the parenthesis opened on this line");
+	}
+
 	private static SqlScript parse(DatabaseType type, String script) {
 		return SqlScriptParser.parse("V2__data.sql", script, type);
 	}

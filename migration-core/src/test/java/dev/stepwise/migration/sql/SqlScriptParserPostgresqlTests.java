@@ -155,6 +155,18 @@ class SqlScriptParserPostgresqlTests {
 		assertThat(sqls("DELIMITER //\nSELECT 1;")).containsExactly("DELIMITER //\nSELECT 1");
 	}
 
+	@Test
+	void semicolonsInsideParenthesesDoNotEndTheStatementAsInPsql() {
+		String rule = "CREATE RULE r AS ON INSERT TO a DO ALSO (INSERT INTO b VALUES (1); INSERT INTO c VALUES (2))";
+		String nested = "CREATE RULE s AS ON UPDATE TO a DO INSTEAD (\n  UPDATE b SET x = (SELECT 1);\n  NOTIFY a_changed\n)";
+		assertThat(sqls(rule + ";\n" + nested + ";\nSELECT ')';")).containsExactly(rule, nested, "SELECT ')'");
+	}
+
+	@Test
+	void aSurplusClosingParenthesisIsIgnoredAsInPsql() {
+		assertThat(sqls("SELECT 1);\nSELECT 2;")).containsExactly("SELECT 1)", "SELECT 2");
+	}
+
 	private static SqlScript parse(String script) {
 		return SqlScriptParser.parse("V1__test.sql", script, DatabaseType.POSTGRESQL);
 	}
