@@ -266,7 +266,7 @@ public final class MigrationExecutor {
 		return new Body(script.transactional(), (connection, event, progress) -> {
 			for (SqlStatement statement : script.statements()) {
 				progress.starting(statement.sql(), statement.line());
-				this.runner.execute(connection, statement.sql(), event);
+				this.runner.execute(connection, statement, event);
 				progress.finished(this.dialect.commitsImplicitly(statement.sql()));
 			}
 		});

@@ -9,6 +9,7 @@ import dev.stepwise.migration.MigrationEvent;
 import dev.stepwise.migration.dialect.DatabaseType;
 import dev.stepwise.migration.dialect.Dialect;
 import dev.stepwise.migration.sql.ConcurrentStatement;
+import dev.stepwise.migration.sql.SqlStatement;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,16 +48,44 @@ final class RetryingStatementRunner {
 		return this.dialect.commitsImplicitly(sql);
 	}
 
+	/** Runs a statement of a SQL script: a {@code COPY ... FROM stdin} with its data. */
+	void execute(Connection connection, SqlStatement statement, MigrationEvent migration) throws SQLException {
+		String data = statement.copyData();
+		if (data == null) {
+			execute(connection, statement.sql(), migration);
+			return;
+		}
+		retrying(connection, migration, () -> copyIn(connection, statement.sql(), data));
+	}
+
 	void execute(Connection connection, String sql, MigrationEvent migration) throws SQLException {
 		ConcurrentStatement concurrent = concurrent(connection, sql);
 		if (concurrent != null) {
 			ConcurrentDdl.execute(connection, sql, concurrent, migration);
 			return;
 		}
-		boolean retryHere = connection.getAutoCommit() || !this.dialect.failedStatementAbortsTransaction();
-		for (int attempt = 0;; attempt++) {
+		retrying(connection, migration, () -> {
 			try (Statement statement = connection.createStatement()) {
 				statement.execute(sql);
+			}
+		});
+	}
+
+	private static void copyIn(Connection connection, String sql, String data) throws SQLException {
+		try {
+			PostgresCopy.copyIn(connection, sql, data);
+		}
+		catch (NoClassDefFoundError ex) {
+			throw new SQLException("COPY ... FROM stdin needs the PostgreSQL JDBC driver (org.postgresql:postgresql)"
+					+ " on the class path, for its copy API. Add it, or write the rows as INSERT statements.", ex);
+		}
+	}
+
+	private void retrying(Connection connection, MigrationEvent migration, Work work) throws SQLException {
+		boolean retryHere = connection.getAutoCommit() || !this.dialect.failedStatementAbortsTransaction();
+		for (int attempt = 0;; attempt++) {
+			try {
+				work.run();
 				return;
 			}
 			catch (SQLException ex) {
@@ -67,6 +96,14 @@ final class RetryingStatementRunner {
 						this.dialect.describeBlockers(connection));
 			}
 		}
+	}
+
+	/** One try of a statement. */
+	@FunctionalInterface
+	private interface Work {
+
+		void run() throws SQLException;
+
 	}
 
 }

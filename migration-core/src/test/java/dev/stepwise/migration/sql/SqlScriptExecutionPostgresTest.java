@@ -56,6 +56,15 @@ class SqlScriptExecutionPostgresTest extends AbstractSqlScriptExecutionTests {
 		assertThat(strings("SELECT indexname FROM pg_indexes WHERE indexname = 'account_owner_idx'")).containsExactly("account_owner_idx");
 	}
 
+	@Test
+	void multiActionRulesAndCopyFromStdinRun() throws SQLException {
+		SqlScript script = run("postgresql/V4__rule_and_copy.sql");
+		assertThat(script.statements()).extracting(SqlStatement::line).containsExactly(1, 2, 3, 5, 9, 10, 11, 16, 19);
+		assertThat(strings("SELECT note FROM rule_log_b UNION ALL SELECT note FROM rule_log_c")).containsExactly("b; 1", "c; 1");
+		assertThat(strings("SELECT id || '=' || coalesce(note, 'null') FROM copied ORDER BY id")).containsExactly("1=semi;colon",
+				"2=it's -- not a comment", "3=null", "4=quoted, with comma; and semicolon", "5=after the data");
+	}
+
 	/**
 	 * The parser's verdict for each statement matches PostgreSQL's: those it calls
 	 * non-transactional are the ones PostgreSQL refuses inside a transaction block.
