@@ -177,6 +177,7 @@ final class CompoundStatementTracker implements BlockTracker {
 			if (this.depth == 0 || statementStart || this.handlerBody) {
 				open(line, false);
 				this.atStatementStart = true;
+				this.handlerBody = false;
 			}
 		}
 		else if (BlockTracker.is(text, start, end, "HANDLER")) {
