@@ -20,10 +20,12 @@ import java.util.BitSet;
  * <li>{@code END} closes the innermost block, and the word after it ({@code END IF},
  * {@code END CASE}, a label) opens nothing.</li>
  * </ol>
- * A word right after a dot ({@code NEW.end}) or an operator ({@code = begin}) is a name,
- * never a keyword, and {@code END} closes a {@code BEGIN}, {@code IF}, loop or
- * {@code CASE} statement only where a statement may start (after {@code ;} or the opening
- * word), so columns named {@code end} and {@code begin} keep the statement whole.
+ * Columns named {@code end} and {@code begin} keep the statement whole: after a dot
+ * ({@code NEW.end}), an operator, a comma or {@code SELECT} they are names; {@code END}
+ * closes a {@code BEGIN}, {@code IF}, loop or {@code CASE} statement only where a
+ * statement may start (after {@code ;} or the word that opened it) or after the
+ * condition of {@code UNTIL}; {@code BEGIN} opens a block only as the routine's body, where
+ * a statement may start, or as a handler's body.
  * MariaDB's compound statements outside stored programs ({@code IF}, {@code CASE},
  * {@code LOOP}, {@code WHILE}, {@code REPEAT}, {@code FOR} at the start of a statement) are
  * kept together the same way.
