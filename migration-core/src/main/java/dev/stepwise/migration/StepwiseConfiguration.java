@@ -13,6 +13,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 import dev.stepwise.migration.expand.Expansions;
+import dev.stepwise.migration.resolve.ScriptSource;
 import dev.stepwise.migration.version.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
@@ -70,6 +71,8 @@ public final class StepwiseConfiguration {
 
 	private final ClassLoader classLoader;
 
+	private final @Nullable ScriptSource scriptSource;
+
 	private final List<StepwiseListener> listeners;
 
 	private StepwiseConfiguration(Builder builder) {
@@ -95,6 +98,7 @@ public final class StepwiseConfiguration {
 		this.installedBy = builder.installedBy;
 		this.encoding = builder.encoding;
 		this.classLoader = builder.classLoader;
+		this.scriptSource = builder.scriptSource;
 		this.listeners = List.copyOf(builder.listeners);
 	}
 
@@ -182,6 +186,11 @@ public final class StepwiseConfiguration {
 		return this.classLoader;
 	}
 
+	/** What lists {@code classpath:} locations instead of the class loader, if anything. */
+	public @Nullable ScriptSource scriptSource() {
+		return this.scriptSource;
+	}
+
 	public List<StepwiseListener> listeners() {
 		return this.listeners;
 	}
@@ -232,6 +241,8 @@ public final class StepwiseConfiguration {
 		private Charset encoding = StandardCharsets.UTF_8;
 
 		private ClassLoader classLoader = defaultClassLoader();
+
+		private @Nullable ScriptSource scriptSource;
 
 		private final List<StepwiseListener> listeners = new ArrayList<>();
 
@@ -428,6 +439,15 @@ public final class StepwiseConfiguration {
 		/** The class loader that {@code classpath:} locations are scanned with. */
 		public Builder classLoader(ClassLoader classLoader) {
 			this.classLoader = Objects.requireNonNull(classLoader, "classLoader must not be null");
+			return this;
+		}
+
+		/**
+		 * Lists {@code classpath:} locations with this source instead of scanning the class
+		 * loader's directories and jars, as a native image needs. Default: none.
+		 */
+		public Builder scriptSource(ScriptSource scriptSource) {
+			this.scriptSource = Objects.requireNonNull(scriptSource, "scriptSource must not be null");
 			return this;
 		}
 
