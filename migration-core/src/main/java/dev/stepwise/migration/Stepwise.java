@@ -48,6 +48,10 @@ public final class Stepwise {
 
 	private static final String BASELINE_DESCRIPTION = "<< Stepwise Baseline >>";
 
+	// Tables Stepwise itself creates: a schema holding only these is still empty.
+	private static final List<String> STATE_TABLES = List.of(ExpansionTables.EXPANSIONS, ExpansionTables.BACKFILLS,
+			ExpansionTables.INSTANCES);
+
 	private final StepwiseConfiguration configuration;
 
 	private final Listeners listeners;
@@ -99,8 +103,12 @@ public final class Stepwise {
 			validateIfConfigured(session, states);
 			List<MigrationEntry> pending = pending(states, options);
 			boolean baselineNeeded = rows == null && this.configuration.baselineOnMigrate();
+			if (rows == null && !pending.isEmpty() && !baselineNeeded) {
+				refuseUnknownSchema(session);
+			}
 			if (options.dryRun() || (pending.isEmpty() && !baselineNeeded)) {
 				List<PlannedMigration> plan = planApply(session, executor(session), pending);
+				EmptyMigrations.check(plan, "applied", this.configuration.failOnEmptyMigrations());
 				return new MigrateResult(options.dryRun(), plan, List.of(), states.currentVersion(),
 						targetVersion(states.currentVersion(), plan), elapsed(start));
 			}
@@ -125,6 +133,7 @@ public final class Stepwise {
 		List<MigrationEntry> pending = pending(states, options);
 		MigrationExecutor executor = executor(session);
 		List<PlannedMigration> plan = planApply(session, executor, pending);
+		EmptyMigrations.check(plan, "applied", this.configuration.failOnEmptyMigrations());
 		session.limitLockWaits(this.configuration);
 		List<ExecutedMigration> applied = new ArrayList<>();
 		int rank = nextRank(rows);
@@ -184,6 +193,7 @@ public final class Stepwise {
 				List<MigrationEntry> selected = RollbackSelection.select(states, request);
 				MigrationExecutor executor = executor(session);
 				List<PlannedMigration> plan = planRollback(session, executor, selected);
+				EmptyMigrations.check(plan, "rolled back", this.configuration.failOnEmptyMigrations());
 				MigrationVersion after = versionAfterRollback(states, selected);
 				if (request.dryRun()) {
 					return new RollbackResult(true, plan, List.of(), states.currentVersion(), after, elapsed(start));
@@ -226,23 +236,37 @@ public final class Stepwise {
 
 	/**
 	 * Removes the records of failed migrations (after the database was put right by hand)
-	 * and accepts the current checksums of applied scripts.
+	 * and accepts the current checksums of applied scripts. A migration whose rollback
+	 * failed halfway stays as it is: {@link #repair(RepairRequest)} marks it.
+	 * @return what changed, and what needs a person's decision
 	 */
-	public void repair() {
-		try (Session session = openSession(); RunLock lock = lock(session)) {
+	public RepairResult repair() {
+		return repair(RepairRequest.defaults());
+	}
+
+	/**
+	 * Repairs the history as the request says, or, for a dry run, lists what would change.
+	 * Marking a failed rollback rolled back or applied is a person's statement about the
+	 * schema, made after they put it right by hand: Stepwise cannot check it.
+	 * @throws IllegalArgumentException if the request marks a version whose rollback did not
+	 * fail, before anything changes
+	 */
+	public RepairResult repair(RepairRequest request) {
+		try (Session session = openSession()) {
 			List<ResolvedMigration> resolved = resolve(session);
-			List<AppliedMigration> rows = session.readHistory();
-			int removed = session.history().deleteFailed(session.connection());
-			if (removed > 0) {
-				logger.info("Removed {} failed migration record(s) from {}", removed, session.history().name());
+			if (request.dryRun()) {
+				List<AppliedMigration> rows = session.readHistory();
+				return RepairPlan.of(states(resolved, rows), rows, request).result(true);
 			}
-			for (MigrationEntry entry : states(resolved, rows).inState(MigrationState.APPLIED)) {
-				ResolvedMigration source = Objects.requireNonNull(entry.resolved());
-				AppliedMigration row = Objects.requireNonNull(entry.applied());
-				if (source.type() == MigrationType.SQL && !Objects.equals(source.checksum(), row.checksum())) {
-					session.history().updateChecksum(session.connection(), row.installedRank(), source.checksum());
-					logger.info("Accepted the new checksum of {}", source.script());
-				}
+			try (RunLock lock = lock(session)) {
+				List<AppliedMigration> rows = session.readHistory();
+				RepairPlan plan = RepairPlan.of(states(resolved, rows), rows, request);
+				plan.apply(session.history(), session.connection(), session.user());
+				RepairResult result = plan.result(false);
+				result.actions().forEach((action) -> logger.info("Repaired {}: {} ({})", session.history().name(),
+						action.detail(), action.script()));
+				result.unresolved().forEach((problem) -> logger.warn("Not repaired: {}", problem));
+				return result;
 			}
 		}
 		catch (SQLException ex) {
@@ -430,7 +454,20 @@ public final class Stepwise {
 		}
 	}
 
-	private static List<MigrationEntry> pending(MigrationStates states, MigrateOptions options) {
+	/**
+	 * What migrate applies, in order; refused when that would re-apply a rolled back
+	 * migration below a version in effect while {@code outOfOrder} is off, since the history
+	 * would then show an order that the setting forbids.
+	 */
+	private List<MigrationEntry> pending(MigrationStates states, MigrateOptions options) {
+		List<MigrationEntry> pending = pendingInOrder(states, options);
+		if (!this.configuration.outOfOrder()) {
+			new OutOfOrderReapply(states).refuseIfAny(pending);
+		}
+		return pending;
+	}
+
+	private static List<MigrationEntry> pendingInOrder(MigrationStates states, MigrateOptions options) {
 		List<MigrationEntry> versioned = new ArrayList<>();
 		List<MigrationEntry> repeatable = new ArrayList<>();
 		for (MigrationEntry entry : states.entries()) {
@@ -453,13 +490,36 @@ public final class Stepwise {
 	 * @return the history rows: the baseline, or none
 	 */
 	private List<AppliedMigration> createHistory(Session session) throws SQLException {
-		boolean adopt = this.configuration.baselineOnMigrate()
-				&& session.history().schemaHasOtherTables(session.connection());
+		boolean adopt = false;
+		if (this.configuration.baselineOnMigrate()) {
+			adopt = !session.history().otherTables(session.connection(), STATE_TABLES).isEmpty();
+		}
+		else {
+			refuseUnknownSchema(session);
+		}
 		session.history().createIfAbsent(session.connection());
 		if (adopt) {
 			return List.of(writeBaseline(session, MigrationVersion.parse(this.configuration.baselineVersion())));
 		}
 		return List.of();
+	}
+
+	/**
+	 * Refuses to migrate a schema that has tables but no history, as Flyway does: replaying
+	 * every script from V1 over tables that a person or another tool built would fail
+	 * halfway at best, and at worst change them.
+	 */
+	private void refuseUnknownSchema(Session session) throws SQLException {
+		List<String> tables = session.history().otherTables(session.connection(), STATE_TABLES);
+		if (!tables.isEmpty()) {
+			throw new MigrationValidationException(List.of("Schema " + session.history().schema() + " is not empty ("
+					+ tables.size() + " table(s) or view(s): " + String.join(", ", tables.subList(0, Math.min(20, tables.size())))
+					+ ((tables.size() > 20) ? ", ..." : "") + ") but has no history table " + session.history().name()
+					+ ", so Stepwise cannot know which migrations built it; nothing was run. Adopt it once with"
+					+ " baseline(\"<version the schema is at>\"), or migrate with baselineOnMigrate(true) and"
+					+ " baselineVersion(...) (Spring Boot: stepwise.baseline-on-migrate=true,"
+					+ " stepwise.baseline-version); or point Stepwise at an empty schema (stepwise.schema)."));
+		}
 	}
 
 	private AppliedMigration writeBaseline(Session session, MigrationVersion version) throws SQLException {

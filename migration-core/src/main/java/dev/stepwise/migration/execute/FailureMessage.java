@@ -21,7 +21,7 @@ final class FailureMessage {
 
 	static String of(MigrationEvent event, Progress progress, Exception failure, @Nullable SQLException lockTimeout,
 			boolean partial, boolean rollback, StepwiseConfiguration configuration, Dialect dialect,
-			String historyTable, @Nullable String blockers) {
+			String historyTable, @Nullable String blockers, @Nullable String rollbackNotRecorded) {
 		StringBuilder message = new StringBuilder();
 		message.append(rollback ? "Rollback " : "Migration ").append(event.script());
 		if (event.version() != null) {
@@ -50,8 +50,37 @@ final class FailureMessage {
 		if (progress.statement() != null) {
 			message.append(" Statement: ").append(excerpt(progress.statement())).append('.');
 		}
-		message.append(' ').append(consequence(partial, rollback, dialect, historyTable, (progress.statementsCommitted() > 0) ? progress.statementsCommitted() : progress.statementsDone()));
+		int done = (progress.statementsCommitted() > 0) ? progress.statementsCommitted() : progress.statementsDone();
+		if (partial && rollback) {
+			message.append(' ').append(halfUndone(event, dialect, historyTable, done, rollbackNotRecorded));
+		}
+		else {
+			message.append(' ').append(consequence(partial, rollback, dialect, historyTable, done));
+		}
 		return message.toString();
+	}
+
+	/**
+	 * What a rollback that failed halfway left: the migration is neither applied nor rolled
+	 * back, and only a person can tell which way to settle it.
+	 */
+	private static String halfUndone(MigrationEvent event, Dialect dialect, String historyTable, int done,
+			@Nullable String notRecorded) {
+		String version = String.valueOf(event.version());
+		String why = dialect.ddlAutoCommits() ? dialect.type() + " commits DDL by itself"
+				: "it runs without a transaction";
+		String effect = "The " + done + " statement(s) before it had taken effect and stay (" + why + ")";
+		if (notRecorded != null) {
+			return effect + ". Recording that failed too (" + notRecorded + "), so " + historyTable
+					+ " still reads APPLIED for version " + version + " although part of it is undone. Before"
+					+ " anything else runs, finish the undo by hand or restore what it undid, and check the history.";
+		}
+		return effect + ", so version " + version + " is recorded as ROLLBACK_FAILED in " + historyTable
+				+ ": neither applied nor rolled back, and migrate and rollback refuse until it is settled. Finish the"
+				+ " undo by hand and call repair(RepairRequest.defaults().markRolledBack(\"" + version + "\")), or"
+				+ " restore what it undid and call repair(RepairRequest.defaults().markApplied(\"" + version + "\"))"
+				+ " (Actuator: POST /actuator/migrations/repair with {\"markRolledBack\": \"" + version
+				+ "\"} or {\"markApplied\": \"" + version + "\"}).";
 	}
 
 	private static String consequence(boolean partial, boolean rollback, Dialect dialect, String historyTable,
@@ -64,11 +93,6 @@ final class FailureMessage {
 		}
 		String why = dialect.ddlAutoCommits() ? dialect.type() + " commits DDL by itself"
 				: "it runs without a transaction";
-		if (rollback) {
-			return "The " + done + " statement(s) before it had taken effect and stay (" + why
-					+ "); the migration is still recorded as applied. Finish the undo by hand, or fix it and roll back"
-					+ " again.";
-		}
 		return "The " + done + " statement(s) before it had taken effect and stay (" + why
 				+ "), so the migration is recorded as FAILED in " + historyTable
 				+ ". Undo or finish those statements by hand, then call repair() to clear the FAILED record, and"

@@ -137,7 +137,7 @@ public final class MigrationExecutor {
 		long start = System.nanoTime();
 		try {
 			run(connection, event, body, (elapsed) -> this.history.append(connection,
-					row(migration, rank, elapsed, true)), rank, migration);
+					row(migration, rank, elapsed, true)), rank, null, migration);
 		}
 		catch (MigrationFailedException ex) {
 			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -165,7 +165,7 @@ public final class MigrationExecutor {
 		long start = System.nanoTime();
 		try {
 			run(connection, event, body, (elapsed) -> this.history.markRolledBack(connection, row.installedRank(),
-					this.user, Instant.now(), undo), null, migration);
+					this.user, Instant.now(), undo), null, row, migration);
 		}
 		catch (MigrationFailedException ex) {
 			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -181,10 +181,12 @@ public final class MigrationExecutor {
 	 * Runs a body and its history write, retrying the whole of it on a lock timeout where the
 	 * database aborted the transaction.
 	 * @param failedRank the rank for a FAILED row if the body fails half done, or {@code null}
-	 * for a rollback, which records nothing on failure
+	 * for a rollback
+	 * @param undoneRow for a rollback, the row to mark ROLLBACK_FAILED if the undo fails half
+	 * done; {@code null} when applying
 	 */
 	private void run(Connection connection, MigrationEvent event, Body body, HistoryWrite historyWrite,
-			@Nullable Integer failedRank, ResolvedMigration migration) {
+			@Nullable Integer failedRank, @Nullable AppliedMigration undoneRow, ResolvedMigration migration) {
 		for (int attempt = 0;; attempt++) {
 			Progress progress = new Progress();
 			long start = System.nanoTime();
@@ -211,9 +213,12 @@ public final class MigrationExecutor {
 				if (partial && failedRank != null) {
 					recordFailure(connection, migration, failedRank, Duration.ofNanos(System.nanoTime() - start));
 				}
+				String notRecorded = (partial && undoneRow != null)
+						? recordRollbackFailure(connection, undoneRow, event.script()) : null;
 				throw new MigrationFailedException(
 						FailureMessage.of(event, progress, ex, lockTimeout, partial, failedRank == null,
-								this.configuration, this.dialect, this.history.name(), blockers(connection, lockTimeout)),
+								this.configuration, this.dialect, this.history.name(), blockers(connection, lockTimeout),
+								notRecorded),
 						migration.version(), event.script(), ex);
 			}
 			finally {
@@ -233,6 +238,22 @@ public final class MigrationExecutor {
 		}
 		catch (SQLException ex) {
 			// The original failure matters more; the message already says what to check.
+		}
+	}
+
+	/**
+	 * Marks the row of a half-undone migration, so that nothing runs over it until a person
+	 * has looked.
+	 * @return {@code null} once recorded, otherwise why it could not be
+	 */
+	private @Nullable String recordRollbackFailure(Connection connection, AppliedMigration row, String undo) {
+		try {
+			connection.setAutoCommit(true);
+			this.history.markRollbackFailed(connection, row.installedRank(), this.user, Instant.now(), undo);
+			return null;
+		}
+		catch (SQLException ex) {
+			return String.valueOf(ex.getMessage()).strip();
 		}
 	}
 
