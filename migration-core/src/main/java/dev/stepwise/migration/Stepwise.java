@@ -266,6 +266,7 @@ public final class Stepwise {
 				result.actions().forEach((action) -> logger.info("Repaired {}: {} ({})", session.history().name(),
 						action.detail(), action.script()));
 				result.unresolved().forEach((problem) -> logger.warn("Not repaired: {}", problem));
+				this.listeners.tell((listener) -> listener.afterRepair(result));
 				return result;
 			}
 		}

@@ -36,6 +36,10 @@ public interface StepwiseListener {
 	default void rollbackFailed(MigrationEvent migration, Duration executionTime, Throwable failure) {
 	}
 
+	/** A repair changed the history (not called for a dry run). */
+	default void afterRepair(RepairResult result) {
+	}
+
 	/** A DDL statement timed out on a lock and is retried after {@code backoff}. */
 	default void ddlRetried(MigrationEvent migration, int attempt, Duration backoff) {
 	}

@@ -15,9 +15,9 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Health of the schema: UP when no engine has a pending or failed migration, DOWN otherwise,
- * with the current version, what is pending, what failed and why, the column changes in
- * flight and the contracts deferred. A deferred contract is not DOWN: both releases work
+ * Health of the schema: UP when no engine has a pending or failed migration (or one whose
+ * rollback failed), DOWN otherwise, with the current version, what is pending, what failed
+ * and why, the column changes in flight and the contracts deferred. A deferred contract is not DOWN: both releases work
  * while it waits for the last instance of older code.
  */
 public class StepwiseHealthIndicator extends AbstractHealthIndicator {
@@ -63,7 +63,7 @@ public class StepwiseHealthIndicator extends AbstractHealthIndicator {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("currentVersion", (info.currentVersion() != null) ? info.currentVersion().toString() : "none");
 		details.put("pending", info.pending().stream().map(this::describe).toList());
-		details.put("failed", info.failed().stream().map(this::describe).toList());
+		details.put("failed", info.failed().stream().map(this::describeFailed).toList());
 		details.put("expansionsInFlight", expansions.stream()
 			.filter((expansion) -> expansion.state() == ExpansionState.EXPANDED)
 			.map(this::describeInFlight)
@@ -92,6 +92,13 @@ public class StepwiseHealthIndicator extends AbstractHealthIndicator {
 			.map((instance) -> instance.instanceId() + " on " + instance.host() + " (code version "
 					+ instance.maxVersion() + ")")
 			.toList());
+		return described;
+	}
+
+	private Map<String, Object> describeFailed(MigrationInfo migration) {
+		// FAILED (the migration) or ROLLBACK_FAILED (its undo): each is repaired differently.
+		Map<String, Object> described = describe(migration);
+		described.put("state", migration.state().name());
 		return described;
 	}
 
