@@ -48,10 +48,6 @@ public final class Stepwise {
 
 	private static final String BASELINE_DESCRIPTION = "<< Stepwise Baseline >>";
 
-	// Tables Stepwise itself creates: a schema holding only these is still empty.
-	private static final List<String> STATE_TABLES = List.of(ExpansionTables.EXPANSIONS, ExpansionTables.BACKFILLS,
-			ExpansionTables.INSTANCES);
-
 	private final StepwiseConfiguration configuration;
 
 	private final Listeners listeners;
@@ -104,7 +100,7 @@ public final class Stepwise {
 			List<MigrationEntry> pending = pending(states, options);
 			boolean baselineNeeded = rows == null && this.configuration.baselineOnMigrate();
 			if (rows == null && !pending.isEmpty() && !baselineNeeded) {
-				refuseUnknownSchema(session);
+				UnknownSchema.refuseIfNotEmpty(session);
 			}
 			if (options.dryRun() || (pending.isEmpty() && !baselineNeeded)) {
 				List<PlannedMigration> plan = planApply(session, executor(session), pending);
@@ -486,41 +482,20 @@ public final class Stepwise {
 
 	/**
 	 * Creates the history table. With {@code baselineOnMigrate}, a schema that already had
-	 * tables is adopted (looked at before the history table adds its own); a fresh, empty
-	 * schema is simply migrated from the start.
+	 * tables is adopted (looked at before the history table adds its own); without it, such
+	 * a schema is refused. A fresh, empty schema is simply migrated from the start.
 	 * @return the history rows: the baseline, or none
 	 */
 	private List<AppliedMigration> createHistory(Session session) throws SQLException {
-		boolean adopt = false;
-		if (this.configuration.baselineOnMigrate()) {
-			adopt = !session.history().otherTables(session.connection(), STATE_TABLES).isEmpty();
-		}
-		else {
-			refuseUnknownSchema(session);
+		boolean adopt = this.configuration.baselineOnMigrate() && UnknownSchema.hasOtherTables(session);
+		if (!this.configuration.baselineOnMigrate()) {
+			UnknownSchema.refuseIfNotEmpty(session);
 		}
 		session.history().createIfAbsent(session.connection());
 		if (adopt) {
 			return List.of(writeBaseline(session, MigrationVersion.parse(this.configuration.baselineVersion())));
 		}
 		return List.of();
-	}
-
-	/**
-	 * Refuses to migrate a schema that has tables but no history, as Flyway does: replaying
-	 * every script from V1 over tables that a person or another tool built would fail
-	 * halfway at best, and at worst change them.
-	 */
-	private void refuseUnknownSchema(Session session) throws SQLException {
-		List<String> tables = session.history().otherTables(session.connection(), STATE_TABLES);
-		if (!tables.isEmpty()) {
-			throw new MigrationValidationException(List.of("Schema " + session.history().schema() + " is not empty ("
-					+ tables.size() + " table(s) or view(s): " + String.join(", ", tables.subList(0, Math.min(20, tables.size())))
-					+ ((tables.size() > 20) ? ", ..." : "") + ") but has no history table " + session.history().name()
-					+ ", so Stepwise cannot know which migrations built it; nothing was run. Adopt it once with"
-					+ " baseline(\"<version the schema is at>\"), or migrate with baselineOnMigrate(true) and"
-					+ " baselineVersion(...) (Spring Boot: stepwise.baseline-on-migrate=true,"
-					+ " stepwise.baseline-version); or point Stepwise at an empty schema (stepwise.schema)."));
-		}
 	}
 
 	private AppliedMigration writeBaseline(Session session, MigrationVersion version) throws SQLException {

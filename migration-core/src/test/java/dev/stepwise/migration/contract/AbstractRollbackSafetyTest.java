@@ -183,6 +183,24 @@ abstract class AbstractRollbackSafetyTest {
 	}
 
 	@Test
+	void partialRollbackOutsideATransactionIsRecordedOnEveryDatabase() {
+		// PostgreSQL included: an undo that runs without a transaction keeps what it did before it failed.
+		this.scripts.write("V1__base.sql", "CREATE TABLE base (id INT PRIMARY KEY)")
+			.write("V2__two_tables.sql", "CREATE TABLE t1 (id INT);\nCREATE TABLE t2 (id INT);")
+			.write("U2__two_tables.sql", "-- stepwise:no-transaction\nDROP TABLE t1;\nDROP TABLE t2_typo;");
+		Stepwise stepwise = stepwise();
+		stepwise.migrate();
+		assertThatThrownBy(() -> stepwise.rollbackLast(1)).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("1 statement(s) before it had taken effect")
+			.hasMessageContaining("ROLLBACK_FAILED");
+		assertThat(this.sql.tableExists("t1")).isFalse();
+		assertThat(states(stepwise)).containsExactly("1:APPLIED", "2:ROLLBACK_FAILED");
+		this.sql.execute("DROP TABLE t2");
+		stepwise.repair(RepairRequest.defaults().markRolledBack("2"));
+		assertThat(states(stepwise)).containsExactly("1:APPLIED", "2:ROLLED_BACK");
+	}
+
+	@Test
 	void repairRefusesToMarkAMigrationWhoseRollbackDidNotFail() {
 		writeMigrationsWithABrokenUndo();
 		Stepwise stepwise = stepwise();
