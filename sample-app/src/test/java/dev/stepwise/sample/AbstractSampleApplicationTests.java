@@ -348,6 +348,25 @@ abstract class AbstractSampleApplicationTests {
 		assertThat(this.stepwise.info().currentVersion()).isEqualTo(MigrationVersion.parse("6"));
 	}
 
+	@Test
+	void repairListsWhatItWouldChangeAndRefusesAMarkWithoutAFailedRollback() {
+		post("/actuator/migrations/repair", Map.of("dryRun", true)).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.dryRun")
+			.isEqualTo(true)
+			.jsonPath("$.actions.length()")
+			.isEqualTo(0)
+			.jsonPath("$.unresolved.length()")
+			.isEqualTo(0);
+		post("/actuator/migrations/repair", Map.of("markRolledBack", "6")).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.message")
+			.value(String.class, (message) -> assertThat(message).contains("Cannot mark version 6 rolled back: it is APPLIED"));
+		assertThat(this.stepwise.info().currentVersion()).isEqualTo(MigrationVersion.parse("6"));
+	}
+
 	private ResponseSpec rollback(Map<String, Object> body) {
 		return post("/actuator/migrations/rollback", body);
 	}
