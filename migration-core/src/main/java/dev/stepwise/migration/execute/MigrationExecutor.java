@@ -46,7 +46,8 @@ import org.jspecify.annotations.Nullable;
  * </ol>
  * A lock timeout on PostgreSQL aborts the transaction, so there the whole migration is
  * rolled back and retried with backoff. Where DDL commits by itself, a failure after some
- * statements took effect is recorded as FAILED so the next run refuses until repaired.
+ * statements took effect is recorded as FAILED (ROLLBACK_FAILED for an undo) so the next
+ * run refuses until repaired.
  */
 public final class MigrationExecutor {
 
