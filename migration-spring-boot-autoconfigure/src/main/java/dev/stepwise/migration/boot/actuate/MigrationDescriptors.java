@@ -22,6 +22,8 @@ import dev.stepwise.migration.expand.RegisteredInstance;
 import dev.stepwise.migration.version.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+
 /**
  * The JSON shapes of the {@code migrations} endpoint: versions as text, instants in ISO-8601,
  * durations in milliseconds.
@@ -36,7 +38,7 @@ public final class MigrationDescriptors {
 	 *
 	 * @param engines the engines
 	 */
-	public record MigrationsDescriptor(Map<String, EngineDescriptor> engines) {
+	public record MigrationsDescriptor(Map<String, EngineDescriptor> engines) implements OperationResponseBody {
 
 	}
 
@@ -120,7 +122,7 @@ public final class MigrationDescriptors {
 	 */
 	public record MigrateDescriptor(String engine, boolean dryRun, @Nullable String initialVersion,
 			@Nullable String targetVersion, List<PlanDescriptor> plan, List<ExecutedDescriptor> applied,
-			long totalTimeMillis) {
+			long totalTimeMillis) implements OperationResponseBody {
 
 		static MigrateDescriptor of(String engine, MigrateResult result) {
 			return new MigrateDescriptor(engine, result.dryRun(), text(result.initialVersion()),
@@ -143,7 +145,7 @@ public final class MigrationDescriptors {
 	 */
 	public record RollbackDescriptor(String engine, boolean dryRun, @Nullable String initialVersion,
 			@Nullable String targetVersion, List<PlanDescriptor> plan, List<ExecutedDescriptor> rolledBack,
-			long totalTimeMillis) {
+			long totalTimeMillis) implements OperationResponseBody {
 
 		static RollbackDescriptor of(String engine, RollbackResult result) {
 			return new RollbackDescriptor(engine, result.dryRun(), text(result.initialVersion()),
@@ -273,7 +275,7 @@ public final class MigrationDescriptors {
 	 * @param waitingFor the instances it waits for
 	 */
 	public record ContractDescriptor(String engine, String change, boolean contracted, boolean deferred,
-			List<InstanceDescriptor> waitingFor) {
+			List<InstanceDescriptor> waitingFor) implements OperationResponseBody {
 
 		static ContractDescriptor of(String engine, ContractResult result) {
 			return new ContractDescriptor(engine, result.id(), result.contracted(), result.deferred(),
