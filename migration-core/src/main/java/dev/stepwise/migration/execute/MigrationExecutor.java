@@ -259,7 +259,8 @@ public final class MigrationExecutor {
 						&& attempt < this.configuration.ddlRetries()
 						&& (!marked || record(connection, migration, failedRank, true, false, Duration.ZERO)
 								== Recorded.NOTHING_NEEDED)) {
-					LockTimeoutRetry.pause(this.listeners, event, this.configuration.ddlRetryBackoff(), attempt);
+					LockTimeoutRetry.pause(this.listeners, event, this.configuration.ddlRetryBackoff(), attempt,
+							this.configuration.ddlRetries(), this.dialect.describeBlockers(connection));
 					continue;
 				}
 				int tookEffect = body.transactional() ? progress.statementsCommitted() : progress.statementsDone();
@@ -416,7 +417,7 @@ public final class MigrationExecutor {
 		return new Body(script.transactional(), mayTakePartialEffect, (connection, event, progress) -> {
 			for (SqlStatement statement : script.statements()) {
 				progress.starting(statement.sql(), statement.line());
-				this.runner.execute(connection, statement.sql(), event);
+				this.runner.execute(connection, statement, event);
 				progress.finished(this.dialect.commitsImplicitly(statement.sql()));
 			}
 		});
