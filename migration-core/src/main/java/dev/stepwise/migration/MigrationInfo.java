@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param installedBy who applied it
  * @param installedOn when it was applied
  * @param executionTime how long it took
- * @param rolledBackBy who rolled it back
- * @param rolledBackOn when it was rolled back
+ * @param rolledBackBy who rolled it back (for {@code ROLLBACK_FAILED}: who tried)
+ * @param rolledBackOn when it was rolled back (for {@code ROLLBACK_FAILED}: when the rollback failed)
  * @param undoable whether a rollback can undo it (a {@code U} script or a Java {@code down})
  * @param adopted whether its history row was adopted from Flyway's history rather than
  * written by a Stepwise run

@@ -114,11 +114,15 @@ public final class Stepwise {
 			}
 			List<MigrationEntry> pending = pending(states, options);
 			boolean baselineNeeded = (rows == null && this.configuration.baselineOnMigrate()) || adoptable != null;
+			if (rows == null && !pending.isEmpty() && !baselineNeeded) {
+				UnknownSchema.refuseIfNotEmpty(session);
+			}
 			Callbacks callbacks = callbacks(session);
 			// SQL callbacks of the whole run write, as migrations do: they run under the lock.
 			boolean callbacksDue = callbacks.has(RunEvent.BEFORE_MIGRATE) || callbacks.has(RunEvent.AFTER_MIGRATE);
 			if (options.dryRun() || (pending.isEmpty() && !baselineNeeded && !failedRecorded && !callbacksDue)) {
 				List<PlannedMigration> plan = planApply(session, executor(session), pending);
+				EmptyMigrations.check(plan, "applied", this.configuration.failOnEmptyMigrations());
 				if (!options.dryRun()) {
 					callbacks.fire(RunEvent.BEFORE_MIGRATE, session.connection());
 					callbacks.fire(RunEvent.AFTER_MIGRATE, session.connection());
@@ -160,6 +164,7 @@ public final class Stepwise {
 		List<MigrationEntry> pending = pending(states, options);
 		MigrationExecutor executor = executor(session).guardedBy(lock::lostBecause);
 		List<PlannedMigration> plan = planApply(session, executor, pending);
+		EmptyMigrations.check(plan, "applied", this.configuration.failOnEmptyMigrations());
 		session.limitLockWaits(this.configuration);
 		List<ExecutedMigration> applied = new ArrayList<>();
 		int rank = nextRank(rows);
@@ -239,6 +244,7 @@ public final class Stepwise {
 				List<MigrationEntry> selected = RollbackSelection.select(states, request);
 				MigrationExecutor executor = executor(session);
 				List<PlannedMigration> plan = planRollback(session, executor, selected);
+				EmptyMigrations.check(plan, "rolled back", this.configuration.failOnEmptyMigrations());
 				MigrationVersion after = versionAfterRollback(states, selected);
 				if (request.dryRun()) {
 					return new RollbackResult(true, plan, List.of(), states.currentVersion(), after, elapsed(start));
@@ -299,23 +305,38 @@ public final class Stepwise {
 
 	/**
 	 * Removes the records of failed migrations (after the database was put right by hand)
-	 * and accepts the current checksums of applied scripts.
+	 * and accepts the current checksums of applied scripts. A migration whose rollback
+	 * failed halfway stays as it is: {@link #repair(RepairRequest)} marks it.
+	 * @return what changed, and what needs a person's decision
 	 */
-	public void repair() {
-		try (Session session = openSession(); RunLock lock = lock(session)) {
+	public RepairResult repair() {
+		return repair(RepairRequest.defaults());
+	}
+
+	/**
+	 * Repairs the history as the request says, or, for a dry run, lists what would change.
+	 * Marking a failed rollback rolled back or applied is a person's statement about the
+	 * schema, made after they put it right by hand: Stepwise cannot check it.
+	 * @throws IllegalArgumentException if the request marks a version whose rollback did not
+	 * fail, before anything changes
+	 */
+	public RepairResult repair(RepairRequest request) {
+		try (Session session = openSession()) {
 			List<ResolvedMigration> resolved = resolve(session);
-			List<AppliedMigration> rows = session.readHistory();
-			int removed = session.history().deleteFailed(session.connection());
-			if (removed > 0) {
-				logger.info("Removed {} failed migration record(s) from {}", removed, session.history().name());
+			if (request.dryRun()) {
+				List<AppliedMigration> rows = session.readHistory();
+				return RepairPlan.of(states(resolved, rows), rows, request).result(true);
 			}
-			for (MigrationEntry entry : states(resolved, rows).inState(MigrationState.APPLIED)) {
-				ResolvedMigration source = Objects.requireNonNull(entry.resolved());
-				AppliedMigration row = Objects.requireNonNull(entry.applied());
-				if (source.type() == MigrationType.SQL && !Objects.equals(source.checksum(), row.checksum())) {
-					session.history().updateChecksum(session.connection(), row.installedRank(), source.checksum());
-					logger.info("Accepted the new checksum of {}", source.script());
-				}
+			try (RunLock lock = lock(session)) {
+				List<AppliedMigration> rows = session.readHistory();
+				RepairPlan plan = RepairPlan.of(states(resolved, rows), rows, request);
+				plan.apply(session.history(), session.connection(), session.user());
+				RepairResult result = plan.result(false);
+				result.actions().forEach((action) -> logger.info("Repaired {}: {} ({})", session.history().name(),
+						action.detail(), action.script()));
+				result.unresolved().forEach((problem) -> logger.warn("Not repaired: {}", problem));
+				this.listeners.tell((listener) -> listener.afterRepair(result));
+				return result;
 			}
 		}
 		catch (SQLException ex) {
@@ -568,9 +589,22 @@ public final class Stepwise {
 		}
 	}
 
+	/**
+	 * What migrate applies, in order, up to the configured target; refused when that would
+	 * re-apply a rolled back migration below a version in effect while {@code outOfOrder} is
+	 * off, since the history would then show an order that the setting forbids.
+	 */
 	private List<MigrationEntry> pending(MigrationStates states, MigrateOptions options) {
+		List<MigrationEntry> pending = pendingUpToTarget(states, options);
+		if (!this.configuration.outOfOrder()) {
+			new OutOfOrderReapply(states).refuseIfAny(pending);
+		}
+		return pending;
+	}
+
+	private List<MigrationEntry> pendingUpToTarget(MigrationStates states, MigrateOptions options) {
 		MigrationVersion target = this.configuration.target();
-		List<MigrationEntry> due = pendingUpToLatest(states, options);
+		List<MigrationEntry> due = pendingInOrder(states, options);
 		if (target == null) {
 			return due;
 		}
@@ -578,7 +612,7 @@ public final class Stepwise {
 			.toList();
 	}
 
-	private static List<MigrationEntry> pendingUpToLatest(MigrationStates states, MigrateOptions options) {
+	private static List<MigrationEntry> pendingInOrder(MigrationStates states, MigrateOptions options) {
 		List<MigrationEntry> versioned = new ArrayList<>();
 		List<MigrationEntry> repeatable = new ArrayList<>();
 		for (MigrationEntry entry : states.entries()) {
@@ -596,13 +630,15 @@ public final class Stepwise {
 
 	/**
 	 * Creates the history table. With {@code baselineOnMigrate}, a schema that already had
-	 * tables is adopted (looked at before the history table adds its own); a fresh, empty
-	 * schema is simply migrated from the start.
+	 * tables is adopted (looked at before the history table adds its own); without it, such
+	 * a schema is refused. A fresh, empty schema is simply migrated from the start.
 	 * @return the history rows: the baseline, or none
 	 */
 	private List<AppliedMigration> createHistory(Session session) throws SQLException {
-		boolean adopt = this.configuration.baselineOnMigrate()
-				&& session.history().schemaHasOtherTables(session.connection());
+		boolean adopt = this.configuration.baselineOnMigrate() && UnknownSchema.hasOtherTables(session);
+		if (!this.configuration.baselineOnMigrate()) {
+			UnknownSchema.refuseIfNotEmpty(session);
+		}
 		session.history().createIfAbsent(session.connection());
 		if (adopt) {
 			return List.of(writeBaseline(session, MigrationVersion.parse(this.configuration.baselineVersion())));

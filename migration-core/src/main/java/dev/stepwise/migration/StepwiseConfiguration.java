@@ -56,6 +56,8 @@ public final class StepwiseConfiguration {
 
 	private final String baselineVersion;
 
+	private final boolean failOnEmptyMigrations;
+
 	private final Duration lockWaitTimeout;
 
 	private final Duration ddlLockTimeout;
@@ -116,6 +118,7 @@ public final class StepwiseConfiguration {
 		this.ignoreFutureMigrations = builder.ignoreFutureMigrations;
 		this.baselineOnMigrate = builder.baselineOnMigrate;
 		this.baselineVersion = builder.baselineVersion;
+		this.failOnEmptyMigrations = builder.failOnEmptyMigrations;
 		this.lockWaitTimeout = builder.lockWaitTimeout;
 		this.ddlLockTimeout = builder.ddlLockTimeout;
 		this.ddlRetries = builder.ddlRetries;
@@ -183,6 +186,10 @@ public final class StepwiseConfiguration {
 
 	public boolean baselineOnMigrate() {
 		return this.baselineOnMigrate;
+	}
+
+	public boolean failOnEmptyMigrations() {
+		return this.failOnEmptyMigrations;
 	}
 
 	public String baselineVersion() {
@@ -311,6 +318,8 @@ public final class StepwiseConfiguration {
 		private boolean baselineOnMigrate;
 
 		private String baselineVersion = "1";
+
+		private boolean failOnEmptyMigrations;
 
 		private Duration lockWaitTimeout = Duration.ofSeconds(60);
 
@@ -476,6 +485,15 @@ public final class StepwiseConfiguration {
 			requireText(baselineVersion, "baselineVersion");
 			MigrationVersion.parse(baselineVersion);
 			this.baselineVersion = baselineVersion;
+			return this;
+		}
+
+		/**
+		 * Whether a migration script without a statement (empty, or only comments) is refused
+		 * before anything runs, rather than recorded with a warning; default false.
+		 */
+		public Builder failOnEmptyMigrations(boolean failOnEmptyMigrations) {
+			this.failOnEmptyMigrations = failOnEmptyMigrations;
 			return this;
 		}
 

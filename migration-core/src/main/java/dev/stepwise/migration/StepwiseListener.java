@@ -44,6 +44,10 @@ public interface StepwiseListener {
 	default void onRunEvent(RunEvent event, Connection connection) {
 	}
 
+	/** A repair changed the history (not called for a dry run). */
+	default void afterRepair(RepairResult result) {
+	}
+
 	/** A DDL statement timed out on a lock and is retried after {@code backoff}. */
 	default void ddlRetried(MigrationEvent migration, int attempt, Duration backoff) {
 	}

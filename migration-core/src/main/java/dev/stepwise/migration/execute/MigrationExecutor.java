@@ -48,7 +48,8 @@ import org.jspecify.annotations.Nullable;
  * transaction, DDL that commits by itself, Java code) is recorded as FAILED before its
  * first statement, and that row becomes its record of success when it commits: a failure,
  * a crash or a lost session in between leaves a record that makes the next run refuse
- * until repaired. The run's lock is checked before each migration starts and before it
+ * until repaired. An undo that fails after part of it took effect marks its row
+ * ROLLBACK_FAILED. The run's lock is checked before each migration starts and before it
  * commits.
  */
 public final class MigrationExecutor {
@@ -169,7 +170,7 @@ public final class MigrationExecutor {
 				else {
 					this.history.append(connection, row(migration, rank, elapsed, true));
 				}
-			}, rank, migration);
+			}, rank, null, migration);
 		}
 		catch (MigrationFailedException ex) {
 			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -197,7 +198,7 @@ public final class MigrationExecutor {
 		long start = System.nanoTime();
 		try {
 			run(connection, event, body, (elapsed, marked) -> this.history.markRolledBack(connection,
-					row.installedRank(), this.user, Instant.now(), undo), null, migration);
+					row.installedRank(), this.user, Instant.now(), undo), null, row, migration);
 		}
 		catch (MigrationFailedException ex) {
 			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -221,10 +222,12 @@ public final class MigrationExecutor {
 	 * and commit.</li>
 	 * </ol>
 	 * @param failedRank the rank for a FAILED row if the body fails half done, or {@code null}
-	 * for a rollback, which records nothing on failure
+	 * for a rollback
+	 * @param undoneRow for a rollback, the row to mark ROLLBACK_FAILED if the undo fails half
+	 * done; {@code null} when applying
 	 */
 	private void run(Connection connection, MigrationEvent event, Body body, HistoryWrite historyWrite,
-			@Nullable Integer failedRank, ResolvedMigration migration) {
+			@Nullable Integer failedRank, @Nullable AppliedMigration undoneRow, ResolvedMigration migration) {
 		for (int attempt = 0;; attempt++) {
 			checkLockBeforeStart(event, failedRank == null);
 			Progress progress = new Progress();
@@ -267,9 +270,14 @@ public final class MigrationExecutor {
 				boolean runningMayHave = cause == Cause.CONNECTION_LOST && running != null
 						&& (!body.transactional() || this.dialect.commitsImplicitly(running));
 				boolean partial = tookEffect > 0 || runningMayHave;
-				Recorded recorded = (failedRank != null)
-						? record(connection, migration, failedRank, marked, partial, Duration.ofNanos(System.nanoTime() - start))
-						: Recorded.NOTHING_NEEDED;
+				Recorded recorded = Recorded.NOTHING_NEEDED;
+				if (failedRank != null) {
+					recorded = record(connection, migration, failedRank, marked, partial,
+							Duration.ofNanos(System.nanoTime() - start));
+				}
+				else if (partial && undoneRow != null) {
+					recorded = recordRollbackFailure(connection, undoneRow, event.script());
+				}
 				FailureMessage.Outcome outcome = new FailureMessage.Outcome(cause, tookEffect, runningMayHave, recorded,
 						body.transactional(), (ex instanceof LostLock lostLock) ? lostLock.getMessage() : null,
 						(cause == Cause.LOCK_TIMEOUT) ? this.dialect.describeBlockers(connection) : null,
@@ -339,6 +347,21 @@ public final class MigrationExecutor {
 		}
 		catch (SQLException ex) {
 			return marked ? Recorded.STALE_MARKER : Recorded.NOT_RECORDED;
+		}
+	}
+
+	/**
+	 * Marks the row of a half-undone migration ROLLBACK_FAILED, so that nothing runs over it
+	 * until a person has looked; on a fresh connection if the rollback's own one is dead.
+	 */
+	private Recorded recordRollbackFailure(Connection connection, AppliedMigration row, String undo) {
+		try {
+			onWorkingConnection(connection, (working) -> this.history.markRollbackFailed(working, row.installedRank(),
+					this.user, Instant.now(), undo));
+			return Recorded.FAILED_ROW;
+		}
+		catch (SQLException ex) {
+			return Recorded.NOT_RECORDED;
 		}
 	}
 

@@ -14,6 +14,9 @@ public final class ExpansionTables {
 	/** Backfill cursors and progress. */
 	public static final String BACKFILLS = Backfill.PROGRESS_TABLE;
 
+	/** The registry of running application instances. */
+	public static final String INSTANCES = InstanceRegistry.TABLE;
+
 	private ExpansionTables() {
 	}
 

@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * <ol>
  * <li>no row: pending if above the current version (or {@code outOfOrder}), ignored if
  * below it, below-baseline if at or under the baseline;</li>
+ * <li>a row whose rollback failed halfway: rollback failed;</li>
  * <li>a failed row: failed;</li>
  * <li>a rolled back row: rolled back, unless the script changed since (then pending: a
  * fixed script is a new decision);</li>
@@ -122,6 +123,9 @@ public record MigrationStates(List<MigrationEntry> entries, @Nullable MigrationV
 			}
 			return MigrationState.IGNORED;
 		}
+		if (row.isRollbackFailed()) {
+			return MigrationState.ROLLBACK_FAILED;
+		}
 		if (!row.success()) {
 			return MigrationState.FAILED;
 		}
@@ -143,6 +147,9 @@ public record MigrationStates(List<MigrationEntry> entries, @Nullable MigrationV
 	}
 
 	private static MigrationState orphanState(AppliedMigration row, @Nullable MigrationVersion newestKnown) {
+		if (row.isRollbackFailed()) {
+			return MigrationState.ROLLBACK_FAILED;
+		}
 		if (!row.success()) {
 			return MigrationState.FAILED;
 		}

@@ -152,6 +152,7 @@ public final class StepwiseAutoConfiguration {
 			map.from(properties::isIgnoreFutureMigrations).to(configuration::ignoreFutureMigrations);
 			map.from(properties::isBaselineOnMigrate).to(configuration::baselineOnMigrate);
 			map.from(properties::getBaselineVersion).to(configuration::baselineVersion);
+			map.from(properties::isFailOnEmptyMigrations).to(configuration::failOnEmptyMigrations);
 			map.from(properties::getLockWaitTimeout).to(configuration::lockWaitTimeout);
 			map.from(properties::getDdlLockTimeout).to(configuration::ddlLockTimeout);
 			map.from(properties::getDdlRetries).to(configuration::ddlRetries);

@@ -79,6 +79,12 @@ public class StepwiseProperties {
 	private String baselineVersion = "1";
 
 	/**
+	 * Whether to refuse, before anything runs, a migration script that has no statement
+	 * (empty, or only comments), rather than record it with a warning.
+	 */
+	private boolean failOnEmptyMigrations = false;
+
+	/**
 	 * How long to wait for another instance's migration run to finish.
 	 */
 	private Duration lockWaitTimeout = Duration.ofSeconds(60);
@@ -299,6 +305,14 @@ public class StepwiseProperties {
 
 	public void setBaselineVersion(String baselineVersion) {
 		this.baselineVersion = baselineVersion;
+	}
+
+	public boolean isFailOnEmptyMigrations() {
+		return this.failOnEmptyMigrations;
+	}
+
+	public void setFailOnEmptyMigrations(boolean failOnEmptyMigrations) {
+		this.failOnEmptyMigrations = failOnEmptyMigrations;
 	}
 
 	public Duration getLockWaitTimeout() {
@@ -527,7 +541,7 @@ public class StepwiseProperties {
 	public static class Rollback {
 
 		/**
-		 * Whether the "migrations" Actuator endpoint may roll back, migrate and contract.
+		 * Whether the "migrations" Actuator endpoint may roll back, migrate, contract and repair.
 		 * Protect the endpoint (Spring Security) before enabling it.
 		 */
 		private boolean enabled = false;

@@ -36,6 +36,7 @@ class StepwisePropertiesTests {
 		assertThat(this.properties.isValidateOnMigrate()).isEqualTo(this.engineDefaults.validateOnMigrate());
 		assertThat(this.properties.isIgnoreFutureMigrations()).isEqualTo(this.engineDefaults.ignoreFutureMigrations());
 		assertThat(this.properties.isBaselineOnMigrate()).isEqualTo(this.engineDefaults.baselineOnMigrate());
+		assertThat(this.properties.isFailOnEmptyMigrations()).isEqualTo(this.engineDefaults.failOnEmptyMigrations());
 		assertThat(this.properties.getBaselineVersion()).isEqualTo(this.engineDefaults.baselineVersion());
 		assertThat(this.properties.getLockWaitTimeout()).isEqualTo(this.engineDefaults.lockWaitTimeout());
 		assertThat(this.properties.getDdlLockTimeout()).isEqualTo(this.engineDefaults.ddlLockTimeout());
