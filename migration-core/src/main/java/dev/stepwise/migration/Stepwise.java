@@ -131,7 +131,6 @@ public final class Stepwise {
 						targetVersion(states.currentVersion(), plan), elapsed(start));
 			}
 			try (RunLock lock = lock(session)) {
-				callbacks.fire(RunEvent.BEFORE_MIGRATE, session.connection());
 				MigrateResult result;
 				try {
 					result = applyPending(session, resolved, options, start, lock, callbacks);
@@ -159,6 +158,9 @@ public final class Stepwise {
 		else {
 			session.history().ensureFence(session.connection());
 		}
+		// As in Flyway, the whole-run callback comes after the history exists: a callback that
+		// creates a table must not make a new schema look like one that others built.
+		callbacks.fire(RunEvent.BEFORE_MIGRATE, session.connection());
 		MigrationStates states = states(resolved, rows);
 		validateIfConfigured(session, states);
 		List<MigrationEntry> pending = pending(states, options);
