@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import dev.stepwise.migration.LockTimeoutException;
 import dev.stepwise.migration.StepwiseException;
+import dev.stepwise.migration.dialect.DatabaseType;
 import dev.stepwise.migration.dialect.Dialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,10 @@ public final class RunLock implements AutoCloseable {
 		Connection connection = null;
 		try {
 			connection = dataSource.getConnection();
+			if (dialect.type() == DatabaseType.H2) {
+				// H2's lock is a row in a table of the schema (stepwise.schema), which a first run has yet to create.
+				dialect.createSchemaIfAbsent(connection, schema);
+			}
 			LockStrategy strategy = strategy(dialect, schema, table);
 			long sleepMillis = 50;
 			while (!strategy.tryLock(connection)) {

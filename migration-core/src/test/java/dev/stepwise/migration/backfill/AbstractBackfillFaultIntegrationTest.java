@@ -125,26 +125,26 @@ abstract class AbstractBackfillFaultIntegrationTest {
 		Stepwise stepwise = Stepwise.configure()
 			.dataSource(dataSource())
 			.locations("filesystem:" + this.scripts)
-			.javaMigrations(new V1__Expand_display_name())
+			.javaMigrations(new V1__Expand_surname())
 			.backfillWorkers(1)
 			.load();
 		Throwable failure = killWhileWaitingOn("people_expand_fault", stepwise::migrate);
 
 		assertThat(failure).isInstanceOf(MigrationFailedException.class)
 			.hasMessageContaining(killedMessage())
-			.hasMessageContaining("people_expand_fault.full_name_2 and its sync triggers are in place")
+			.hasMessageContaining("people_expand_fault.surname and its sync triggers are in place")
 			.hasMessageContaining("resumes the backfill")
 			.hasMessageNotContaining("Nothing of it was applied")
 			.hasMessageNotContaining("Connection is closed");
 		assertThat(new Sql(dataSource()).columns("people_expand_fault"))
-			.contains("full_name", "full_name_2");
+			.contains("last_name", "surname");
 
 		// The failed attempt is on record; once repaired, the next run resumes the expand to the end.
 		assertThat(catchThrowable(stepwise::migrate)).isInstanceOf(StepwiseException.class);
 		stepwise.repair();
 		stepwise.migrate();
 		assertThat(TableRows.count(dataSource(), "SELECT COUNT(*) FROM people_expand_fault WHERE "
-				+ (type().isMySqlFamily() ? "NOT (full_name <=> full_name_2)" : "full_name IS DISTINCT FROM full_name_2")))
+				+ (type().isMySqlFamily() ? "NOT (last_name <=> surname)" : "last_name IS DISTINCT FROM surname")))
 			.isZero();
 		assertThat(stepwise.expansions()).singleElement()
 			.satisfies((expansion) -> assertThat(expansion.backfill().done()).isTrue());
@@ -191,11 +191,11 @@ abstract class AbstractBackfillFaultIntegrationTest {
 			.orElseThrow();
 	}
 
-	static class V1__Expand_display_name extends SchemaMigration {
+	static class V1__Expand_surname extends SchemaMigration {
 
 		@Override
 		public void change(Schema schema) {
-			schema.expand(ColumnChange.renameColumn("people_expand_fault", "full_name", "full_name_2"));
+			schema.expand(ColumnChange.renameColumn("people_expand_fault", "last_name", "surname"));
 		}
 
 	}

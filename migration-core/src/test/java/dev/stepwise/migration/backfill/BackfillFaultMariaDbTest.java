@@ -35,7 +35,8 @@ class BackfillFaultMariaDbTest extends AbstractBackfillFaultIntegrationTest {
 
 	@Override
 	String killedMessage() {
-		return "Connection was killed";
+		// The driver sees the server close the socket of the killed session.
+		return "Socket error [SQL state 08000]";
 	}
 
 }

@@ -124,8 +124,8 @@ abstract class AbstractDeployAwareContractIntegrationTest {
 		assertThatExceptionOfType(SchemaMovedOnException.class)
 			.isThrownBy(() -> registry.register("old-pod", "host-old", V1))
 			.withMessageContaining("Instance old-pod on host-old cannot start")
-			.withMessageContaining("accounts_moved_on.name (expanded by version 2")
 			.withMessageContaining("the schema has moved on")
+			.satisfies((ex) -> assertThat(ex.getMessage()).containsIgnoringCase("accounts_moved_on.name (expanded by version 2"))
 			.withMessageContaining("Deploy a release whose migrations include those versions");
 		assertThat(registry.instances()).isEmpty();
 
@@ -175,7 +175,7 @@ abstract class AbstractDeployAwareContractIntegrationTest {
 				.javaMigrations(new V1__Expand_accounts_schema())
 				.load();
 			stepwise.migrate();
-			stepwise.instances().register("pod", "host", V1);
+			stepwise.instances().register("pod", "host", MigrationVersion.parse("0.9"));
 
 			assertThat(stepwise.expansions()).singleElement().satisfies((expansion) -> {
 				assertThat(expansion.id()).isEqualTo("accounts_schema.holder");
