@@ -42,6 +42,8 @@ class StepwisePropertiesTests {
 		assertThat(this.properties.getDdlRetries()).isEqualTo(this.engineDefaults.ddlRetries());
 		assertThat(this.properties.getDdlRetryBackoff()).isEqualTo(this.engineDefaults.ddlRetryBackoff());
 		assertThat(this.properties.getInstanceStaleness()).isEqualTo(this.engineDefaults.instanceStaleness());
+		assertThat(this.properties.getInstanceRegistry().getHeartbeatInterval())
+			.isEqualTo(this.engineDefaults.heartbeatInterval());
 		assertThat(this.properties.getInstalledBy()).isEqualTo(this.engineDefaults.installedBy());
 		assertThat(this.properties.getEncoding()).isEqualTo(this.engineDefaults.encoding());
 	}
@@ -65,7 +67,9 @@ class StepwisePropertiesTests {
 	void everyEngineOptionHasAProperty() throws Exception {
 		// Options that Spring supplies rather than the user: the database (the DataSource or
 		// stepwise.url), beans (Java migrations, listeners) and the application's class loader.
-		Set<String> suppliedBySpring = Set.of("dataSource", "javaMigrations", "listeners", "classLoader");
+		Set<String> suppliedBySpring = Set.of("dataSource", "javaMigrations", "listeners", "classLoader",
+				// stepwise.instance-registry.heartbeat-interval, with the registrar's other settings
+				"heartbeatInterval");
 		Set<String> engineOptions = Arrays.stream(StepwiseConfiguration.class.getDeclaredMethods())
 			.filter((method) -> method.getParameterCount() == 0 && Modifier.isPublic(method.getModifiers())
 					&& !Modifier.isStatic(method.getModifiers()))
