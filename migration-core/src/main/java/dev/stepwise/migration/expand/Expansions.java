@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * <li>{@link #contract}: deferred while a live instance's code predates the expand (and
  * then remembered, for {@link #retryDeferredContracts()}); otherwise finishes the backfill
  * and the index copies, checks that no row differs, gives the new column the NOT NULL it
- * needs, drops the triggers, the old column and its indexes, and gives the new column the
- * old one's default and its indexes their names.</li>
+ * needs, decides again under the registry's lock (an old instance may have registered
+ * meanwhile), and under that lock drops the triggers, the old column and its indexes, and
+ * gives the new column the old one's default and its indexes their names.</li>
  * <li>{@link #undoExpand}: drops the triggers and the new column with its indexes; the old
  * column is as the old code left it.</li>
  * <li>{@link #undoContract}: gives the copies of the indexes their own names back, adds the

@@ -30,6 +30,11 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Every time is the database's clock, so instances on hosts with skewed clocks agree on
  * who is silent.
+ * <p>
+ * A contract makes its last decision and drops under the registry's lock, which
+ * registration takes too: an instance registers either before that decision (and the
+ * contract defers) or after the drop, and is then refused with a
+ * {@link SchemaMovedOnException} if its code predates the contracted expand.
  */
 public final class InstanceRegistry {
 
