@@ -28,10 +28,15 @@ final class Session implements AutoCloseable {
 
 	private final String user;
 
+	private final boolean autoCommit;
+
 	private Dialect.@Nullable SessionSetting lockTimeout;
 
-	private Session(Connection connection, Dialect dialect, HistoryTable history, String user) {
+	private Dialect.@Nullable SessionSetting clientCheck;
+
+	private Session(Connection connection, boolean autoCommit, Dialect dialect, HistoryTable history, String user) {
 		this.connection = connection;
+		this.autoCommit = autoCommit;
 		this.dialect = dialect;
 		this.history = history;
 		this.user = user;
@@ -45,11 +50,12 @@ final class Session implements AutoCloseable {
 		Connection connection = null;
 		try {
 			connection = configuration.dataSource().getConnection();
+			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(true);
 			Target target = (known != null) ? known : Target.of(connection, configuration);
 			String user = (configuration.installedBy() != null) ? configuration.installedBy()
 					: databaseUser(connection);
-			return new Session(connection, target.dialect(),
+			return new Session(connection, autoCommit, target.dialect(),
 					new HistoryTable(target.dialect(), target.schema(), configuration.table()), user);
 		}
 		catch (SQLException ex) {
@@ -96,10 +102,16 @@ final class Session implements AutoCloseable {
 		return (rows != null) ? rows : List.of();
 	}
 
-	/** Makes every statement of this session give up on a lock after the DDL lock timeout. */
+	/**
+	 * Makes every statement of this session give up on a lock after the DDL lock timeout,
+	 * and has the server check that the engine is still there while a statement runs.
+	 */
 	void limitLockWaits(StepwiseConfiguration configuration) throws SQLException {
 		if (this.lockTimeout == null) {
 			this.lockTimeout = this.dialect.applyLockTimeout(this.connection, configuration.ddlLockTimeout());
+		}
+		if (this.clientCheck == null) {
+			this.clientCheck = this.dialect.checkClientConnection(this.connection);
 		}
 	}
 
@@ -119,17 +131,43 @@ final class Session implements AutoCloseable {
 
 	}
 
+	/**
+	 * Puts back every session setting this session changed, failures included, before the
+	 * connection returns to the pool; a connection whose settings cannot be put back is
+	 * aborted, so that the pool drops it instead of lending it out changed.
+	 */
 	@Override
 	public void close() {
-		if (this.lockTimeout != null) {
-			try {
-				this.lockTimeout.restore();
+		try {
+			if (!this.connection.getAutoCommit()) {
+				this.connection.rollback();
 			}
-			catch (SQLException ex) {
-				logger.warn("Could not restore the lock timeout of a pooled connection", ex);
+			for (Dialect.SessionSetting setting : new Dialect.@Nullable SessionSetting[] { this.clientCheck,
+					this.lockTimeout }) {
+				if (setting != null) {
+					setting.restore();
+				}
 			}
+			this.connection.setAutoCommit(this.autoCommit);
+		}
+		catch (SQLException ex) {
+			logger.warn("Could not put back the session settings of a pooled connection; the connection is dropped",
+					ex);
+			abortQuietly(this.connection);
+			return;
 		}
 		closeQuietly(this.connection);
+	}
+
+	// Closing after the abort hands a pooled connection back, where the pool sees it is dead.
+	private static void abortQuietly(Connection connection) {
+		try {
+			connection.abort(Runnable::run);
+		}
+		catch (SQLException | RuntimeException ex) {
+			logger.debug("Could not abort the connection", ex);
+		}
+		closeQuietly(connection);
 	}
 
 	private static void closeQuietly(@Nullable Connection connection) {

@@ -105,7 +105,7 @@ public final class Stepwise {
 						targetVersion(states.currentVersion(), plan), elapsed(start));
 			}
 			try (RunLock lock = lock(session)) {
-				return applyPending(session, resolved, options, start);
+				return applyPending(session, resolved, options, start, lock);
 			}
 		}
 		catch (SQLException ex) {
@@ -115,15 +115,18 @@ public final class Stepwise {
 
 	/** Under the lock: reads the history again, since another instance may have migrated. */
 	private MigrateResult applyPending(Session session, List<ResolvedMigration> resolved, MigrateOptions options,
-			long start) throws SQLException {
+			long start, RunLock lock) throws SQLException {
 		List<AppliedMigration> rows = session.history().readIfExists(session.connection());
 		if (rows == null) {
 			rows = createHistory(session);
 		}
+		else {
+			session.history().ensureFence(session.connection());
+		}
 		MigrationStates states = states(resolved, rows);
 		validateIfConfigured(session, states);
 		List<MigrationEntry> pending = pending(states, options);
-		MigrationExecutor executor = executor(session);
+		MigrationExecutor executor = executor(session).guardedBy(lock::lostBecause);
 		List<PlannedMigration> plan = planApply(session, executor, pending);
 		session.limitLockWaits(this.configuration);
 		List<ExecutedMigration> applied = new ArrayList<>();
@@ -189,6 +192,7 @@ public final class Stepwise {
 					return new RollbackResult(true, plan, List.of(), states.currentVersion(), after, elapsed(start));
 				}
 				session.limitLockWaits(this.configuration);
+				executor.guardedBy(Objects.requireNonNull(lock)::lostBecause);
 				List<ExecutedMigration> undone = new ArrayList<>();
 				for (MigrationEntry entry : selected) {
 					undone.add(executor.rollback(session.connection(), Objects.requireNonNull(entry.resolved()),

@@ -136,6 +136,17 @@ public abstract class Dialect {
 		};
 	}
 
+	/**
+	 * Makes the server notice a vanished client while a statement of this session runs,
+	 * where the database can: without it, a killed application's session keeps its locks
+	 * until its statement ends.
+	 * @return a restorer that puts the previous value back
+	 */
+	public SessionSetting checkClientConnection(Connection connection) throws SQLException {
+		return () -> {
+		};
+	}
+
 	/** A query of one row and one column: the session's lock timeout, as the setting takes it. */
 	abstract String lockTimeoutQuery();
 

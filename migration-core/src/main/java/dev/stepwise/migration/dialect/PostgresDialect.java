@@ -1,7 +1,9 @@
 package dev.stepwise.migration.dialect;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 /** PostgreSQL: {@code lock_timeout}, and blockers from {@code pg_locks}. */
@@ -25,8 +27,38 @@ final class PostgresDialect extends Dialect {
 			ORDER BY a.xact_start
 			LIMIT 5""";
 
+	// How often the server checks, during a long statement, that the engine is still there.
+	private static final String CLIENT_CHECK_INTERVAL = "1s";
+
 	PostgresDialect() {
 		super(DatabaseType.POSTGRESQL);
+	}
+
+	/**
+	 * Sets {@code client_connection_check_interval} (PostgreSQL 14 and later; older
+	 * servers have no such setting, and are left alone).
+	 */
+	@Override
+	public SessionSetting checkClientConnection(Connection connection) throws SQLException {
+		String previous;
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement
+					.executeQuery("SELECT current_setting('client_connection_check_interval', true)")) {
+			result.next();
+			previous = result.getString(1);
+		}
+		if (previous == null) {
+			return () -> {
+			};
+		}
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET client_connection_check_interval = '" + CLIENT_CHECK_INTERVAL + "'");
+		}
+		return () -> {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("SET client_connection_check_interval = '" + previous.replace("'", "''") + "'");
+			}
+		};
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Objects;
 
 import dev.stepwise.migration.ExecutedMigration;
 import dev.stepwise.migration.JavaMigration;
+import dev.stepwise.migration.LockLostException;
 import dev.stepwise.migration.MigrationEvent;
 import dev.stepwise.migration.MigrationFailedException;
 import dev.stepwise.migration.MigrationType;
@@ -68,6 +70,13 @@ public final class MigrationExecutor {
 	// Planning parses each script; applying it right after must not parse it again.
 	private final Map<ScriptResource, SqlScript> parsed = new HashMap<>();
 
+	private final FailureMessage failureMessage;
+
+	// What this run finished, for a message that must say what ran before a failure.
+	private final List<String> completed = new ArrayList<>();
+
+	private LockCheck lock = LockCheck.NONE;
+
 	public MigrationExecutor(StepwiseConfiguration configuration, Dialect dialect, HistoryTable history,
 			Listeners listeners, String user) {
 		this.configuration = configuration;
@@ -75,6 +84,7 @@ public final class MigrationExecutor {
 		this.history = history;
 		this.listeners = listeners;
 		this.user = user;
+		this.failureMessage = new FailureMessage(configuration, dialect, history.name());
 		this.runner = new RetryingStatementRunner(dialect, configuration.ddlRetries(), configuration.ddlRetryBackoff(),
 				listeners);
 		this.expansions = new Expansions(configuration.dataSource(), dialect.type(), history.schema())
@@ -83,6 +93,16 @@ public final class MigrationExecutor {
 			.lockWait(configuration.lockWaitTimeout())
 			.connectionsHeldByCaller(2, "the run's lock and its migration")
 			.ddlExecutor(this::executeDdl);
+	}
+
+	/**
+	 * Makes every migration check, before it starts and before it commits, that the run
+	 * still holds its lock.
+	 * @return this executor
+	 */
+	public MigrationExecutor guardedBy(LockCheck lock) {
+		this.lock = lock;
+		return this;
 	}
 
 	/** What applying the migration will run. */
@@ -138,8 +158,14 @@ public final class MigrationExecutor {
 		this.listeners.tell((listener) -> listener.beforeMigrate(event));
 		long start = System.nanoTime();
 		try {
-			run(connection, event, body, (elapsed) -> this.history.append(connection,
-					row(migration, rank, elapsed, true)), rank, migration);
+			run(connection, event, body, (elapsed, marked) -> {
+				if (marked) {
+					this.history.markSucceeded(connection, rank, Instant.now(), elapsed);
+				}
+				else {
+					this.history.append(connection, row(migration, rank, elapsed, true));
+				}
+			}, rank, migration);
 		}
 		catch (MigrationFailedException ex) {
 			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -166,8 +192,8 @@ public final class MigrationExecutor {
 		this.listeners.tell((listener) -> listener.beforeRollback(event));
 		long start = System.nanoTime();
 		try {
-			run(connection, event, body, (elapsed) -> this.history.markRolledBack(connection, row.installedRank(),
-					this.user, Instant.now(), undo), null, migration);
+			run(connection, event, body, (elapsed, marked) -> this.history.markRolledBack(connection,
+					row.installedRank(), this.user, Instant.now(), undo), null, migration);
 		}
 		catch (MigrationFailedException ex) {
 			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -182,41 +208,70 @@ public final class MigrationExecutor {
 	/**
 	 * Runs a body and its history write, retrying the whole of it on a lock timeout where the
 	 * database aborted the transaction.
+	 * <ol>
+	 * <li>check that the run still holds its lock;</li>
+	 * <li>where the migration may take partial effect (no transaction, or DDL that commits by
+	 * itself), write its history row as FAILED before its first statement, so that a crash,
+	 * a killed session or a lost lock leaves a record that stops the next run;</li>
+	 * <li>run it, check the lock again, write its history (turning that row into success)
+	 * and commit.</li>
+	 * </ol>
 	 * @param failedRank the rank for a FAILED row if the body fails half done, or {@code null}
 	 * for a rollback, which records nothing on failure
 	 */
 	private void run(Connection connection, MigrationEvent event, Body body, HistoryWrite historyWrite,
 			@Nullable Integer failedRank, ResolvedMigration migration) {
 		for (int attempt = 0;; attempt++) {
+			checkLockBeforeStart(event, failedRank == null);
 			Progress progress = new Progress();
 			long start = System.nanoTime();
+			boolean marked = false;
 			try {
+				if (failedRank != null && body.mayTakePartialEffect(this.dialect)) {
+					connection.setAutoCommit(true);
+					this.history.append(connection, row(migration, failedRank, Duration.ZERO, false));
+					marked = true;
+				}
 				connection.setAutoCommit(!body.transactional());
 				body.run(connection, event, progress);
-				historyWrite.write(Duration.ofNanos(System.nanoTime() - start));
+				String lost = this.lock.lostBecause();
+				if (lost != null) {
+					throw new LostLock(lost);
+				}
+				historyWrite.write(Duration.ofNanos(System.nanoTime() - start), marked);
 				if (body.transactional()) {
 					connection.commit();
 				}
+				this.completed.add(event.script());
 				return;
 			}
 			catch (Exception ex) {
 				rollbackQuietly(connection, body.transactional());
+				Cause cause = cause(connection, ex);
 				SQLException lockTimeout = lockTimeout(ex);
 				boolean retryWhole = body.transactional() && this.dialect.failedStatementAbortsTransaction();
-				if (lockTimeout != null && retryWhole && progress.statementsCommitted() == 0
+				if (cause == Cause.LOCK_TIMEOUT && retryWhole && progress.statementsCommitted() == 0 && !marked
 						&& attempt < this.configuration.ddlRetries()) {
 					LockTimeoutRetry.pause(this.listeners, event, this.configuration.ddlRetryBackoff(), attempt);
 					continue;
 				}
-				boolean partial = body.transactional() ? progress.statementsCommitted() > 0
-						: progress.statementsDone() > 0;
-				if (partial && failedRank != null) {
-					recordFailure(connection, migration, failedRank, Duration.ofNanos(System.nanoTime() - start));
+				int tookEffect = body.transactional() ? progress.statementsCommitted() : progress.statementsDone();
+				String running = progress.statement();
+				boolean runningMayHave = cause == Cause.CONNECTION_LOST && running != null
+						&& (!body.transactional() || this.dialect.commitsImplicitly(running));
+				boolean partial = tookEffect > 0 || runningMayHave;
+				Recorded recorded = (failedRank != null)
+						? record(connection, migration, failedRank, marked, partial, Duration.ofNanos(System.nanoTime() - start))
+						: Recorded.NOTHING_NEEDED;
+				FailureMessage.Outcome outcome = new FailureMessage.Outcome(cause, tookEffect, runningMayHave, recorded,
+						body.transactional(), (ex instanceof LostLock lostLock) ? lostLock.getMessage() : null,
+						(cause == Cause.LOCK_TIMEOUT) ? this.dialect.describeBlockers(connection) : null,
+						List.copyOf(this.completed));
+				String message = this.failureMessage.of(event, progress, ex, lockTimeout, failedRank == null, outcome);
+				if (cause == Cause.LOCK_LOST) {
+					throw new LockLostException(message, migration.version(), event.script());
 				}
-				throw new MigrationFailedException(
-						FailureMessage.of(event, progress, ex, lockTimeout, partial, failedRank == null,
-								this.configuration, this.dialect, this.history.name(), blockers(connection, lockTimeout)),
-						migration.version(), event.script(), ex);
+				throw new MigrationFailedException(message, migration.version(), event.script(), ex);
 			}
 			finally {
 				autoCommitQuietly(connection);
@@ -224,17 +279,80 @@ public final class MigrationExecutor {
 		}
 	}
 
-	private @Nullable String blockers(Connection connection, @Nullable SQLException lockTimeout) {
-		return (lockTimeout != null) ? this.dialect.describeBlockers(connection) : null;
+	/** Stops the run before a migration starts when its lock is gone: nothing of it has run. */
+	private void checkLockBeforeStart(MigrationEvent event, boolean rollback) {
+		String lost = this.lock.lostBecause();
+		if (lost == null) {
+			return;
+		}
+		String done = this.completed.isEmpty() ? "none" : String.join(", ", this.completed);
+		throw new LockLostException("The migration lock on " + this.history.name() + " was lost before "
+				+ event.script() + " started: " + lost + ". " + (rollback ? "Rolled back" : "Applied")
+				+ " in this run before: " + done + ". Nothing of " + event.script() + " ran, and the run stopped"
+				+ " there, since another instance may have taken the lock and be migrating now. Look at the history"
+				+ " (info(), or GET /actuator/migrations), then " + (rollback ? "roll back" : "migrate")
+				+ " again; find out what ended the lock's session (an idle timeout of a proxy or pooler, a failover,"
+				+ " an operator) so that it does not happen again.", event.version(), event.script());
 	}
 
-	private void recordFailure(Connection connection, ResolvedMigration migration, int rank, Duration elapsed) {
+	private Cause cause(Connection connection, Exception failure) {
+		if (failure instanceof LostLock) {
+			return Cause.LOCK_LOST;
+		}
+		if (!isValid(connection)) {
+			return Cause.CONNECTION_LOST;
+		}
+		return (lockTimeout(failure) != null) ? Cause.LOCK_TIMEOUT : Cause.ERROR;
+	}
+
+	/**
+	 * Makes the history tell the truth about a failed migration: the FAILED row written
+	 * before its first statement stays if anything may have taken effect and goes if
+	 * nothing did; without such a row, one is appended if anything took effect. The
+	 * migration's own connection may be dead, so this falls back to a fresh one.
+	 */
+	private Recorded record(Connection connection, ResolvedMigration migration, int rank, boolean marked,
+			boolean partial, Duration elapsed) {
+		if (marked && partial) {
+			return Recorded.FAILED_ROW;
+		}
+		if (!marked && !partial) {
+			return Recorded.NOTHING_NEEDED;
+		}
 		try {
-			connection.setAutoCommit(true);
-			this.history.append(connection, row(migration, rank, elapsed, false));
+			onWorkingConnection(connection, (working) -> {
+				if (marked) {
+					this.history.deleteFailed(working, rank);
+				}
+				else {
+					this.history.append(working, row(migration, rank, elapsed, false));
+				}
+			});
+			return marked ? Recorded.NOTHING_NEEDED : Recorded.FAILED_ROW;
 		}
 		catch (SQLException ex) {
-			// The original failure matters more; the message already says what to check.
+			return marked ? Recorded.STALE_MARKER : Recorded.NOT_RECORDED;
+		}
+	}
+
+	private void onWorkingConnection(Connection connection, HistoryFix fix) throws SQLException {
+		if (isValid(connection)) {
+			connection.setAutoCommit(true);
+			fix.apply(connection);
+			return;
+		}
+		try (Connection fresh = this.configuration.dataSource().getConnection()) {
+			fresh.setAutoCommit(true);
+			fix.apply(fresh);
+		}
+	}
+
+	private static boolean isValid(Connection connection) {
+		try {
+			return connection.isValid(5);
+		}
+		catch (SQLException ex) {
+			return false;
 		}
 	}
 
@@ -264,7 +382,10 @@ public final class MigrationExecutor {
 	}
 
 	private Body sqlBody(SqlScript script) {
-		return new Body(script.transactional(), (connection, event, progress) -> {
+		boolean commitsOnItsOwn = script.statements()
+			.stream()
+			.anyMatch((statement) -> this.dialect.commitsImplicitly(statement.sql()));
+		return new Body(script.transactional(), commitsOnItsOwn, (connection, event, progress) -> {
 			for (SqlStatement statement : script.statements()) {
 				progress.starting(statement.sql(), statement.line());
 				this.runner.execute(connection, statement.sql(), event);
@@ -274,7 +395,8 @@ public final class MigrationExecutor {
 	}
 
 	private Body javaBody(JavaMigration migration, boolean down) {
-		return new Body(migration.transactional(), (connection, event, progress) -> {
+		// Java code may run DDL, which commits by itself where the database does that.
+		return new Body(migration.transactional(), true, (connection, event, progress) -> {
 			JdbcMigrationContext context = new JdbcMigrationContext(connection, this.dialect.type(), this.runner,
 					event, progress, this.configuration.dataSource(), this.expansions);
 			if (down) {
@@ -359,8 +481,15 @@ public final class MigrationExecutor {
 		}
 	}
 
-	/** A migration's work, and whether it runs in a transaction. */
-	private record Body(boolean transactional, Work work) {
+	/**
+	 * A migration's work, whether it runs in a transaction, and whether it may commit part
+	 * of its work by itself (DDL where the database commits it).
+	 */
+	private record Body(boolean transactional, boolean mayCommitItself, Work work) {
+
+		boolean mayTakePartialEffect(Dialect dialect) {
+			return !this.transactional || (dialect.ddlAutoCommits() && this.mayCommitItself);
+		}
 
 		void run(Connection connection, MigrationEvent event, Progress progress) throws Exception {
 			this.work.run(connection, event, progress);
@@ -378,7 +507,24 @@ public final class MigrationExecutor {
 	@FunctionalInterface
 	private interface HistoryWrite {
 
-		void write(Duration elapsed) throws SQLException;
+		/** @param marked whether a FAILED row was written before the first statement */
+		void write(Duration elapsed, boolean marked) throws SQLException;
+
+	}
+
+	@FunctionalInterface
+	private interface HistoryFix {
+
+		void apply(Connection connection) throws SQLException;
+
+	}
+
+	/** The lock was found lost before a commit: the work is rolled back or recorded as FAILED. */
+	private static final class LostLock extends Exception {
+
+		LostLock(String reason) {
+			super(reason, null, false, false);
+		}
 
 	}
 

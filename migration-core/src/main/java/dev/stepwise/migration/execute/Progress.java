@@ -21,11 +21,14 @@ final class Progress {
 		this.line = line;
 	}
 
-	/** The current statement took effect; {@code committed} if it committed by itself. */
+	/**
+	 * The current statement took effect; {@code committed} if it committed by itself, which
+	 * commits every statement before it in the transaction too (the DML included).
+	 */
 	void finished(boolean committed) {
 		this.done++;
 		if (committed) {
-			this.committed++;
+			this.committed = this.done;
 		}
 		this.statement = null;
 	}

@@ -130,6 +130,47 @@ public final class HistoryTable {
 	/** Creates the table (and its schema) if it does not exist, with the DDL of every state table. */
 	public void createIfAbsent(Connection connection) throws SQLException {
 		new StateTables(this.dialect, this.schema).createIfAbsent(connection, this.table);
+		ensureFence(connection);
+	}
+
+	/**
+	 * Makes sure the database refuses a second row in effect for one version, as a run that
+	 * lost its lock would write; rows rolled back or failed are not counted.
+	 */
+	public void ensureFence(Connection connection) throws SQLException {
+		new LiveVersionFence(this.dialect, this.schema, this.table, this.qualifiedName).ensure(connection);
+		commitIfNeeded(connection);
+	}
+
+	/**
+	 * Turns the FAILED row written before a migration's first statement into its record of
+	 * success; the caller commits it with the migration's work.
+	 * @throws SQLException if the row is gone, or another row records the version in effect
+	 */
+	public void markSucceeded(Connection connection, int installedRank, Instant on, Duration executionTime)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("UPDATE " + this.qualifiedName
+				+ " SET success = ?, installed_on = ?, execution_time = ? WHERE installed_rank = ? AND success = ?")) {
+			statement.setBoolean(1, true);
+			Instants.set(this.dialect.type(), statement, 2, on);
+			statement.setLong(3, executionTime.toMillis());
+			statement.setInt(4, installedRank);
+			statement.setBoolean(5, false);
+			if (statement.executeUpdate() != 1) {
+				throw new SQLException("The history row " + installedRank + " that marks the migration as started"
+						+ " is gone from " + name() + ": another run removed it (repair()) while this one ran");
+			}
+		}
+	}
+
+	/** Deletes a FAILED row, such as the start marker of a migration that took no effect. */
+	public void deleteFailed(Connection connection, int installedRank) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(
+				"DELETE FROM " + this.qualifiedName + " WHERE installed_rank = ? AND success = ?")) {
+			statement.setInt(1, installedRank);
+			statement.setBoolean(2, false);
+			statement.executeUpdate();
+		}
 	}
 
 	/** Appends a row; the caller commits it with the migration's work. */
@@ -197,6 +238,12 @@ public final class HistoryTable {
 
 	private static @Nullable String truncate(@Nullable String value, int length) {
 		return (value == null || value.length() <= length) ? value : value.substring(0, length);
+	}
+
+	private static void commitIfNeeded(Connection connection) throws SQLException {
+		if (!connection.getAutoCommit()) {
+			connection.commit();
+		}
 	}
 
 	private static void rollbackIfNeeded(Connection connection) throws SQLException {

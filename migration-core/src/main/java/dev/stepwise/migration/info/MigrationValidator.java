@@ -82,8 +82,9 @@ public final class MigrationValidator {
 	}
 
 	private String failed(MigrationInfo info) {
-		return name(info) + " failed on " + info.installedOn() + " after some of its statements had taken effect"
-				+ " (the database commits DDL by itself, so they were not rolled back). Check which of its"
+		return name(info) + " failed or was interrupted on " + info.installedOn() + " (a failed statement, a lost"
+				+ " connection or lock, or a crash), and some of its statements may have taken effect: it ran without"
+				+ " a transaction, or its DDL commits by itself, so they were not rolled back. Check which of its"
 				+ " statements ran, undo or finish them by hand, then call repair() to remove the failed record"
 				+ " from " + this.historyTable + " and migrate again.";
 	}

@@ -64,10 +64,34 @@ final class H2RowLock implements LockStrategy {
 
 	@Override
 	public void unlock(Connection connection) throws SQLException {
-		connection.rollback();
-		connection.setAutoCommit(true);
-		if (this.lockTimeout != null) {
-			this.lockTimeout.restore();
+		reset(connection);
+	}
+
+	/** Locking the row again in the same transaction answers at once while this session holds it. */
+	@Override
+	public boolean isHeld(Connection connection) throws SQLException {
+		if (connection.getAutoCommit()) {
+			return false;
+		}
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT ID FROM " + this.table + " WHERE ID = 1 FOR UPDATE")) {
+			return result.next();
+		}
+	}
+
+	/** Ends the lock's transaction and gives the session its own lock timeout back. */
+	@Override
+	public void reset(Connection connection) throws SQLException {
+		try {
+			connection.rollback();
+			connection.setAutoCommit(true);
+		}
+		finally {
+			if (this.lockTimeout != null) {
+				Dialect.SessionSetting restore = this.lockTimeout;
+				this.lockTimeout = null;
+				restore.restore();
+			}
 		}
 	}
 

@@ -13,6 +13,19 @@ interface LockStrategy {
 
 	void unlock(Connection connection) throws SQLException;
 
+	/**
+	 * Whether this session still holds the lock: a cheap query on the lock's connection,
+	 * which fails if the session is gone.
+	 */
+	boolean isHeld(Connection connection) throws SQLException;
+
+	/**
+	 * Puts back what {@link #tryLock} changed on the session, for a connection that goes
+	 * back to a pool without the lock (a failed or timed-out acquire).
+	 */
+	default void reset(Connection connection) throws SQLException {
+	}
+
 	/** Who holds the lock, as far as the database can tell, or {@code null}. */
 	@Nullable String holder(Connection connection);
 

@@ -38,6 +38,16 @@ final class MySqlNamedLock implements LockStrategy {
 	}
 
 	@Override
+	public boolean isHeld(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT IS_USED_LOCK(?) = CONNECTION_ID()")) {
+			statement.setString(1, this.name);
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next() && result.getBoolean(1);
+			}
+		}
+	}
+
+	@Override
 	public @Nullable String holder(Connection connection) {
 		String sql = "SELECT p.ID, p.USER, p.HOST, p.TIME, p.COMMAND FROM information_schema.PROCESSLIST p"
 				+ " WHERE p.ID = IS_USED_LOCK(?)";

@@ -23,6 +23,11 @@ final class PostgresAdvisoryLock implements LockStrategy {
 			  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
 			  AND l.classid = ?::int::oid AND l.objid = ?::int::oid""";
 
+	private static final String HELD = """
+			SELECT 1 FROM pg_locks
+			WHERE locktype = 'advisory' AND granted AND objsubid = 2 AND pid = pg_backend_pid()
+			  AND classid = ?::int::oid AND objid = ?::int::oid""";
+
 	private final int key;
 
 	PostgresAdvisoryLock(int key) {
@@ -46,6 +51,17 @@ final class PostgresAdvisoryLock implements LockStrategy {
 			statement.setInt(1, NAMESPACE);
 			statement.setInt(2, this.key);
 			statement.execute();
+		}
+	}
+
+	@Override
+	public boolean isHeld(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(HELD)) {
+			statement.setInt(1, NAMESPACE);
+			statement.setInt(2, this.key);
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next();
+			}
 		}
 	}
 

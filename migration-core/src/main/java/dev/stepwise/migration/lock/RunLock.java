@@ -12,6 +12,7 @@ import dev.stepwise.migration.LockTimeoutException;
 import dev.stepwise.migration.StepwiseException;
 import dev.stepwise.migration.dialect.DatabaseType;
 import dev.stepwise.migration.dialect.Dialect;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,13 +59,13 @@ public final class RunLock implements AutoCloseable {
 	public static RunLock acquire(DataSource dataSource, Dialect dialect, String schema, String table, Duration wait) {
 		long start = System.nanoTime();
 		Connection connection = null;
+		LockStrategy strategy = strategy(dialect, schema, table);
 		try {
 			connection = dataSource.getConnection();
 			if (dialect.type() == DatabaseType.H2) {
 				// H2's lock is a row in a table of the schema (stepwise.schema), which a first run has yet to create.
 				dialect.createSchemaIfAbsent(connection, schema);
 			}
-			LockStrategy strategy = strategy(dialect, schema, table);
 			long sleepMillis = 50;
 			while (!strategy.tryLock(connection)) {
 				Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -86,19 +87,35 @@ public final class RunLock implements AutoCloseable {
 			return new RunLock(connection, strategy, Duration.ofNanos(System.nanoTime() - start));
 		}
 		catch (SQLException ex) {
-			closeQuietly(connection);
+			release(strategy, connection);
 			throw new StepwiseException("Could not take the migration lock on " + schema + "." + table + ": "
 					+ ex.getMessage(), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			closeQuietly(connection);
+			release(strategy, connection);
 			throw new StepwiseException("Interrupted while waiting for the migration lock", ex);
 		}
 		catch (RuntimeException ex) {
-			closeQuietly(connection);
+			release(strategy, connection);
 			throw ex;
 		}
+	}
+
+	/**
+	 * Gives back the connection of a failed acquire as the pool lent it: whatever the
+	 * strategy changed on the session goes back first.
+	 */
+	private static void release(LockStrategy strategy, @Nullable Connection connection) {
+		if (connection != null) {
+			try {
+				strategy.reset(connection);
+			}
+			catch (SQLException ex) {
+				logger.debug("Could not reset the lock connection; it is closed", ex);
+			}
+		}
+		closeQuietly(connection);
 	}
 
 	private static LockStrategy strategy(Dialect dialect, String schema, String table) {
@@ -122,6 +139,22 @@ public final class RunLock implements AutoCloseable {
 		return (full.length() <= 64) ? full : "stepwise:" + Integer.toHexString(key(name));
 	}
 
+	/**
+	 * Checks, with one cheap query on the lock's own connection, that this run still holds
+	 * the lock: a proxy's idle timeout, a failover or an operator may have ended its session,
+	 * and another instance may have taken the lock since.
+	 * @return {@code null} while the lock is held, otherwise why it is not
+	 */
+	public @Nullable String lostBecause() {
+		try {
+			return this.strategy.isHeld(this.connection) ? null
+					: "the database no longer lists the lock's session as its holder";
+		}
+		catch (SQLException ex) {
+			return "its session ended (" + ex.getMessage().strip() + " [SQL state " + ex.getSQLState() + "])";
+		}
+	}
+
 	/** How long the run waited for another instance before it got the lock. */
 	public Duration waited() {
 		return this.waited;
@@ -140,7 +173,7 @@ public final class RunLock implements AutoCloseable {
 		}
 	}
 
-	private static void closeQuietly(Connection connection) {
+	private static void closeQuietly(@Nullable Connection connection) {
 		if (connection != null) {
 			try {
 				connection.close();
