@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -31,12 +33,27 @@ final class DriverManagerDataSource implements DataSource {
 
 	@Override
 	public Connection getConnection() throws SQLException {
-		return DriverManager.getConnection(this.url, this.user, this.password);
+		return connect(this.user, this.password);
 	}
 
 	@Override
 	public Connection getConnection(String username, String password) throws SQLException {
-		return DriverManager.getConnection(this.url, username, password);
+		return connect(username, password);
+	}
+
+	private Connection connect(@Nullable String user, @Nullable String password) throws SQLException {
+		try {
+			return DriverManager.getConnection(this.url, user, password);
+		}
+		catch (SQLException ex) {
+			// DriverManager says "No suitable driver found for <the whole URL>", and drivers quote the URL in
+			// their own messages (H2's URL format error): mask before anything can log or wrap it.
+			List<String> secrets = new ArrayList<>(CredentialMask.secretsIn(this.url));
+			if (password != null) {
+				secrets.add(password);
+			}
+			throw CredentialMask.masked(ex, secrets);
+		}
 	}
 
 	@Override
@@ -74,8 +91,7 @@ final class DriverManagerDataSource implements DataSource {
 
 	@Override
 	public String toString() {
-		// The URL may carry a password; say only which database.
-		return "DriverManagerDataSource[" + this.url.replaceAll("[?;].*", "") + "]";
+		return "DriverManagerDataSource[" + CredentialMask.mask(this.url) + "]";
 	}
 
 }

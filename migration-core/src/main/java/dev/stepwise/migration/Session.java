@@ -47,9 +47,8 @@ final class Session implements AutoCloseable {
 	 * session of the same engine already answered them.
 	 */
 	static Session open(StepwiseConfiguration configuration, @Nullable Target known) {
-		Connection connection = null;
+		Connection connection = connect(configuration);
 		try {
-			connection = configuration.dataSource().getConnection();
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(true);
 			Target target = (known != null) ? known : Target.of(connection, configuration);
@@ -60,9 +59,26 @@ final class Session implements AutoCloseable {
 		}
 		catch (SQLException ex) {
 			closeQuietly(connection);
-			throw new StepwiseException("Could not connect to the database to migrate it: " + ex.getMessage()
-					+ ". Check the DataSource (Spring Boot: spring.datasource.* or stepwise.url/user/password).", ex);
+			throw couldNotConnect(configuration, ex);
 		}
+	}
+
+	private static Connection connect(StepwiseConfiguration configuration) {
+		try {
+			return configuration.dataSource().getConnection();
+		}
+		catch (SQLException | RuntimeException ex) {
+			// A pool throws its own unchecked exceptions too (HikariCP: "Failed to get driver instance").
+			throw couldNotConnect(configuration, ex);
+		}
+	}
+
+	private static StepwiseException couldNotConnect(StepwiseConfiguration configuration, Exception ex) {
+		// A driver that misreads a URL quotes a piece of it ("Incorrect port value : <password>@host"), which
+		// only the DataSource's own secrets recognise.
+		Throwable masked = CredentialMask.masked(ex, CredentialMask.secretsOf(configuration.dataSource()));
+		return new StepwiseException("Could not connect to the database to migrate it: " + masked.getMessage()
+				+ ". Check the DataSource (Spring Boot: spring.datasource.* or stepwise.url/user/password).", masked);
 	}
 
 	private static String databaseUser(Connection connection) throws SQLException {
@@ -152,7 +168,7 @@ final class Session implements AutoCloseable {
 		}
 		catch (SQLException ex) {
 			logger.warn("Could not put back the session settings of a pooled connection; the connection is dropped",
-					ex);
+					CredentialMask.masked(ex));
 			abortQuietly(this.connection);
 			return;
 		}
@@ -165,7 +181,7 @@ final class Session implements AutoCloseable {
 			connection.abort(Runnable::run);
 		}
 		catch (SQLException | RuntimeException ex) {
-			logger.debug("Could not abort the connection", ex);
+			logger.debug("Could not abort the connection", CredentialMask.masked(ex));
 		}
 		closeQuietly(connection);
 	}
@@ -176,7 +192,7 @@ final class Session implements AutoCloseable {
 				connection.close();
 			}
 			catch (SQLException ex) {
-				logger.debug("Could not close the connection", ex);
+				logger.debug("Could not close the connection", CredentialMask.masked(ex));
 			}
 		}
 	}

@@ -96,10 +96,15 @@ public final class Stepwise {
 			List<ResolvedMigration> resolved = resolve(session);
 			List<AppliedMigration> rows = session.history().readIfExists(session.connection());
 			MigrationStates states = states(resolved, (rows != null) ? rows : List.of());
-			validateIfConfigured(session, states);
+			// A FAILED row may be the start record of a migration another instance runs right
+			// now: only the check under the lock, after that run, can tell.
+			boolean failedRecorded = !states.inState(MigrationState.FAILED).isEmpty();
+			if (!failedRecorded || options.dryRun()) {
+				validateIfConfigured(session, states);
+			}
 			List<MigrationEntry> pending = pending(states, options);
 			boolean baselineNeeded = rows == null && this.configuration.baselineOnMigrate();
-			if (options.dryRun() || (pending.isEmpty() && !baselineNeeded)) {
+			if (options.dryRun() || (pending.isEmpty() && !baselineNeeded && !failedRecorded)) {
 				List<PlannedMigration> plan = planApply(session, executor(session), pending);
 				return new MigrateResult(options.dryRun(), plan, List.of(), states.currentVersion(),
 						targetVersion(states.currentVersion(), plan), elapsed(start));
@@ -403,7 +408,8 @@ public final class Stepwise {
 			return known;
 		}
 		List<ResolvedMigration> resolved = new MigrationResolver(this.configuration.locations(),
-				this.configuration.classLoader(), this.configuration.encoding(), databaseType,
+				this.configuration.classLoader(), this.configuration.scriptSource(), this.configuration.encoding(),
+				databaseType,
 				this.configuration.javaMigrations())
 			.resolve();
 		if (this.configuration.locations().stream().allMatch((location) -> location.startsWith("classpath:"))) {

@@ -13,6 +13,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 import dev.stepwise.migration.expand.Expansions;
+import dev.stepwise.migration.resolve.ScriptSource;
 import dev.stepwise.migration.version.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
@@ -72,6 +73,8 @@ public final class StepwiseConfiguration {
 
 	private final ClassLoader classLoader;
 
+	private final @Nullable ScriptSource scriptSource;
+
 	private final List<StepwiseListener> listeners;
 
 	private StepwiseConfiguration(Builder builder) {
@@ -98,6 +101,7 @@ public final class StepwiseConfiguration {
 		this.installedBy = builder.installedBy;
 		this.encoding = builder.encoding;
 		this.classLoader = builder.classLoader;
+		this.scriptSource = builder.scriptSource;
 		this.listeners = List.copyOf(builder.listeners);
 	}
 
@@ -190,6 +194,11 @@ public final class StepwiseConfiguration {
 		return this.classLoader;
 	}
 
+	/** What lists {@code classpath:} locations instead of the class loader, if anything. */
+	public @Nullable ScriptSource scriptSource() {
+		return this.scriptSource;
+	}
+
 	public List<StepwiseListener> listeners() {
 		return this.listeners;
 	}
@@ -242,6 +251,8 @@ public final class StepwiseConfiguration {
 		private Charset encoding = StandardCharsets.UTF_8;
 
 		private ClassLoader classLoader = defaultClassLoader();
+
+		private @Nullable ScriptSource scriptSource;
 
 		private final List<StepwiseListener> listeners = new ArrayList<>();
 
@@ -448,6 +459,15 @@ public final class StepwiseConfiguration {
 		/** The class loader that {@code classpath:} locations are scanned with. */
 		public Builder classLoader(ClassLoader classLoader) {
 			this.classLoader = Objects.requireNonNull(classLoader, "classLoader must not be null");
+			return this;
+		}
+
+		/**
+		 * Lists {@code classpath:} locations with this source instead of scanning the class
+		 * loader's directories and jars, as a native image needs. Default: none.
+		 */
+		public Builder scriptSource(ScriptSource scriptSource) {
+			this.scriptSource = Objects.requireNonNull(scriptSource, "scriptSource must not be null");
 			return this;
 		}
 

@@ -348,6 +348,94 @@ abstract class AbstractSampleApplicationTests {
 		assertThat(this.stepwise.info().currentVersion()).isEqualTo(MigrationVersion.parse("6"));
 	}
 
+	@Test
+	void refusesAMisspelledOrMistypedKeyWithA400AndRollsNothingBack() throws SQLException {
+		List<String> columnsBefore = columnsOfUsers();
+		List<Map<String, Object>> bodies = List.of(Map.of("count", 1, "dryrun", true), Map.of("count", 1, "dry_run", true),
+				Map.of("count", 1, "dryRun", ""), Map.of("count", "x"), Map.of("count", 1, "dryRun", "yes"));
+		List<String> keys = List.of("dryrun", "dry_run", "dryRun", "count", "dryRun");
+		for (int i = 0; i < bodies.size(); i++) {
+			String key = keys.get(i);
+			rollback(bodies.get(i)).expectStatus().isBadRequest().expectBody()
+				.jsonPath("$.status").isEqualTo(400)
+				.jsonPath("$.message").value(String.class, (message) -> assertThat(message).contains("\"" + key + "\"")
+					.contains("nothing was changed"));
+		}
+		// The same rule for every write operation, from the parameters each one declares.
+		post("/actuator/migrations/contract", Map.of("change", CHANGE, "dryrun", true)).expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.message").value(String.class, (message) -> assertThat(message).contains("\"dryrun\""));
+		this.client.post()
+			.uri("/actuator/migrations/rollback?dryrun=true")
+			.headers(AbstractSampleApplicationTests::admin)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("count", 1))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		assertThat(this.stepwise.info().currentVersion()).isEqualTo(MigrationVersion.parse("6"));
+		assertThat(this.stepwise.info().migrations()).allSatisfy((migration) -> {
+			assertThat(migration.state()).isEqualTo(MigrationState.APPLIED);
+			assertThat(migration.rolledBackOn()).isNull();
+		});
+		assertThat(columnsOfUsers()).containsExactlyInAnyOrderElementsOf(columnsBefore);
+	}
+
+	@Test
+	void answersMalformedOrOversizedBodiesWithAMessage() {
+		postRaw("/actuator/migrations/rollback", "{\"count\": 1,").expectStatus().isBadRequest().expectBody()
+			.jsonPath("$.message").value(String.class, (message) -> assertThat(message).contains("not valid JSON")
+				.contains("nothing was changed"));
+		postRaw("/actuator/migrations/rollback", "[1]").expectStatus().isBadRequest().expectBody()
+			.jsonPath("$.message").value(String.class, (message) -> assertThat(message).contains("JSON object"));
+		postRaw("/actuator/migrations/rollback", "{\"count\": {\"n\": 1}}").expectStatus().isBadRequest().expectBody()
+			.jsonPath("$.message").value(String.class, (message) -> assertThat(message).contains("\"count\""));
+		String huge = "x".repeat(20 * 1024);
+		postRaw("/actuator/migrations/rollback", "{\"target\": \"" + huge + "\"}").expectStatus().isEqualTo(413)
+			.expectBody().jsonPath("$.message").value(String.class, (message) -> assertThat(message).contains("16384"));
+		// An input echoed in a message is cut, whatever its length.
+		String long1 = "9".repeat(5000);
+		rollback(Map.of("target", long1)).expectStatus().isBadRequest().expectBody()
+			.jsonPath("$.message").value(String.class, (message) -> assertThat(message).hasSizeLessThan(1000)
+				.doesNotContain(long1));
+		rollback(Map.of("count", 1, "dryRun", long1)).expectStatus().isBadRequest().expectBody()
+			.jsonPath("$.message").value(String.class, (message) -> assertThat(message).hasSizeLessThan(1000));
+		assertThat(this.stepwise.info().currentVersion()).isEqualTo(MigrationVersion.parse("6"));
+	}
+
+	@Test
+	void refusesAUserWithoutEmailOrNameWithA400NamingTheField() {
+		postUserBody("{}").expectStatus().isBadRequest()
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status").isEqualTo(400)
+			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("email").contains("name"))
+			.jsonPath("$.fields.email").exists()
+			.jsonPath("$.fields.name").exists();
+		postUserBody("{\"email\": \"ada@example.com\", \"name\": \"  \"}").expectStatus().isBadRequest().expectBody()
+			.jsonPath("$.fields.name").exists()
+			.jsonPath("$.fields.email").doesNotExist();
+		postUserBody("{\"email\": \"not-an-address\", \"name\": \"Ada\"}").expectStatus().isBadRequest().expectBody()
+			.jsonPath("$.fields.email").exists();
+		postUserBody("{\"email\": ").expectStatus().isBadRequest().expectBody()
+			.jsonPath("$.status").isEqualTo(400)
+			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("JSON"));
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM users WHERE email = 'ada@example.com'").query(Integer.class).single())
+			.isZero();
+	}
+
+	private ResponseSpec postUserBody(String json) {
+		return this.client.post().uri("/users").contentType(MediaType.APPLICATION_JSON).body(json).exchange();
+	}
+
+	private ResponseSpec postRaw(String uri, String json) {
+		return this.client.post()
+			.uri(uri)
+			.headers(AbstractSampleApplicationTests::admin)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json)
+			.exchange();
+	}
+
 	private ResponseSpec rollback(Map<String, Object> body) {
 		return post("/actuator/migrations/rollback", body);
 	}

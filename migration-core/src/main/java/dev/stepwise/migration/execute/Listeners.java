@@ -3,6 +3,7 @@ package dev.stepwise.migration.execute;
 import java.util.List;
 import java.util.function.Consumer;
 
+import dev.stepwise.migration.CredentialMask;
 import dev.stepwise.migration.StepwiseListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,8 @@ public final class Listeners {
 				event.accept(listener);
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Listener {} failed; carrying on", listener.getClass().getName(), ex);
+				logger.warn("Listener {} failed; carrying on", listener.getClass().getName(),
+						CredentialMask.masked(ex));
 			}
 		}
 	}

@@ -45,8 +45,12 @@ import org.jspecify.annotations.Nullable;
  * <li>commit.</li>
  * </ol>
  * A lock timeout on PostgreSQL aborts the transaction, so there the whole migration is
- * rolled back and retried with backoff. Where DDL commits by itself, a failure after some
- * statements took effect is recorded as FAILED so the next run refuses until repaired.
+ * rolled back and retried with backoff. A migration that may take partial effect (no
+ * transaction, DDL that commits by itself, Java code) is recorded as FAILED before its
+ * first statement, and that row becomes its record of success when it commits: a failure,
+ * a crash or a lost session in between leaves a record that makes the next run refuse
+ * until repaired. The run's lock is checked before each migration starts and before it
+ * commits.
  */
 public final class MigrationExecutor {
 
@@ -227,7 +231,7 @@ public final class MigrationExecutor {
 			long start = System.nanoTime();
 			boolean marked = false;
 			try {
-				if (failedRank != null && body.mayTakePartialEffect(this.dialect)) {
+				if (failedRank != null && body.mayTakePartialEffect()) {
 					connection.setAutoCommit(true);
 					this.history.append(connection, row(migration, failedRank, Duration.ZERO, false));
 					marked = true;
@@ -250,8 +254,10 @@ public final class MigrationExecutor {
 				Cause cause = cause(connection, ex);
 				SQLException lockTimeout = lockTimeout(ex);
 				boolean retryWhole = body.transactional() && this.dialect.failedStatementAbortsTransaction();
-				if (cause == Cause.LOCK_TIMEOUT && retryWhole && progress.statementsCommitted() == 0 && !marked
-						&& attempt < this.configuration.ddlRetries()) {
+				if (cause == Cause.LOCK_TIMEOUT && retryWhole && progress.statementsCommitted() == 0
+						&& attempt < this.configuration.ddlRetries()
+						&& (!marked || record(connection, migration, failedRank, true, false, Duration.ZERO)
+								== Recorded.NOTHING_NEEDED)) {
 					LockTimeoutRetry.pause(this.listeners, event, this.configuration.ddlRetryBackoff(), attempt);
 					continue;
 				}
@@ -385,7 +391,8 @@ public final class MigrationExecutor {
 		boolean commitsOnItsOwn = script.statements()
 			.stream()
 			.anyMatch((statement) -> this.dialect.commitsImplicitly(statement.sql()));
-		return new Body(script.transactional(), commitsOnItsOwn, (connection, event, progress) -> {
+		boolean mayTakePartialEffect = !script.transactional() || (this.dialect.ddlAutoCommits() && commitsOnItsOwn);
+		return new Body(script.transactional(), mayTakePartialEffect, (connection, event, progress) -> {
 			for (SqlStatement statement : script.statements()) {
 				progress.starting(statement.sql(), statement.line());
 				this.runner.execute(connection, statement.sql(), event);
@@ -395,7 +402,8 @@ public final class MigrationExecutor {
 	}
 
 	private Body javaBody(JavaMigration migration, boolean down) {
-		// Java code may run DDL, which commits by itself where the database does that.
+		// Java code may run DDL that commits by itself, or commit so far for a backfill: on
+		// every database it may take partial effect.
 		return new Body(migration.transactional(), true, (connection, event, progress) -> {
 			JdbcMigrationContext context = new JdbcMigrationContext(connection, this.dialect.type(), this.runner,
 					event, progress, this.configuration.dataSource(), this.expansions);
@@ -482,14 +490,10 @@ public final class MigrationExecutor {
 	}
 
 	/**
-	 * A migration's work, whether it runs in a transaction, and whether it may commit part
-	 * of its work by itself (DDL where the database commits it).
+	 * A migration's work, whether it runs in a transaction, and whether part of it may stay
+	 * when it fails (no transaction, DDL that commits by itself, Java code).
 	 */
-	private record Body(boolean transactional, boolean mayCommitItself, Work work) {
-
-		boolean mayTakePartialEffect(Dialect dialect) {
-			return !this.transactional || (dialect.ddlAutoCommits() && this.mayCommitItself);
-		}
+	private record Body(boolean transactional, boolean mayTakePartialEffect, Work work) {
 
 		void run(Connection connection, MigrationEvent event, Progress progress) throws Exception {
 			this.work.run(connection, event, progress);

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import dev.stepwise.migration.CredentialMask;
 import dev.stepwise.migration.backfill.Backfill;
 import dev.stepwise.migration.backfill.BackfillListener;
 import dev.stepwise.migration.backfill.BackfillProgress;
@@ -577,9 +578,9 @@ public final class Expansions {
 		}
 		catch (SQLException ex) {
 			throw new SQLException("Could not build index " + name + " on " + expansion.table() + " " + columns + " for "
-					+ expansion.id() + ": " + ex.getMessage() + ((kind == CarriedIndex.Kind.INDEX) ? ""
+					+ expansion.id() + ": " + CredentialMask.mask(ex.getMessage()) + ((kind == CarriedIndex.Kind.INDEX) ? ""
 							: ". If its values are not unique, make them so and run this step again"),
-					ex.getSQLState(), ex.getErrorCode(), ex);
+					ex.getSQLState(), ex.getErrorCode(), CredentialMask.masked(ex));
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import dev.stepwise.migration.CredentialMask;
 import dev.stepwise.migration.dialect.Dialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,7 @@ final class LiveVersionFence {
 					+ " ({}); runs go on without it. If the history already records a version twice in effect,"
 					+ " a run that lost its lock recorded it: check that version's changes, remove the extra"
 					+ " row, and the index is added on the next run.", this.schema, this.table,
-					ex.getMessage().strip());
+					String.valueOf(CredentialMask.mask(ex.getMessage())).strip());
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.zip.CRC32;
 
 import javax.sql.DataSource;
 
+import dev.stepwise.migration.CredentialMask;
 import dev.stepwise.migration.LockTimeoutException;
 import dev.stepwise.migration.StepwiseException;
 import dev.stepwise.migration.dialect.DatabaseType;
@@ -27,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * <li>otherwise sleep (50 ms, doubling to 1 s) and try again until the wait is used up;</li>
  * <li>then fail, naming the session that holds the lock.</li>
  * </ol>
+ * While it runs, the engine asks {@link #lostBecause()} before each migration starts and
+ * before it commits, since a proxy, a failover or an operator may end the lock's session
+ * while the connection sits idle.
  * The lock belongs to the database session, so it goes when the process dies: it cannot
  * go stale.
  */
@@ -112,7 +116,7 @@ public final class RunLock implements AutoCloseable {
 				strategy.reset(connection);
 			}
 			catch (SQLException ex) {
-				logger.debug("Could not reset the lock connection; it is closed", ex);
+				logger.debug("Could not reset the lock connection; it is closed", CredentialMask.masked(ex));
 			}
 		}
 		closeQuietly(connection);
@@ -166,7 +170,8 @@ public final class RunLock implements AutoCloseable {
 			this.strategy.unlock(this.connection);
 		}
 		catch (SQLException ex) {
-			logger.warn("Could not release the migration lock; it goes with the connection, which closes now", ex);
+			logger.warn("Could not release the migration lock; it goes with the connection, which closes now",
+					CredentialMask.masked(ex));
 		}
 		finally {
 			closeQuietly(this.connection);
@@ -179,7 +184,7 @@ public final class RunLock implements AutoCloseable {
 				connection.close();
 			}
 			catch (SQLException ex) {
-				logger.debug("Could not close the lock connection", ex);
+				logger.debug("Could not close the lock connection", CredentialMask.masked(ex));
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import java.util.Objects;
 import dev.stepwise.migration.JavaMigration;
 import dev.stepwise.migration.MigrationValidationException;
 import dev.stepwise.migration.dialect.DatabaseType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds every migration: the scripts in the configured locations and the given Java
@@ -33,9 +34,26 @@ public final class MigrationResolver {
 	 */
 	public MigrationResolver(List<String> locations, ClassLoader classLoader, Charset encoding,
 			DatabaseType databaseType, List<JavaMigration> javaMigrations) {
+		this(locations, classLoader, null, encoding, databaseType, javaMigrations);
+	}
+
+	/**
+	 * Creates a resolver whose {@code classpath:} locations are listed by a script source.
+	 * @param locations the locations, as for the other constructor
+	 * @param classLoader the class loader that {@code classpath:} locations are found with
+	 * when there is no script source
+	 * @param classpathSource what lists {@code classpath:} locations instead of the class
+	 * loader, or {@code null}
+	 * @param encoding the encoding of the scripts
+	 * @param databaseType the database, for {@code {vendor}}
+	 * @param javaMigrations the Java migrations
+	 */
+	public MigrationResolver(List<String> locations, ClassLoader classLoader, @Nullable ScriptSource classpathSource,
+			Charset encoding, DatabaseType databaseType, List<JavaMigration> javaMigrations) {
 		Objects.requireNonNull(classLoader, "classLoader must not be null");
 		Objects.requireNonNull(databaseType, "databaseType must not be null");
-		this.scriptFinder = new ScriptFinder(List.copyOf(locations), databaseType, new ScriptScanner(classLoader));
+		this.scriptFinder = new ScriptFinder(List.copyOf(locations), databaseType,
+				new ScriptScanner(classLoader, classpathSource));
 		this.encoding = Objects.requireNonNull(encoding, "encoding must not be null");
 		this.javaMigrations = List.copyOf(javaMigrations);
 	}

@@ -25,8 +25,11 @@ final class ScriptScanner {
 
 	private final ClassLoader classLoader;
 
-	ScriptScanner(ClassLoader classLoader) {
+	private final @Nullable ScriptSource classpathSource;
+
+	ScriptScanner(ClassLoader classLoader, @Nullable ScriptSource classpathSource) {
 		this.classLoader = classLoader;
+		this.classpathSource = classpathSource;
 	}
 
 	/**
@@ -35,6 +38,15 @@ final class ScriptScanner {
 	 * @return the scripts, or {@code null} when the location exists nowhere
 	 */
 	@Nullable List<ScriptResource> scan(Location location) {
+		if (location.classpath() && this.classpathSource != null) {
+			List<ScriptResource> supplied = this.classpathSource.scan(location.text(), location.path());
+			if (supplied == null) {
+				return null;
+			}
+			List<ScriptResource> scripts = new ArrayList<>(supplied);
+			scripts.sort(Comparator.comparing(ScriptResource::path));
+			return scripts;
+		}
 		List<ScriptResource> scripts = new ArrayList<>();
 		boolean found = location.classpath() ? scanClasspath(location, scripts) : scanFilesystem(location, scripts);
 		if (!found) {

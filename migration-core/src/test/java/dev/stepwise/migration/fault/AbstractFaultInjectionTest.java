@@ -200,6 +200,32 @@ abstract class AbstractFaultInjectionTest {
 	}
 
 	@Test
+	void anInstanceStartingDuringAMigrationWaitsForItInsteadOfTakingItsStartRecordForAFailure() throws Exception {
+		this.scripts.write("V1__setup.sql", SETUP);
+		configure(instance()).load().migrate();
+		this.scripts.write("V2__seed.sql", """
+				-- stepwise:no-transaction
+				INSERT INTO seeds (id) VALUES (1);
+				UPDATE gate SET n = n + 1;
+				""");
+		closeGate();
+		SessionsOfARun first = instance();
+		CompletableFuture<MigrateResult> firstRun = CompletableFuture
+			.supplyAsync(() -> configure(first).load().migrate());
+		await(() -> firstRun.isDone() || first.workSessions().stream().anyMatch(this::waiting));
+		SessionsOfARun second = instance();
+		CompletableFuture<MigrateResult> secondRun = CompletableFuture
+			.supplyAsync(() -> configure(second).load().migrate());
+		await(() -> secondRun.isDone() || second.askedForTheLock());
+		openGate();
+		assertThat(failureOf(firstRun)).isNull();
+		assertThat(failureOf(secondRun)).isNull();
+		assertThat(secondRun.get().applied()).isEmpty();
+		assertThat(successOfVersion2()).containsExactly(true);
+		assertThat(this.sql.count("SELECT COUNT(*) FROM seeds")).as("seed rows").isEqualTo(1);
+	}
+
+	@Test
 	void lostMigrationConnectionIsRecordedAndTheNextRunRefusesOrRecovers() throws Exception {
 		this.scripts.write("V1__setup.sql", SETUP);
 		configure(instance()).load().migrate();

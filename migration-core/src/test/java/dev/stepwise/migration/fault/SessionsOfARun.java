@@ -43,6 +43,11 @@ final class SessionsOfARun implements DataSource {
 		return this.lockSessions.get(this.lockSessions.size() - 1);
 	}
 
+	/** Whether the run has asked for its lock (got past everything it checks before). */
+	boolean askedForTheLock() {
+		return !this.lockSessions.isEmpty();
+	}
+
 	/** The sessions of every other connection the run opened, in order. */
 	List<Long> workSessions() {
 		return this.workSessions;

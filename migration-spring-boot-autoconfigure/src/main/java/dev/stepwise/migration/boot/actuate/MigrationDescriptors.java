@@ -21,6 +21,8 @@ import dev.stepwise.migration.expand.RegisteredInstance;
 import dev.stepwise.migration.version.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+
 /**
  * The JSON shapes of the {@code migrations} endpoint: versions as text, instants in ISO-8601,
  * durations in milliseconds.
@@ -35,7 +37,7 @@ public final class MigrationDescriptors {
 	 *
 	 * @param engines the engines
 	 */
-	public record MigrationsDescriptor(Map<String, EngineDescriptor> engines) {
+	public record MigrationsDescriptor(Map<String, EngineDescriptor> engines) implements OperationResponseBody {
 
 	}
 
@@ -119,7 +121,7 @@ public final class MigrationDescriptors {
 	 */
 	public record MigrateDescriptor(String engine, boolean dryRun, @Nullable String initialVersion,
 			@Nullable String targetVersion, List<PlanDescriptor> plan, List<ExecutedDescriptor> applied,
-			long totalTimeMillis) {
+			long totalTimeMillis) implements OperationResponseBody {
 
 		static MigrateDescriptor of(String engine, MigrateResult result) {
 			return new MigrateDescriptor(engine, result.dryRun(), text(result.initialVersion()),
@@ -142,7 +144,7 @@ public final class MigrationDescriptors {
 	 */
 	public record RollbackDescriptor(String engine, boolean dryRun, @Nullable String initialVersion,
 			@Nullable String targetVersion, List<PlanDescriptor> plan, List<ExecutedDescriptor> rolledBack,
-			long totalTimeMillis) {
+			long totalTimeMillis) implements OperationResponseBody {
 
 		static RollbackDescriptor of(String engine, RollbackResult result) {
 			return new RollbackDescriptor(engine, result.dryRun(), text(result.initialVersion()),
@@ -237,7 +239,7 @@ public final class MigrationDescriptors {
 	 * @param waitingFor the instances it waits for
 	 */
 	public record ContractDescriptor(String engine, String change, boolean contracted, boolean deferred,
-			List<InstanceDescriptor> waitingFor) {
+			List<InstanceDescriptor> waitingFor) implements OperationResponseBody {
 
 		static ContractDescriptor of(String engine, ContractResult result) {
 			return new ContractDescriptor(engine, result.id(), result.contracted(), result.deferred(),

@@ -23,7 +23,7 @@ record OperationRequest(@Nullable String target, @Nullable Integer count, boolea
 
 	static void checkOperation(String operation) {
 		if (!OPERATIONS.contains(operation)) {
-			throw new IllegalArgumentException("Unknown operation '" + operation
+			throw new IllegalArgumentException("Unknown operation '" + InputEcho.cut(operation, InputEcho.MAX_LENGTH)
 					+ "': POST /actuator/migrations/rollback, /actuator/migrations/migrate or /actuator/migrations/contract");
 		}
 	}
@@ -34,7 +34,8 @@ record OperationRequest(@Nullable String target, @Nullable Integer count, boolea
 	String engineName(Map<String, Stepwise> engines) {
 		if (this.engine != null) {
 			if (!engines.containsKey(this.engine)) {
-				throw new IllegalArgumentException("No engine named '" + this.engine + "': use one of " + engines.keySet());
+				throw new IllegalArgumentException("No engine named '" + InputEcho.cut(this.engine, InputEcho.MAX_LENGTH)
+						+ "': use one of " + engines.keySet());
 			}
 			return this.engine;
 		}
@@ -93,7 +94,7 @@ record OperationRequest(@Nullable String target, @Nullable Integer count, boolea
 		}
 		List<String> expanded = engine.expansions().stream().map(Expansion::id).toList();
 		if (!expanded.contains(this.change)) {
-			throw new IllegalArgumentException("Unknown change '" + this.change + "': "
+			throw new IllegalArgumentException("Unknown change '" + InputEcho.cut(this.change, InputEcho.MAX_LENGTH) + "': "
 					+ (expanded.isEmpty() ? "nothing was expanded" : "expanded changes are " + expanded)
 					+ "; ids are <table>.<new_column> in lower case");
 		}
@@ -108,13 +109,21 @@ record OperationRequest(@Nullable String target, @Nullable Integer count, boolea
 	}
 
 	private static String knownVersion(Stepwise engine, String target) {
-		MigrationVersion version = MigrationVersion.parse(target);
+		MigrationVersion version;
+		try {
+			version = MigrationVersion.parse(target);
+		}
+		catch (IllegalArgumentException ex) {
+			// The engine's message quotes the whole input; a caller's input is echoed cut.
+			throw new IllegalArgumentException("Invalid migration version " + InputEcho.quoted(target)
+					+ " in \"target\": versions are numbers separated by dots, as GET /actuator/migrations lists them");
+		}
 		if (version.equals(MigrationVersion.EMPTY)) {
 			return target;
 		}
 		boolean known = engine.info().migrations().stream().map(MigrationInfo::version).anyMatch(version::equals);
 		if (!known) {
-			throw new IllegalArgumentException("Unknown version '" + target
+			throw new IllegalArgumentException("Unknown version '" + InputEcho.cut(target, InputEcho.MAX_LENGTH)
 					+ "': GET /actuator/migrations lists the versions; \"0\" rolls back everything");
 		}
 		return target;

@@ -3,6 +3,7 @@ package dev.stepwise.migration.boot.actuate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.stepwise.migration.CredentialMask;
 import dev.stepwise.migration.LockTimeoutException;
 import dev.stepwise.migration.MigrationValidationException;
 import dev.stepwise.migration.RollbackRefusedException;
@@ -15,6 +16,7 @@ import dev.stepwise.migration.boot.actuate.MigrationDescriptors.MigrationsDescri
 import dev.stepwise.migration.boot.actuate.MigrationDescriptors.RollbackDescriptor;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -107,7 +109,9 @@ public class StepwiseEndpoint {
 	}
 
 	private static WebEndpointResponse<Object> error(int status, @Nullable String message) {
-		return new WebEndpointResponse<>(new ErrorDescriptor(status, String.valueOf(message)), status);
+		// Engine exceptions are masked already; this also covers a driver's text in any other exception.
+		return new WebEndpointResponse<>(new ErrorDescriptor(status, String.valueOf(CredentialMask.mask(message))),
+				status);
 	}
 
 	/**
@@ -116,7 +120,7 @@ public class StepwiseEndpoint {
 	 * @param status the HTTP status
 	 * @param message what was wrong and how to fix it
 	 */
-	public record ErrorDescriptor(int status, String message) {
+	public record ErrorDescriptor(int status, String message) implements OperationResponseBody {
 
 	}
 

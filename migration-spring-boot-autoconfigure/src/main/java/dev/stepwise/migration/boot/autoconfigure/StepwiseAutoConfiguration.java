@@ -22,11 +22,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -39,14 +41,26 @@ import org.springframework.core.io.ResourceLoader;
 @ConditionalOnBooleanProperty(name = "stepwise.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(StepwiseProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
+@ImportRuntimeHints(StepwiseRuntimeHints.class)
 public final class StepwiseAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBean(Stepwise.class)
 	@ConditionalOnMissingBean
 	StepwiseMigrationInitializer stepwiseMigrationInitializer(Map<String, Stepwise> engines,
-			ObjectProvider<StepwiseMigrationStrategy> migrationStrategy) {
-		return new StepwiseMigrationInitializer(engines, migrationStrategy.getIfAvailable(() -> Stepwise::migrate));
+			ObjectProvider<StepwiseMigrationStrategy> migrationStrategy,
+			ObjectProvider<MigrationStrategyDecorator> decorators) {
+		StepwiseMigrationStrategy strategy = migrationStrategy.getIfAvailable(() -> Stepwise::migrate);
+		for (MigrationStrategyDecorator decorator : decorators.orderedStream().toList()) {
+			strategy = decorator.apply(strategy);
+		}
+		return new StepwiseMigrationInitializer(engines, strategy);
+	}
+
+	@Bean
+	@ConditionalOnBean(Stepwise.class)
+	StepwiseSchemaManagementProvider stepwiseSchemaManagementProvider(ObjectProvider<Stepwise> engines) {
+		return new StepwiseSchemaManagementProvider(engines);
 	}
 
 	@Bean
@@ -74,15 +88,18 @@ public final class StepwiseAutoConfiguration {
 		@Bean
 		Stepwise stepwise(StepwiseProperties properties, ResourceLoader resourceLoader,
 				ObjectProvider<DataSource> dataSource, @StepwiseDataSource ObjectProvider<DataSource> stepwiseDataSource,
-				ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<StepwiseListener> listeners,
+				ObjectProvider<JdbcConnectionDetails> connectionDetails, ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<StepwiseListener> listeners,
 				ObjectProvider<StepwiseConfigurationCustomizer> customizers) {
 			StepwiseConfiguration.Builder configuration = Stepwise.configure();
-			configureDataSource(configuration, properties, dataSource, stepwiseDataSource);
+			configureDataSource(configuration, properties, dataSource, stepwiseDataSource, connectionDetails);
 			configureProperties(configuration, properties);
 			ClassLoader classLoader = resourceLoader.getClassLoader();
 			if (classLoader != null) {
 				configuration.classLoader(classLoader);
 			}
+			// Spring's resolver also lists a native image's resources, which the engine's own
+			// scanner of directories and jars cannot.
+			configuration.scriptSource(new SpringResourceScriptSource(resourceLoader));
 			configuration.javaMigrations(javaMigrations.orderedStream().toList());
 			configuration.listeners(listeners.orderedStream().toArray(StepwiseListener[]::new));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
@@ -91,13 +108,21 @@ public final class StepwiseAutoConfiguration {
 
 		/**
 		 * Picks the database: {@code stepwise.url} first, then a {@link StepwiseDataSource}
-		 * bean, then the application's only (or primary) DataSource.
+		 * bean, then the application's only (or primary) DataSource, then, for an application
+		 * without a DataSource of its own, the {@link JdbcConnectionDetails} that a service
+		 * connection (Testcontainers, Docker Compose) provides.
 		 */
 		private void configureDataSource(StepwiseConfiguration.Builder configuration, StepwiseProperties properties,
-				ObjectProvider<DataSource> dataSource, ObjectProvider<DataSource> stepwiseDataSource) {
+				ObjectProvider<DataSource> dataSource, ObjectProvider<DataSource> stepwiseDataSource,
+				ObjectProvider<JdbcConnectionDetails> connectionDetails) {
 			String url = properties.getUrl();
 			if (url != null) {
 				configuration.dataSource(url, properties.getUser(), properties.getPassword());
+				return;
+			}
+			JdbcConnectionDetails details = connectionDetails.getIfUnique();
+			if (details != null && stepwiseDataSource.getIfAvailable() == null && !dataSource.iterator().hasNext()) {
+				configuration.dataSource(details.getJdbcUrl(), details.getUsername(), details.getPassword());
 				return;
 			}
 			DataSource chosen = stepwiseDataSource.getIfAvailable(dataSource::getIfUnique);
@@ -135,7 +160,8 @@ public final class StepwiseAutoConfiguration {
 	}
 
 	/**
-	 * Matches when there is a database to migrate: a DataSource bean or {@code stepwise.url}.
+	 * Matches when there is a database to migrate: a DataSource bean, connection details or
+	 * {@code stepwise.url}.
 	 */
 	static final class StepwiseDataSourceCondition extends AnyNestedCondition {
 
@@ -145,6 +171,11 @@ public final class StepwiseAutoConfiguration {
 
 		@ConditionalOnBean(DataSource.class)
 		private static final class DataSourceBeanCondition {
+
+		}
+
+		@ConditionalOnBean(JdbcConnectionDetails.class)
+		private static final class JdbcConnectionDetailsCondition {
 
 		}
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import dev.stepwise.migration.CredentialMask;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.expand.ColumnChange;
 import org.jspecify.annotations.Nullable;
@@ -97,7 +98,7 @@ public class StepwiseBackgroundBackfills implements SmartLifecycle {
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Background backfill of engine '{}' failed; it resumes from its last batch at the next"
-						+ " check: {}", name, ex.getMessage());
+						+ " check: {}", name, CredentialMask.mask(ex.getMessage()));
 			}
 		});
 	}

@@ -66,8 +66,10 @@ class StepwisePropertiesTests {
 	@Test
 	void everyEngineOptionHasAProperty() throws Exception {
 		// Options that Spring supplies rather than the user: the database (the DataSource or
-		// stepwise.url), beans (Java migrations, listeners) and the application's class loader.
+		// stepwise.url), beans (Java migrations, listeners), the application's class loader and
+		// Spring's resource resolver as the script source.
 		Set<String> suppliedBySpring = Set.of("dataSource", "javaMigrations", "listeners", "classLoader",
+				"scriptSource",
 				// stepwise.instance-registry.heartbeat-interval, with the registrar's other settings
 				"heartbeatInterval");
 		Set<String> engineOptions = Arrays.stream(StepwiseConfiguration.class.getDeclaredMethods())

@@ -1,0 +1,97 @@
+package dev.stepwise.migration.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.backfill.BackfillProgress;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code stepwise backfills}: every backfill's progress, and with {@code --resume} runs the
+ * unfinished ones to the end, showing progress as it goes.
+ */
+@Command(name = "backfills", description = "Show every backfill's progress; --resume runs the unfinished ones to the end.")
+final class BackfillsCommand extends EngineCommand {
+
+	private static final long PROGRESS_INTERVAL_MILLIS = 1000;
+
+	@Option(names = "--resume", description = "Run or resume unfinished backfills (unless another instance is at it).")
+	boolean resume;
+
+	@Override
+	ExitCode run(Stepwise engine, Settings settings, Console console) {
+		List<String> resumed = List.of();
+		if (this.resume) {
+			resumed = resumeShowingProgress(engine, console);
+		}
+		List<BackfillProgress> backfills = engine.backfills();
+		if (console.json()) {
+			Map<String, @Nullable Object> view = new LinkedHashMap<>();
+			view.put("resumed", resumed);
+			view.put("backfills", backfills.stream().map(Views::backfill).toList());
+			console.printJson(view);
+			return ExitCode.OK;
+		}
+		if (this.resume) {
+			console.say(resumed.isEmpty() ? "No backfill to resume (or another instance is running them)."
+					: "Resumed and finished: " + String.join(", ", resumed) + ".");
+		}
+		if (backfills.isEmpty()) {
+			console.say("No backfills on " + this.target + ".");
+			return ExitCode.OK;
+		}
+		Table table = new Table("Backfill", "Table", "Progress", "Updated");
+		backfills.forEach((progress) -> table.row(progress.name(), progress.table(), Progress.describe(progress),
+				progress.updatedAt()));
+		table.print(console.out());
+		console.flush();
+		return ExitCode.OK;
+	}
+
+	/**
+	 * Resumes on this thread while another reads the progress table each second: a bar
+	 * redrawn in place on a terminal, a plain line otherwise (a CI log).
+	 */
+	private static List<String> resumeShowingProgress(Stepwise engine, Console console) {
+		boolean terminal = System.console() != null && !console.json();
+		AtomicBoolean running = new AtomicBoolean(true);
+		Thread reporter = new Thread(() -> {
+			while (running.get()) {
+				try {
+					Thread.sleep(PROGRESS_INTERVAL_MILLIS);
+					for (BackfillProgress progress : engine.backfills()) {
+						if (!progress.done()) {
+							console.err().print(terminal ? "\r" + Progress.bar(progress) : Progress.describe(progress)
+									+ " " + progress.name() + System.lineSeparator());
+							console.err().flush();
+						}
+					}
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+				catch (RuntimeException ex) {
+					// Progress is a courtesy: a failed read must not stop the backfill.
+				}
+			}
+		}, "stepwise-progress");
+		reporter.setDaemon(true);
+		reporter.start();
+		try {
+			return engine.resumeBackfills();
+		}
+		finally {
+			running.set(false);
+			reporter.interrupt();
+			if (terminal) {
+				console.err().println();
+			}
+		}
+	}
+
+}

@@ -1,0 +1,109 @@
+package dev.stepwise.migration.cli;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A DataSource that opens each connection with the JDBC driver that accepts the URL,
+ * found through {@link ServiceLoader} in the command's class loader: unlike
+ * {@code DriverManager}, it sees drivers from {@code --driver-path}.
+ */
+final class DriverDataSource implements DataSource {
+
+	private final Driver driver;
+
+	private final String url;
+
+	private final Properties credentials = new Properties();
+
+	DriverDataSource(ClassLoader classLoader, String url, @Nullable String user, @Nullable String password) {
+		this.driver = driverFor(classLoader, url);
+		this.url = url;
+		if (user != null) {
+			this.credentials.setProperty("user", user);
+		}
+		if (password != null) {
+			this.credentials.setProperty("password", password);
+		}
+	}
+
+	private static Driver driverFor(ClassLoader classLoader, String url) {
+		for (Driver candidate : ServiceLoader.load(Driver.class, classLoader)) {
+			try {
+				if (candidate.acceptsURL(url)) {
+					return candidate;
+				}
+			}
+			catch (SQLException ex) {
+				// A driver that cannot tell does not take the URL.
+			}
+		}
+		throw CliException.usage("No JDBC driver accepts the URL " + Redaction.url(url)
+				+ ". Inside are PostgreSQL (jdbc:postgresql:), MariaDB and MySQL (jdbc:mariadb:) and H2 (jdbc:h2:);"
+				+ " put any other driver's jar on --driver-path.");
+	}
+
+	@Override
+	public Connection getConnection() throws SQLException {
+		Connection connection = this.driver.connect(this.url, this.credentials);
+		if (connection == null) {
+			throw new SQLException("The driver " + this.driver.getClass().getName() + " refused the URL "
+					+ Redaction.url(this.url), "08001");
+		}
+		return connection;
+	}
+
+	@Override
+	public Connection getConnection(String username, String password) throws SQLException {
+		throw new SQLFeatureNotSupportedException("The command line connects with the configured user only");
+	}
+
+	@Override
+	public @Nullable PrintWriter getLogWriter() {
+		return null;
+	}
+
+	@Override
+	public void setLogWriter(@Nullable PrintWriter out) {
+	}
+
+	@Override
+	public void setLoginTimeout(int seconds) {
+	}
+
+	@Override
+	public int getLoginTimeout() {
+		return 0;
+	}
+
+	@Override
+	public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+		throw new SQLFeatureNotSupportedException();
+	}
+
+	@Override
+	public <T> T unwrap(Class<T> type) throws SQLException {
+		throw new SQLException("Not a wrapper of " + type.getName());
+	}
+
+	@Override
+	public boolean isWrapperFor(Class<?> type) {
+		return false;
+	}
+
+	@Override
+	public String toString() {
+		return Redaction.url(this.url);
+	}
+
+}

@@ -1,0 +1,45 @@
+package dev.stepwise.migration.cli;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.stepwise.migration.Stepwise;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that works on the database: it builds the engine from the options and runs.
+ */
+abstract class EngineCommand implements Callable<Integer> {
+
+	@Mixin
+	EngineOptions options = new EngineOptions();
+
+	@Spec
+	@Nullable CommandSpec spec;
+
+	// Known once the settings are read, so that no message ever shows it.
+	@Nullable String password;
+
+	@Nullable String target;
+
+	@Override
+	public Integer call() {
+		CommandSpec spec = java.util.Objects.requireNonNull(this.spec);
+		Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), this.options.json);
+		Logging.configure(this.options.verbose);
+		Map<String, String> environment = System.getenv();
+		Settings settings = this.options.settings(environment);
+		this.password = settings.get("password");
+		EngineFactory factory = new EngineFactory(settings,
+				new ProjectClassPath(this.options.classPath, this.options.driverPath));
+		this.target = factory.target();
+		Stepwise engine = factory.create(console.err(), this.options.verbose ? console.err() : null);
+		return run(engine, settings, console).code();
+	}
+
+	abstract ExitCode run(Stepwise engine, Settings settings, Console console);
+
+}

@@ -1,0 +1,66 @@
+package dev.stepwise.migration.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.stepwise.migration.MigrationInfo;
+import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.StepwiseInfo;
+import dev.stepwise.migration.backfill.BackfillProgress;
+import dev.stepwise.migration.expand.Expansion;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code stepwise info}: every migration with its state, what {@code GET /actuator/migrations}
+ * shows.
+ */
+@Command(name = "info", description = "Show every migration with its state, the current version and what is pending.")
+final class InfoCommand extends EngineCommand {
+
+	@Override
+	ExitCode run(Stepwise engine, Settings settings, Console console) {
+		StepwiseInfo info = engine.info();
+		List<BackfillProgress> backfills = engine.backfills();
+		if (console.json()) {
+			Map<String, @Nullable Object> view = new LinkedHashMap<>();
+			view.put("currentVersion", Views.text(info.currentVersion()));
+			view.put("pending", info.pending().size());
+			view.put("migrations", info.migrations().stream().map(Views::migration).toList());
+			view.put("expansions", info.expansions().stream().map(Views::expansion).toList());
+			view.put("backfills", backfills.stream().map(Views::backfill).toList());
+			console.printJson(view);
+			return ExitCode.OK;
+		}
+		console.say("Database: " + this.target);
+		console.say("Current version: " + Versions.of(info.currentVersion()) + "; " + info.pending().size()
+				+ " pending.");
+		console.say("");
+		Table table = new Table("Version", "Description", "Type", "State", "Installed on", "Installed by", "Undo");
+		for (MigrationInfo migration : info.migrations()) {
+			table.row(Versions.orRepeatable(migration.version()), migration.description(), migration.type(),
+					migration.state(), migration.installedOn(), migration.installedBy(),
+					migration.undoable() ? "yes" : "no");
+		}
+		if (table.isEmpty()) {
+			console.say("No migrations found in " + engine.configuration().locations() + ".");
+		}
+		else {
+			table.print(console.out());
+		}
+		if (!info.expansions().isEmpty()) {
+			console.say("");
+			Table expansions = new Table("Change", "Operation", "Old column", "New column", "State", "Backfill");
+			for (Expansion expansion : info.expansions()) {
+				expansions.row(expansion.id(), expansion.operation(), expansion.oldColumn(), expansion.newColumn(),
+						expansion.state() + (expansion.contractDeferred() ? " (contract deferred)" : ""),
+						(expansion.backfill() != null) ? Progress.describe(expansion.backfill()) : "");
+			}
+			expansions.print(console.out());
+		}
+		console.flush();
+		return ExitCode.OK;
+	}
+
+}

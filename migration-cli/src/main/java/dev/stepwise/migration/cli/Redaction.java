@@ -1,0 +1,30 @@
+package dev.stepwise.migration.cli;
+
+import java.util.regex.Pattern;
+
+/**
+ * Keeps passwords out of everything the command prints: URLs may carry one as a parameter.
+ */
+final class Redaction {
+
+	private static final Pattern PASSWORD = Pattern.compile("(?i)(password|pwd)=[^&;,\\s]*");
+
+	private Redaction() {
+	}
+
+	static String url(String url) {
+		return PASSWORD.matcher(url).replaceAll("$1=***");
+	}
+
+	/** A message with every URL password, and the configured password itself, replaced. */
+	static String message(String message, String... secrets) {
+		String redacted = url(message);
+		for (String secret : secrets) {
+			if (secret != null && secret.length() >= 3) {
+				redacted = redacted.replace(secret, "***");
+			}
+		}
+		return redacted;
+	}
+
+}

@@ -1,0 +1,119 @@
+package dev.stepwise.migration.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.stepwise.migration.MigrationValidationException;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code stepwise} command: migrations from a shell, a pipeline or a Kubernetes Job.
+ */
+@Command(name = "stepwise", mixinStandardHelpOptions = true, versionProvider = StepwiseCommand.Version.class,
+		description = "Database migrations with rollback, outside the application.",
+		subcommands = { MigrateCommand.class, InfoCommand.class, ValidateCommand.class, RollbackCommand.class,
+				BaselineCommand.class, RepairCommand.class, ContractCommand.class, BackfillsCommand.class,
+				InstancesCommand.class },
+		footer = { "", "Exit codes:", "  0  done", "  1  a migration or its rollback failed", "  2  bad usage or configuration",
+				"  3  validation failed", "  4  lock not obtained", "  5  refused, nothing changed",
+				"  6  database unreachable or credentials refused" })
+public final class StepwiseCommand implements Runnable {
+
+	@CommandLine.Spec
+	CommandLine.Model.@Nullable CommandSpec spec;
+
+	/** Runs the command line and exits with its exit code. */
+	public static void main(String[] args) {
+		System.exit(execute(args));
+	}
+
+	/**
+	 * Runs the command line on the process's standard streams.
+	 * @param args the arguments
+	 * @return the exit code
+	 */
+	public static int execute(String... args) {
+		CommandLine commandLine = new CommandLine(new StepwiseCommand());
+		commandLine.setExecutionExceptionHandler(StepwiseCommand::failed);
+		commandLine.setParameterExceptionHandler(StepwiseCommand::misused);
+		return commandLine.execute(args);
+	}
+
+	@Override
+	public void run() {
+		// No command: say which exist.
+		CommandLine commandLine = java.util.Objects.requireNonNull(this.spec).commandLine();
+		commandLine.usage(commandLine.getErr());
+		throw new ParameterException(commandLine, "Name a command, such as stepwise migrate or stepwise info.");
+	}
+
+	private static int misused(ParameterException ex, String[] args) {
+		CommandLine commandLine = ex.getCommandLine();
+		String command = commandLine.getCommandSpec().qualifiedName();
+		// Picocli starts some messages with its own "Error: ".
+		String message = ex.getMessage().replaceFirst("^Error: ", "");
+		if (ex instanceof UnmatchedArgumentException unmatched && commandLine.getCommand() instanceof StepwiseCommand
+				&& !unmatched.getUnmatched().isEmpty()) {
+			message = "Unknown command '" + unmatched.getUnmatched().get(0) + "'; the commands are "
+					+ String.join(", ", commandLine.getSubcommands().keySet());
+		}
+		commandLine.getErr().println("Error: " + Redaction.message(message) + ". Run '" + command
+				+ " --help' for usage.");
+		commandLine.getErr().flush();
+		return ExitCode.USAGE.code();
+	}
+
+	private static int failed(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+		ExitCode exitCode = ExitCodes.of(ex);
+		boolean json = false;
+		boolean stacktrace = false;
+		@Nullable String password = null;
+		if (commandLine.getCommand() instanceof EngineCommand command) {
+			json = command.options.json;
+			stacktrace = command.options.stacktrace;
+			password = command.password;
+		}
+		String message = Redaction.message(String.valueOf(ex.getMessage()), password);
+		PrintWriter err = commandLine.getErr();
+		err.println("Error: " + message);
+		if (stacktrace) {
+			// The messages of causes may carry a URL with its password too.
+			StringWriter trace = new StringWriter();
+			ex.printStackTrace(new PrintWriter(trace));
+			err.print(Redaction.message(trace.toString(), password));
+		}
+		err.flush();
+		if (json) {
+			Map<String, @Nullable Object> error = new LinkedHashMap<>();
+			error.put("exitCode", exitCode.code());
+			error.put("kind", exitCode.name());
+			error.put("message", message);
+			if (ex instanceof MigrationValidationException validation) {
+				error.put("problems", validation.problems());
+			}
+			commandLine.getOut().println(Json.write(Map.of("error", error)));
+			commandLine.getOut().flush();
+		}
+		return exitCode.code();
+	}
+
+	/** The version from the jar's manifest. */
+	static final class Version implements IVersionProvider {
+
+		@Override
+		public String[] getVersion() {
+			String version = StepwiseCommand.class.getPackage().getImplementationVersion();
+			return new String[] { "stepwise " + ((version != null) ? version : "(development build)") };
+		}
+
+	}
+
+}

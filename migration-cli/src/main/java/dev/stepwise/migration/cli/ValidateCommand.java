@@ -1,0 +1,35 @@
+package dev.stepwise.migration.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.stepwise.migration.Stepwise;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code stepwise validate}: checks the sources against the history, changing nothing.
+ */
+@Command(name = "validate", description = "Check the migrations against the history; exit code 3 lists the problems.")
+final class ValidateCommand extends EngineCommand {
+
+	@Override
+	ExitCode run(Stepwise engine, Settings settings, Console console) {
+		// A problem throws MigrationValidationException, which the error handler prints with every problem.
+		engine.validate();
+		if (console.json()) {
+			Map<String, @Nullable Object> view = new LinkedHashMap<>();
+			view.put("command", "validate");
+			view.put("valid", true);
+			view.put("problems", List.of());
+			console.printJson(view);
+		}
+		else {
+			console.say("Valid: the migrations in " + engine.configuration().locations() + " match the history of "
+					+ this.target + ".");
+		}
+		return ExitCode.OK;
+	}
+
+}

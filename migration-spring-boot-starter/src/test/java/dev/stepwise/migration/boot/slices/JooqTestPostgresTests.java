@@ -1,0 +1,25 @@
+package dev.stepwise.migration.boot.slices;
+
+import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace;
+import org.springframework.boot.jooq.test.autoconfigure.JooqTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@JooqTest
+@AutoConfigureTestDatabase(replace = Replace.NONE)
+class JooqTestPostgresTests extends AbstractJooqTestTests {
+
+	@RegisterExtension
+	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.POSTGRESQL);
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> database.database().url());
+	}
+
+}
