@@ -20,14 +20,25 @@ import org.jspecify.annotations.Nullable;
  * @param installedBy who applied it
  * @param installedOn when it was applied
  * @param executionTime how long it took
- * @param rolledBackBy who rolled it back
- * @param rolledBackOn when it was rolled back
+ * @param rolledBackBy who rolled it back (for {@code ROLLBACK_FAILED}: who tried)
+ * @param rolledBackOn when it was rolled back (for {@code ROLLBACK_FAILED}: when the rollback failed)
  * @param undoable whether a rollback can undo it (a {@code U} script or a Java {@code down})
+ * @param adopted whether its history row was adopted from Flyway's history rather than
+ * written by a Stepwise run
  */
 public record MigrationInfo(@Nullable MigrationVersion version, String description, MigrationType type,
 		String script, @Nullable Integer checksum, MigrationState state, @Nullable Integer installedRank,
 		@Nullable String installedBy, @Nullable Instant installedOn, @Nullable Duration executionTime,
-		@Nullable String rolledBackBy, @Nullable Instant rolledBackOn, boolean undoable) {
+		@Nullable String rolledBackBy, @Nullable Instant rolledBackOn, boolean undoable, boolean adopted) {
+
+	/** One that Stepwise itself applied, or that never ran. */
+	public MigrationInfo(@Nullable MigrationVersion version, String description, MigrationType type, String script,
+			@Nullable Integer checksum, MigrationState state, @Nullable Integer installedRank,
+			@Nullable String installedBy, @Nullable Instant installedOn, @Nullable Duration executionTime,
+			@Nullable String rolledBackBy, @Nullable Instant rolledBackOn, boolean undoable) {
+		this(version, description, type, script, checksum, state, installedRank, installedBy, installedOn,
+				executionTime, rolledBackBy, rolledBackOn, undoable, false);
+	}
 
 	/** Whether this is a repeatable migration. */
 	public boolean isRepeatable() {

@@ -25,6 +25,13 @@ public enum MigrationState {
 	FAILED,
 
 	/**
+	 * Its rollback failed after some of its undo had taken effect (where DDL commits by
+	 * itself): neither applied nor rolled back. Blocks migrate and rollback until a person
+	 * has put the schema right and {@code repair()} marks it rolled back or applied.
+	 */
+	ROLLBACK_FAILED,
+
+	/**
 	 * Rolled back. A later {@code migrate()} leaves it alone unless asked to re-apply rolled
 	 * back migrations or its script changed since the rollback.
 	 */

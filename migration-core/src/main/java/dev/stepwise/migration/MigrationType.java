@@ -10,6 +10,12 @@ public enum MigrationType {
 	JAVA,
 
 	/** The marker that {@link Stepwise#baseline(String)} writes for an adopted schema. */
-	BASELINE
+	BASELINE,
+
+	/**
+	 * The marker that adopting another tool's history (Flyway's) writes after the rows it
+	 * copied: every row ranked below it was adopted. Not a migration.
+	 */
+	ADOPTION
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 import dev.stepwise.migration.history.AppliedMigration;
 import dev.stepwise.migration.info.MigrationEntry;
@@ -32,8 +33,52 @@ final class RollbackSelection {
 		inEffect.sort(Comparator.comparing((MigrationEntry entry) -> entry.applied().installedRank()).reversed());
 		List<MigrationEntry> selected = (request.target() != null) ? aboveTarget(states, inEffect, request.target())
 				: lastApplied(inEffect, request.count());
+		MigrationVersion target = request.target();
+		refuseIfAFailureLiesAbove(states,
+				(target != null) ? (version) -> version.isNewerThan(target) : notBelowOldest(selected));
 		refuseIfAnyCannotBeUndone(selected);
 		return selected;
+	}
+
+	/** Above what a rollback by count goes down to: the oldest selected version, or newer. */
+	private static Predicate<MigrationVersion> notBelowOldest(List<MigrationEntry> selected) {
+		MigrationVersion oldest = selected.stream()
+			.map((entry) -> entry.info().version())
+			.min(Comparator.naturalOrder())
+			.orElseThrow();
+		return (version) -> !oldest.isNewerThan(version);
+	}
+
+	/**
+	 * Refuses when a failed migration, or a half-undone one, lies above where the rollback
+	 * goes: its leftovers (a foreign key, a half-built table) would stop the rollback midway,
+	 * after it had undone everything above them.
+	 */
+	private static void refuseIfAFailureLiesAbove(MigrationStates states, Predicate<MigrationVersion> above) {
+		List<String> reasons = new ArrayList<>();
+		for (MigrationEntry entry : states.entries()) {
+			MigrationInfo info = entry.info();
+			boolean inTheWay = info.version() == null || above.test(info.version());
+			if (info.state() == MigrationState.FAILED && inTheWay) {
+				reasons.add(info.script() + describe(info) + " is FAILED: part of it took effect. Undo or finish it by"
+						+ " hand, then call repair() (Actuator: POST /actuator/migrations/repair) to clear its record,"
+						+ " and roll back again");
+			}
+			else if (info.state() == MigrationState.ROLLBACK_FAILED && inTheWay) {
+				reasons.add(info.script() + describe(info) + " is ROLLBACK_FAILED: its rollback stopped halfway. Put"
+						+ " its schema right by hand, then call repair(RepairRequest.defaults().markRolledBack(\""
+						+ info.version() + "\")) or markApplied(\"" + info.version() + "\") (Actuator: POST"
+						+ " /actuator/migrations/repair), and roll back again");
+			}
+		}
+		if (!reasons.isEmpty()) {
+			throw new RollbackRefusedException("Rollback refused, nothing was changed: " + String.join("; ", reasons)
+					+ ".");
+		}
+	}
+
+	private static String describe(MigrationInfo info) {
+		return (info.version() != null) ? " (version " + info.version() + ")" : " (repeatable)";
 	}
 
 	private static List<MigrationEntry> aboveTarget(MigrationStates states, List<MigrationEntry> inEffect,

@@ -30,16 +30,24 @@ final class Session implements AutoCloseable {
 
 	private final boolean autoCommit;
 
+	private final String database;
+
+	private final String databaseUser;
+
 	private Dialect.@Nullable SessionSetting lockTimeout;
 
 	private Dialect.@Nullable SessionSetting clientCheck;
 
-	private Session(Connection connection, boolean autoCommit, Dialect dialect, HistoryTable history, String user) {
+	private Dialect.@Nullable SessionSetting defaultSchema;
+
+	private Session(Connection connection, boolean autoCommit, Target target, HistoryTable history, String user) {
 		this.connection = connection;
 		this.autoCommit = autoCommit;
-		this.dialect = dialect;
+		this.dialect = target.dialect();
 		this.history = history;
 		this.user = user;
+		this.database = target.database();
+		this.databaseUser = target.databaseUser();
 	}
 
 	/**
@@ -51,11 +59,26 @@ final class Session implements AutoCloseable {
 		try {
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(true);
+			runInitSqls(connection, configuration);
 			Target target = (known != null) ? known : Target.of(connection, configuration);
 			String user = (configuration.installedBy() != null) ? configuration.installedBy()
-					: databaseUser(connection);
-			return new Session(connection, autoCommit, target.dialect(),
+					: installer(target.databaseUser());
+			Session session = new Session(connection, autoCommit, target,
 					new HistoryTable(target.dialect(), target.schema(), configuration.table()), user);
+			String defaultSchema = configuration.defaultSchema();
+			if (defaultSchema != null) {
+				if (known == null && configuration.createSchemas()) {
+					target.dialect().createSchemaIfAbsent(connection, defaultSchema);
+				}
+				else if (known == null && !DefaultSchema.exists(connection, target.dialect(), defaultSchema)) {
+					closeQuietly(connection);
+					throw new StepwiseException("The default schema " + defaultSchema + " does not exist, and"
+							+ " createSchemas is false, so nothing was run. Create it, or let Stepwise create it:"
+							+ " createSchemas(true) (Spring Boot: stepwise.create-schemas=true).");
+				}
+				session.defaultSchema = DefaultSchema.use(connection, target.dialect(), defaultSchema);
+			}
+			return session;
 		}
 		catch (SQLException ex) {
 			closeQuietly(connection);
@@ -63,13 +86,35 @@ final class Session implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Connects, retrying {@code connectRetries} times when the database cannot be reached
+	 * (a database that starts with the application), waiting one second, then twice as
+	 * long each time, up to {@code connectRetriesInterval}.
+	 */
 	private static Connection connect(StepwiseConfiguration configuration) {
-		try {
-			return configuration.dataSource().getConnection();
-		}
-		catch (SQLException | RuntimeException ex) {
-			// A pool throws its own unchecked exceptions too (HikariCP: "Failed to get driver instance").
-			throw couldNotConnect(configuration, ex);
+		long waitMillis = 1000;
+		for (int attempt = 0;; attempt++) {
+			try {
+				return configuration.dataSource().getConnection();
+			}
+			catch (SQLException | RuntimeException ex) {
+				// A pool throws its own unchecked exceptions too (HikariCP: "Failed to get driver instance").
+				if (attempt >= configuration.connectRetries()) {
+					throw couldNotConnect(configuration, ex);
+				}
+				long wait = Math.min(waitMillis, configuration.connectRetriesInterval().toMillis());
+				// The message is left out: a driver may quote a piece of the URL, a password included.
+				logger.warn("Could not connect to the database; retry {} of {} in {} ms", attempt + 1,
+						configuration.connectRetries(), wait);
+				try {
+					Thread.sleep(wait);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw couldNotConnect(configuration, ex);
+				}
+				waitMillis *= 2;
+			}
 		}
 	}
 
@@ -81,14 +126,25 @@ final class Session implements AutoCloseable {
 				+ ". Check the DataSource (Spring Boot: spring.datasource.* or stepwise.url/user/password).", masked);
 	}
 
-	private static String databaseUser(Connection connection) throws SQLException {
-		String user = connection.getMetaData().getUserName();
-		return (user != null && !user.isBlank()) ? user : System.getProperty("user.name", "unknown");
+	private static void runInitSqls(Connection connection, StepwiseConfiguration configuration) throws SQLException {
+		for (String sql : configuration.initSqls()) {
+			try (java.sql.Statement statement = connection.createStatement()) {
+				statement.execute(sql);
+			}
+			catch (SQLException ex) {
+				throw new SQLException("init SQL \"" + sql + "\" failed: " + ex.getMessage()
+						+ " (fix or remove it in initSqls, Spring Boot: stepwise.init-sqls)", ex.getSQLState(), ex);
+			}
+		}
+	}
+
+	private static String installer(String databaseUser) {
+		return !databaseUser.isBlank() ? databaseUser : System.getProperty("user.name", "unknown");
 	}
 
 	/** What this session learned about the database, for the next one. */
 	Target target() {
-		return new Target(this.dialect, this.history.schema());
+		return new Target(this.dialect, this.history.schema(), this.database, this.databaseUser);
 	}
 
 	Connection connection() {
@@ -105,6 +161,14 @@ final class Session implements AutoCloseable {
 
 	String user() {
 		return this.user;
+	}
+
+	String database() {
+		return this.database;
+	}
+
+	String databaseUser() {
+		return this.databaseUser;
 	}
 
 	/** Whether a table exists in the history table's schema. */
@@ -136,13 +200,19 @@ final class Session implements AutoCloseable {
 	 *
 	 * @param dialect the dialect
 	 * @param schema the configured schema, or the connection's current one
+	 * @param database the database's name (the connection's catalogue), for placeholders
+	 * @param databaseUser the user the connection logged in as, for placeholders
 	 */
-	record Target(Dialect dialect, String schema) {
+	record Target(Dialect dialect, String schema, String database, String databaseUser) {
 
 		static Target of(Connection connection, StepwiseConfiguration configuration) throws SQLException {
 			Dialect dialect = Dialect.of(connection);
-			String schema = (configuration.schema() != null) ? configuration.schema() : dialect.currentSchema(connection);
-			return new Target(dialect, schema);
+			String schema = (configuration.schema() != null) ? configuration.schema()
+					: (configuration.defaultSchema() != null) ? configuration.defaultSchema()
+							: dialect.currentSchema(connection);
+			String database = connection.getCatalog();
+			String user = connection.getMetaData().getUserName();
+			return new Target(dialect, schema, (database != null) ? database : "", (user != null) ? user : "");
 		}
 
 	}
@@ -159,7 +229,7 @@ final class Session implements AutoCloseable {
 				this.connection.rollback();
 			}
 			for (Dialect.SessionSetting setting : new Dialect.@Nullable SessionSetting[] { this.clientCheck,
-					this.lockTimeout }) {
+					this.lockTimeout, this.defaultSchema }) {
 				if (setting != null) {
 					setting.restore();
 				}

@@ -11,8 +11,10 @@ import java.util.Objects;
 import dev.stepwise.migration.backfill.Backfill;
 import dev.stepwise.migration.backfill.BackfillProgress;
 import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.execute.Callbacks;
 import dev.stepwise.migration.execute.Listeners;
 import dev.stepwise.migration.execute.MigrationExecutor;
+import dev.stepwise.migration.execute.ScriptPlaceholders;
 import dev.stepwise.migration.expand.ContractResult;
 import dev.stepwise.migration.expand.Expansion;
 import dev.stepwise.migration.expand.ExpansionTables;
@@ -25,6 +27,7 @@ import dev.stepwise.migration.info.MigrationValidator;
 import dev.stepwise.migration.lock.RunLock;
 import dev.stepwise.migration.resolve.MigrationResolver;
 import dev.stepwise.migration.resolve.ResolvedMigration;
+import dev.stepwise.migration.resolve.SqlCallback;
 import dev.stepwise.migration.version.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -52,6 +55,8 @@ public final class Stepwise {
 
 	private final Listeners listeners;
 
+	private final FlywayHistoryAdopter adopter;
+
 	// Learned from the first session: neither changes while the engine lives.
 	private volatile Session.@Nullable Target target;
 
@@ -59,9 +64,12 @@ public final class Stepwise {
 	// checks, metric scrapes) need not read them again; filesystem ones can, and are read each time.
 	private volatile @Nullable List<ResolvedMigration> classPathSources;
 
+	private volatile @Nullable List<SqlCallback> classPathCallbacks;
+
 	Stepwise(StepwiseConfiguration configuration) {
 		this.configuration = configuration;
 		this.listeners = new Listeners(configuration.listeners());
+		this.adopter = new FlywayHistoryAdopter(configuration);
 	}
 
 	/** Starts a configuration; {@code load()} on it gives the engine. */
@@ -95,22 +103,45 @@ public final class Stepwise {
 		try (Session session = openSession()) {
 			List<ResolvedMigration> resolved = resolve(session);
 			List<AppliedMigration> rows = session.history().readIfExists(session.connection());
-			MigrationStates states = states(resolved, (rows != null) ? rows : List.of());
+			List<AppliedMigration> adoptable = this.adopter.preview(session, rows);
+			MigrationStates states = states(resolved, history(rows, adoptable));
 			// A FAILED row may be the start record of a migration another instance runs right
-			// now: only the check under the lock, after that run, can tell.
+			// now: only the check under the lock, after that run, can tell. An adoption checks
+			// the history itself, under the lock, with messages that name Flyway's fixes.
 			boolean failedRecorded = !states.inState(MigrationState.FAILED).isEmpty();
-			if (!failedRecorded || options.dryRun()) {
+			if ((!failedRecorded && adoptable == null) || options.dryRun()) {
 				validateIfConfigured(session, states);
 			}
 			List<MigrationEntry> pending = pending(states, options);
-			boolean baselineNeeded = rows == null && this.configuration.baselineOnMigrate();
-			if (options.dryRun() || (pending.isEmpty() && !baselineNeeded && !failedRecorded)) {
+			boolean baselineNeeded = (rows == null && this.configuration.baselineOnMigrate()) || adoptable != null;
+			if (rows == null && !pending.isEmpty() && !baselineNeeded) {
+				UnknownSchema.refuseIfNotEmpty(session);
+			}
+			Callbacks callbacks = callbacks(session);
+			// SQL callbacks of the whole run write, as migrations do: they run under the lock.
+			boolean callbacksDue = callbacks.has(RunEvent.BEFORE_MIGRATE) || callbacks.has(RunEvent.AFTER_MIGRATE);
+			if (options.dryRun() || (pending.isEmpty() && !baselineNeeded && !failedRecorded && !callbacksDue)) {
 				List<PlannedMigration> plan = planApply(session, executor(session), pending);
+				EmptyMigrations.check(plan, "applied", this.configuration.failOnEmptyMigrations());
+				if (!options.dryRun()) {
+					callbacks.fire(RunEvent.BEFORE_MIGRATE, session.connection());
+					callbacks.fire(RunEvent.AFTER_MIGRATE, session.connection());
+				}
 				return new MigrateResult(options.dryRun(), plan, List.of(), states.currentVersion(),
 						targetVersion(states.currentVersion(), plan), elapsed(start));
 			}
 			try (RunLock lock = lock(session)) {
-				return applyPending(session, resolved, options, start, lock);
+				callbacks.fire(RunEvent.BEFORE_MIGRATE, session.connection());
+				MigrateResult result;
+				try {
+					result = applyPending(session, resolved, options, start, lock, callbacks);
+				}
+				catch (RuntimeException ex) {
+					fireAfterFailure(callbacks, RunEvent.AFTER_MIGRATE_ERROR, session, ex);
+					throw ex;
+				}
+				callbacks.fire(RunEvent.AFTER_MIGRATE, session.connection());
+				return result;
 			}
 		}
 		catch (SQLException ex) {
@@ -120,8 +151,8 @@ public final class Stepwise {
 
 	/** Under the lock: reads the history again, since another instance may have migrated. */
 	private MigrateResult applyPending(Session session, List<ResolvedMigration> resolved, MigrateOptions options,
-			long start, RunLock lock) throws SQLException {
-		List<AppliedMigration> rows = session.history().readIfExists(session.connection());
+			long start, RunLock lock, Callbacks callbacks) throws SQLException {
+		List<AppliedMigration> rows = historyAdoptingFlyway(session, resolved);
 		if (rows == null) {
 			rows = createHistory(session);
 		}
@@ -133,11 +164,20 @@ public final class Stepwise {
 		List<MigrationEntry> pending = pending(states, options);
 		MigrationExecutor executor = executor(session).guardedBy(lock::lostBecause);
 		List<PlannedMigration> plan = planApply(session, executor, pending);
+		EmptyMigrations.check(plan, "applied", this.configuration.failOnEmptyMigrations());
 		session.limitLockWaits(this.configuration);
 		List<ExecutedMigration> applied = new ArrayList<>();
 		int rank = nextRank(rows);
 		for (MigrationEntry entry : pending) {
-			applied.add(executor.apply(session.connection(), Objects.requireNonNull(entry.resolved()), rank++));
+			callbacks.fire(RunEvent.BEFORE_EACH_MIGRATE, session.connection());
+			try {
+				applied.add(executor.apply(session.connection(), Objects.requireNonNull(entry.resolved()), rank++));
+			}
+			catch (RuntimeException ex) {
+				fireAfterFailure(callbacks, RunEvent.AFTER_EACH_MIGRATE_ERROR, session, ex);
+				throw ex;
+			}
+			callbacks.fire(RunEvent.AFTER_EACH_MIGRATE, session.connection());
 		}
 		MigrationVersion after = targetVersion(states.currentVersion(), plan);
 		log(applied, "Applied", after);
@@ -147,7 +187,7 @@ public final class Stepwise {
 	/** Every migration with its state, and the current version. */
 	public StepwiseInfo info() {
 		try (Session session = openSession()) {
-			return states(resolve(session), session.readHistory()).toInfo(expansionsOf(session));
+			return states(resolve(session), historyOrAdoptable(session, null)).toInfo(expansionsOf(session));
 		}
 		catch (SQLException ex) {
 			throw databaseFailure("read the history", ex);
@@ -160,7 +200,17 @@ public final class Stepwise {
 	 */
 	public void validate() {
 		try (Session session = openSession()) {
-			validate(session, states(resolve(session), session.readHistory()));
+			List<ResolvedMigration> resolved = resolve(session);
+			Callbacks callbacks = callbacks(session);
+			callbacks.fire(RunEvent.BEFORE_VALIDATE, session.connection());
+			try {
+				validate(session, states(resolved, historyOrAdoptable(session, resolved)));
+			}
+			catch (RuntimeException ex) {
+				fireAfterFailure(callbacks, RunEvent.AFTER_VALIDATE_ERROR, session, ex);
+				throw ex;
+			}
+			callbacks.fire(RunEvent.AFTER_VALIDATE, session.connection());
 		}
 		catch (SQLException ex) {
 			throw databaseFailure("validate", ex);
@@ -188,21 +238,41 @@ public final class Stepwise {
 			List<ResolvedMigration> resolved = resolve(session);
 			// A dry run only reads, so it takes no lock (a null resource is skipped).
 			try (RunLock lock = request.dryRun() ? null : lock(session)) {
-				MigrationStates states = states(resolved, session.readHistory());
+				List<AppliedMigration> rows = request.dryRun() ? historyOrAdoptable(session, null)
+						: historyAdoptingFlyway(session, resolved);
+				MigrationStates states = states(resolved, (rows != null) ? rows : List.of());
 				List<MigrationEntry> selected = RollbackSelection.select(states, request);
 				MigrationExecutor executor = executor(session);
 				List<PlannedMigration> plan = planRollback(session, executor, selected);
+				EmptyMigrations.check(plan, "rolled back", this.configuration.failOnEmptyMigrations());
 				MigrationVersion after = versionAfterRollback(states, selected);
 				if (request.dryRun()) {
 					return new RollbackResult(true, plan, List.of(), states.currentVersion(), after, elapsed(start));
 				}
 				session.limitLockWaits(this.configuration);
 				executor.guardedBy(Objects.requireNonNull(lock)::lostBecause);
+				Callbacks callbacks = callbacks(session);
+				callbacks.fire(RunEvent.BEFORE_UNDO, session.connection());
 				List<ExecutedMigration> undone = new ArrayList<>();
-				for (MigrationEntry entry : selected) {
-					undone.add(executor.rollback(session.connection(), Objects.requireNonNull(entry.resolved()),
-							Objects.requireNonNull(entry.applied())));
+				try {
+					for (MigrationEntry entry : selected) {
+						callbacks.fire(RunEvent.BEFORE_EACH_UNDO, session.connection());
+						try {
+							undone.add(executor.rollback(session.connection(), Objects.requireNonNull(entry.resolved()),
+									Objects.requireNonNull(entry.applied())));
+						}
+						catch (RuntimeException ex) {
+							fireAfterFailure(callbacks, RunEvent.AFTER_EACH_UNDO_ERROR, session, ex);
+							throw ex;
+						}
+						callbacks.fire(RunEvent.AFTER_EACH_UNDO, session.connection());
+					}
 				}
+				catch (RuntimeException ex) {
+					fireAfterFailure(callbacks, RunEvent.AFTER_UNDO_ERROR, session, ex);
+					throw ex;
+				}
+				callbacks.fire(RunEvent.AFTER_UNDO, session.connection());
 				log(undone, "Rolled back", after);
 				return new RollbackResult(false, plan, undone, states.currentVersion(), after, elapsed(start));
 			}
@@ -235,23 +305,38 @@ public final class Stepwise {
 
 	/**
 	 * Removes the records of failed migrations (after the database was put right by hand)
-	 * and accepts the current checksums of applied scripts.
+	 * and accepts the current checksums of applied scripts. A migration whose rollback
+	 * failed halfway stays as it is: {@link #repair(RepairRequest)} marks it.
+	 * @return what changed, and what needs a person's decision
 	 */
-	public void repair() {
-		try (Session session = openSession(); RunLock lock = lock(session)) {
+	public RepairResult repair() {
+		return repair(RepairRequest.defaults());
+	}
+
+	/**
+	 * Repairs the history as the request says, or, for a dry run, lists what would change.
+	 * Marking a failed rollback rolled back or applied is a person's statement about the
+	 * schema, made after they put it right by hand: Stepwise cannot check it.
+	 * @throws IllegalArgumentException if the request marks a version whose rollback did not
+	 * fail, before anything changes
+	 */
+	public RepairResult repair(RepairRequest request) {
+		try (Session session = openSession()) {
 			List<ResolvedMigration> resolved = resolve(session);
-			List<AppliedMigration> rows = session.readHistory();
-			int removed = session.history().deleteFailed(session.connection());
-			if (removed > 0) {
-				logger.info("Removed {} failed migration record(s) from {}", removed, session.history().name());
+			if (request.dryRun()) {
+				List<AppliedMigration> rows = session.readHistory();
+				return RepairPlan.of(states(resolved, rows), rows, request).result(true);
 			}
-			for (MigrationEntry entry : states(resolved, rows).inState(MigrationState.APPLIED)) {
-				ResolvedMigration source = Objects.requireNonNull(entry.resolved());
-				AppliedMigration row = Objects.requireNonNull(entry.applied());
-				if (source.type() == MigrationType.SQL && !Objects.equals(source.checksum(), row.checksum())) {
-					session.history().updateChecksum(session.connection(), row.installedRank(), source.checksum());
-					logger.info("Accepted the new checksum of {}", source.script());
-				}
+			try (RunLock lock = lock(session)) {
+				List<AppliedMigration> rows = session.readHistory();
+				RepairPlan plan = RepairPlan.of(states(resolved, rows), rows, request);
+				plan.apply(session.history(), session.connection(), session.user());
+				RepairResult result = plan.result(false);
+				result.actions().forEach((action) -> logger.info("Repaired {}: {} ({})", session.history().name(),
+						action.detail(), action.script()));
+				result.unresolved().forEach((problem) -> logger.warn("Not repaired: {}", problem));
+				this.listeners.tell((listener) -> listener.afterRepair(result));
+				return result;
 			}
 		}
 		catch (SQLException ex) {
@@ -411,11 +496,75 @@ public final class Stepwise {
 				this.configuration.classLoader(), this.configuration.scriptSource(), this.configuration.encoding(),
 				databaseType,
 				this.configuration.javaMigrations())
+			.failOnMissingLocations(this.configuration.failOnMissingLocations())
+			.validateMigrationNaming(this.configuration.validateMigrationNaming())
 			.resolve();
 		if (this.configuration.locations().stream().allMatch((location) -> location.startsWith("classpath:"))) {
 			this.classPathSources = resolved;
 		}
 		return resolved;
+	}
+
+	/**
+	 * Stepwise's history; on a Flyway database not adopted yet, the rows adoption would write
+	 * (checked against {@code resolved} when given).
+	 */
+	private List<AppliedMigration> historyOrAdoptable(Session session, @Nullable List<ResolvedMigration> resolved)
+			throws SQLException {
+		List<AppliedMigration> rows = session.history().readIfExists(session.connection());
+		List<AppliedMigration> adoptable = this.adopter.preview(session, rows);
+		if (adoptable != null && resolved != null) {
+			this.adopter.check(session, resolved, adoptable);
+		}
+		return history(rows, adoptable);
+	}
+
+	/**
+	 * Under the lock: Stepwise's history, adopting Flyway's first when there is one to adopt.
+	 * @return the rows, or {@code null} when Stepwise's history table does not exist
+	 */
+	private @Nullable List<AppliedMigration> historyAdoptingFlyway(Session session, List<ResolvedMigration> resolved)
+			throws SQLException {
+		List<AppliedMigration> rows = session.history().readIfExists(session.connection());
+		List<AppliedMigration> adoptable = this.adopter.preview(session, rows);
+		return (adoptable != null) ? this.adopter.adopt(session, resolved, adoptable) : rows;
+	}
+
+	private static List<AppliedMigration> history(@Nullable List<AppliedMigration> rows,
+			@Nullable List<AppliedMigration> adoptable) {
+		if (adoptable != null) {
+			return adoptable;
+		}
+		return (rows != null) ? rows : List.of();
+	}
+
+	/** The SQL callbacks in the locations, with the listeners. */
+	private Callbacks callbacks(Session session) {
+		List<SqlCallback> known = this.classPathCallbacks;
+		if (known == null) {
+			known = new MigrationResolver(this.configuration.locations(), this.configuration.classLoader(),
+					this.configuration.scriptSource(), this.configuration.encoding(), session.dialect().type(), List.of())
+				.callbacks();
+			if (this.configuration.locations().stream().allMatch((location) -> location.startsWith("classpath:"))) {
+				this.classPathCallbacks = known;
+			}
+		}
+		return new Callbacks(known, this.configuration, session.dialect(), this.listeners, placeholders(session));
+	}
+
+	private ScriptPlaceholders placeholders(Session session) {
+		return new ScriptPlaceholders(this.configuration, session.history().schema(), session.database(),
+				session.databaseUser());
+	}
+
+	/** Runs the callbacks of a failure; their own failure must not hide the one being reported. */
+	private static void fireAfterFailure(Callbacks callbacks, RunEvent event, Session session, RuntimeException failure) {
+		try {
+			callbacks.fire(event, session.connection());
+		}
+		catch (RuntimeException ex) {
+			failure.addSuppressed(ex);
+		}
 	}
 
 	private MigrationStates states(List<ResolvedMigration> resolved, List<AppliedMigration> rows) {
@@ -424,7 +573,7 @@ public final class Stepwise {
 
 	private MigrationExecutor executor(Session session) {
 		return new MigrationExecutor(this.configuration, session.dialect(), session.history(), this.listeners,
-				session.user());
+				session.user(), placeholders(session));
 	}
 
 	private void validateIfConfigured(Session session, MigrationStates states) {
@@ -442,7 +591,30 @@ public final class Stepwise {
 		}
 	}
 
-	private static List<MigrationEntry> pending(MigrationStates states, MigrateOptions options) {
+	/**
+	 * What migrate applies, in order, up to the configured target; refused when that would
+	 * re-apply a rolled back migration below a version in effect while {@code outOfOrder} is
+	 * off, since the history would then show an order that the setting forbids.
+	 */
+	private List<MigrationEntry> pending(MigrationStates states, MigrateOptions options) {
+		List<MigrationEntry> pending = pendingUpToTarget(states, options);
+		if (!this.configuration.outOfOrder()) {
+			new OutOfOrderReapply(states).refuseIfAny(pending);
+		}
+		return pending;
+	}
+
+	private List<MigrationEntry> pendingUpToTarget(MigrationStates states, MigrateOptions options) {
+		MigrationVersion target = this.configuration.target();
+		List<MigrationEntry> due = pendingInOrder(states, options);
+		if (target == null) {
+			return due;
+		}
+		return due.stream().filter((entry) -> entry.info().isRepeatable() || !entry.info().version().isNewerThan(target))
+			.toList();
+	}
+
+	private static List<MigrationEntry> pendingInOrder(MigrationStates states, MigrateOptions options) {
 		List<MigrationEntry> versioned = new ArrayList<>();
 		List<MigrationEntry> repeatable = new ArrayList<>();
 		for (MigrationEntry entry : states.entries()) {
@@ -460,13 +632,15 @@ public final class Stepwise {
 
 	/**
 	 * Creates the history table. With {@code baselineOnMigrate}, a schema that already had
-	 * tables is adopted (looked at before the history table adds its own); a fresh, empty
-	 * schema is simply migrated from the start.
+	 * tables is adopted (looked at before the history table adds its own); without it, such
+	 * a schema is refused. A fresh, empty schema is simply migrated from the start.
 	 * @return the history rows: the baseline, or none
 	 */
 	private List<AppliedMigration> createHistory(Session session) throws SQLException {
-		boolean adopt = this.configuration.baselineOnMigrate()
-				&& session.history().schemaHasOtherTables(session.connection());
+		boolean adopt = this.configuration.baselineOnMigrate() && UnknownSchema.hasOtherTables(session);
+		if (!this.configuration.baselineOnMigrate()) {
+			UnknownSchema.refuseIfNotEmpty(session);
+		}
 		session.history().createIfAbsent(session.connection());
 		if (adopt) {
 			return List.of(writeBaseline(session, MigrationVersion.parse(this.configuration.baselineVersion())));

@@ -29,6 +29,9 @@ public final class StepwiseConfiguration {
 	/** The default name of the history table. */
 	public static final String DEFAULT_TABLE = "stepwise_history";
 
+	/** The default name of the Flyway history table that the first run adopts. */
+	public static final String DEFAULT_FLYWAY_TABLE = "flyway_schema_history";
+
 	private final DataSource dataSource;
 
 	private final List<String> locations;
@@ -52,6 +55,8 @@ public final class StepwiseConfiguration {
 	private final boolean baselineOnMigrate;
 
 	private final String baselineVersion;
+
+	private final boolean failOnEmptyMigrations;
 
 	private final Duration lockWaitTimeout;
 
@@ -77,6 +82,30 @@ public final class StepwiseConfiguration {
 
 	private final List<StepwiseListener> listeners;
 
+	private final FlywayAdoption flywayAdoption;
+
+	private final String flywayTable;
+
+	private final @Nullable MigrationVersion target;
+
+	private final int connectRetries;
+
+	private final Duration connectRetriesInterval;
+
+	private final List<String> initSqls;
+
+	private final String placeholderPrefix;
+
+	private final boolean failOnMissingLocations;
+
+	private final boolean validateMigrationNaming;
+
+	private final @Nullable String defaultSchema;
+
+	private final boolean createSchemas;
+
+	private final String placeholderSuffix;
+
 	private StepwiseConfiguration(Builder builder) {
 		this.dataSource = Objects.requireNonNull(builder.dataSource,
 				"No DataSource: call dataSource(DataSource) or dataSource(url, user, password)");
@@ -91,6 +120,7 @@ public final class StepwiseConfiguration {
 		this.ignoreFutureMigrations = builder.ignoreFutureMigrations;
 		this.baselineOnMigrate = builder.baselineOnMigrate;
 		this.baselineVersion = builder.baselineVersion;
+		this.failOnEmptyMigrations = builder.failOnEmptyMigrations;
 		this.lockWaitTimeout = builder.lockWaitTimeout;
 		this.ddlLockTimeout = builder.ddlLockTimeout;
 		this.ddlRetries = builder.ddlRetries;
@@ -103,6 +133,18 @@ public final class StepwiseConfiguration {
 		this.classLoader = builder.classLoader;
 		this.scriptSource = builder.scriptSource;
 		this.listeners = List.copyOf(builder.listeners);
+		this.flywayAdoption = builder.flywayAdoption;
+		this.flywayTable = builder.flywayTable;
+		this.target = builder.target;
+		this.connectRetries = builder.connectRetries;
+		this.connectRetriesInterval = builder.connectRetriesInterval;
+		this.initSqls = List.copyOf(builder.initSqls);
+		this.placeholderPrefix = builder.placeholderPrefix;
+		this.failOnMissingLocations = builder.failOnMissingLocations;
+		this.validateMigrationNaming = builder.validateMigrationNaming;
+		this.defaultSchema = builder.defaultSchema;
+		this.createSchemas = builder.createSchemas;
+		this.placeholderSuffix = builder.placeholderSuffix;
 	}
 
 	public DataSource dataSource() {
@@ -147,6 +189,10 @@ public final class StepwiseConfiguration {
 
 	public boolean baselineOnMigrate() {
 		return this.baselineOnMigrate;
+	}
+
+	public boolean failOnEmptyMigrations() {
+		return this.failOnEmptyMigrations;
 	}
 
 	public String baselineVersion() {
@@ -203,6 +249,55 @@ public final class StepwiseConfiguration {
 		return this.listeners;
 	}
 
+	public FlywayAdoption flywayAdoption() {
+		return this.flywayAdoption;
+	}
+
+	public String flywayTable() {
+		return this.flywayTable;
+	}
+
+	/** The version {@code migrate()} stops at, or {@code null} for the latest. */
+	public @Nullable MigrationVersion target() {
+		return this.target;
+	}
+
+	public int connectRetries() {
+		return this.connectRetries;
+	}
+
+	public Duration connectRetriesInterval() {
+		return this.connectRetriesInterval;
+	}
+
+	public List<String> initSqls() {
+		return this.initSqls;
+	}
+
+	public @Nullable String defaultSchema() {
+		return this.defaultSchema;
+	}
+
+	public boolean createSchemas() {
+		return this.createSchemas;
+	}
+
+	public boolean failOnMissingLocations() {
+		return this.failOnMissingLocations;
+	}
+
+	public boolean validateMigrationNaming() {
+		return this.validateMigrationNaming;
+	}
+
+	public String placeholderPrefix() {
+		return this.placeholderPrefix;
+	}
+
+	public String placeholderSuffix() {
+		return this.placeholderSuffix;
+	}
+
 	/**
 	 * Builds a {@link StepwiseConfiguration}; every setter checks its argument.
 	 */
@@ -232,6 +327,8 @@ public final class StepwiseConfiguration {
 
 		private String baselineVersion = "1";
 
+		private boolean failOnEmptyMigrations;
+
 		private Duration lockWaitTimeout = Duration.ofSeconds(60);
 
 		private Duration ddlLockTimeout = Duration.ofSeconds(2);
@@ -255,6 +352,30 @@ public final class StepwiseConfiguration {
 		private @Nullable ScriptSource scriptSource;
 
 		private final List<StepwiseListener> listeners = new ArrayList<>();
+
+		private FlywayAdoption flywayAdoption = FlywayAdoption.AUTO;
+
+		private String flywayTable = DEFAULT_FLYWAY_TABLE;
+
+		private @Nullable MigrationVersion target;
+
+		private int connectRetries;
+
+		private Duration connectRetriesInterval = Duration.ofSeconds(120);
+
+		private List<String> initSqls = List.of();
+
+		private String placeholderPrefix = "${";
+
+		private boolean failOnMissingLocations;
+
+		private boolean validateMigrationNaming = true;
+
+		private @Nullable String defaultSchema;
+
+		private boolean createSchemas = true;
+
+		private String placeholderSuffix = "}";
 
 		Builder() {
 		}
@@ -377,6 +498,15 @@ public final class StepwiseConfiguration {
 			return this;
 		}
 
+		/**
+		 * Whether a migration script without a statement (empty, or only comments) is refused
+		 * before anything runs, rather than recorded with a warning; default false.
+		 */
+		public Builder failOnEmptyMigrations(boolean failOnEmptyMigrations) {
+			this.failOnEmptyMigrations = failOnEmptyMigrations;
+			return this;
+		}
+
 		/** How long to wait for another instance's run to finish; default 60 s. */
 		public Builder lockWaitTimeout(Duration lockWaitTimeout) {
 			this.lockWaitTimeout = requireNotNegative(lockWaitTimeout, "lockWaitTimeout");
@@ -476,6 +606,108 @@ public final class StepwiseConfiguration {
 			for (StepwiseListener listener : listeners) {
 				this.listeners.add(Objects.requireNonNull(listener, "listeners must not contain null"));
 			}
+			return this;
+		}
+
+		/**
+		 * Whether the first run adopts Flyway's history in place when Stepwise has none;
+		 * default {@link FlywayAdoption#AUTO}.
+		 */
+		public Builder flywayAdoption(FlywayAdoption flywayAdoption) {
+			this.flywayAdoption = Objects.requireNonNull(flywayAdoption, "flywayAdoption must not be null");
+			return this;
+		}
+
+		/**
+		 * The Flyway history table to adopt, in the schema of Stepwise's history table;
+		 * default {@value StepwiseConfiguration#DEFAULT_FLYWAY_TABLE}.
+		 */
+		public Builder flywayTable(String flywayTable) {
+			this.flywayTable = requireIdentifier(flywayTable, "flywayTable");
+			return this;
+		}
+
+		/**
+		 * The version {@code migrate()} applies up to (repeatable migrations still run);
+		 * {@code null} or {@code "latest"} for every version, the default.
+		 */
+		public Builder target(@Nullable String target) {
+			this.target = (target == null || target.isBlank() || target.equalsIgnoreCase("latest")) ? null
+					: MigrationVersion.parse(target);
+			return this;
+		}
+
+		/**
+		 * How many times to retry connecting when the database cannot be reached at first (a
+		 * database that starts with the application); default 0.
+		 */
+		public Builder connectRetries(int connectRetries) {
+			if (connectRetries < 0) {
+				throw new IllegalArgumentException("connectRetries must not be negative, got " + connectRetries);
+			}
+			this.connectRetries = connectRetries;
+			return this;
+		}
+
+		/**
+		 * The longest wait between connection retries: the wait starts at one second and
+		 * doubles up to this; default 120 s.
+		 */
+		public Builder connectRetriesInterval(Duration connectRetriesInterval) {
+			this.connectRetriesInterval = requireNotNegative(connectRetriesInterval, "connectRetriesInterval");
+			return this;
+		}
+
+		/**
+		 * The schema (on MySQL and MariaDB, the database) that migrations run in and that
+		 * holds the history table unless {@link #schema(String)} says otherwise; default: the
+		 * connection's own.
+		 */
+		public Builder defaultSchema(@Nullable String defaultSchema) {
+			this.defaultSchema = (defaultSchema != null) ? requireIdentifier(defaultSchema, "defaultSchema") : null;
+			return this;
+		}
+
+		/** Whether the default schema is created when it does not exist; default true. */
+		public Builder createSchemas(boolean createSchemas) {
+			this.createSchemas = createSchemas;
+			return this;
+		}
+
+		/** Whether a location that does not exist fails the run rather than being logged; default false. */
+		public Builder failOnMissingLocations(boolean failOnMissingLocations) {
+			this.failOnMissingLocations = failOnMissingLocations;
+			return this;
+		}
+
+		/**
+		 * Whether a {@code .sql} file in a location that is neither a migration nor a callback
+		 * fails the run; default true (Flyway's default is to skip it, which hides typos).
+		 */
+		public Builder validateMigrationNaming(boolean validateMigrationNaming) {
+			this.validateMigrationNaming = validateMigrationNaming;
+			return this;
+		}
+
+		/** What opens a placeholder in scripts; default <code>${</code>. */
+		public Builder placeholderPrefix(String placeholderPrefix) {
+			this.placeholderPrefix = requireText(placeholderPrefix, "placeholderPrefix");
+			return this;
+		}
+
+		/** What closes a placeholder in scripts; default <code>}</code>. */
+		public Builder placeholderSuffix(String placeholderSuffix) {
+			this.placeholderSuffix = requireText(placeholderSuffix, "placeholderSuffix");
+			return this;
+		}
+
+		/** SQL statements run on the work connection of every engine call, before anything else. */
+		public Builder initSqls(List<String> initSqls) {
+			Objects.requireNonNull(initSqls, "initSqls must not be null");
+			for (String sql : initSqls) {
+				requireText(sql, "initSqls");
+			}
+			this.initSqls = List.copyOf(initSqls);
 			return this;
 		}
 

@@ -30,9 +30,11 @@ public record StepwiseInfo(@Nullable MigrationVersion currentVersion, List<Migra
 			.toList();
 	}
 
-	/** The migrations that failed and wait for {@code repair()}. */
+	/** The migrations that failed, or whose rollback failed, and wait for {@code repair()}. */
 	public List<MigrationInfo> failed() {
-		return this.migrations.stream().filter((info) -> info.state() == MigrationState.FAILED).toList();
+		return this.migrations.stream()
+			.filter((info) -> info.state() == MigrationState.FAILED || info.state() == MigrationState.ROLLBACK_FAILED)
+			.toList();
 	}
 
 }

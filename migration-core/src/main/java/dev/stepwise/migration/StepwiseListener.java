@@ -1,5 +1,6 @@
 package dev.stepwise.migration;
 
+import java.sql.Connection;
 import java.time.Duration;
 
 /**
@@ -34,6 +35,17 @@ public interface StepwiseListener {
 
 	/** A rollback of a migration failed. */
 	default void rollbackFailed(MigrationEvent migration, Duration executionTime, Throwable failure) {
+	}
+
+	/**
+	 * A point of the run was reached, after the SQL callbacks of that point ran; the
+	 * connection is the run's work connection, in auto-commit mode (leave it so).
+	 */
+	default void onRunEvent(RunEvent event, Connection connection) {
+	}
+
+	/** A repair changed the history (not called for a dry run). */
+	default void afterRepair(RepairResult result) {
 	}
 
 	/** A DDL statement timed out on a lock and is retried after {@code backoff}. */

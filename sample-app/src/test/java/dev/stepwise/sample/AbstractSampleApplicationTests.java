@@ -349,6 +349,25 @@ abstract class AbstractSampleApplicationTests {
 	}
 
 	@Test
+	void repairListsWhatItWouldChangeAndRefusesAMarkWithoutAFailedRollback() {
+		post("/actuator/migrations/repair", Map.of("dryRun", true)).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.dryRun")
+			.isEqualTo(true)
+			.jsonPath("$.actions.length()")
+			.isEqualTo(0)
+			.jsonPath("$.unresolved.length()")
+			.isEqualTo(0);
+		post("/actuator/migrations/repair", Map.of("markRolledBack", "6")).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.message")
+			.value(String.class, (message) -> assertThat(message).contains("Cannot mark version 6 rolled back: it is APPLIED"));
+		assertThat(this.stepwise.info().currentVersion()).isEqualTo(MigrationVersion.parse("6"));
+	}
+
+	@Test
 	void refusesAMisspelledOrMistypedKeyWithA400AndRollsNothingBack() throws SQLException {
 		List<String> columnsBefore = columnsOfUsers();
 		List<Map<String, Object>> bodies = List.of(Map.of("count", 1, "dryrun", true), Map.of("count", 1, "dry_run", true),

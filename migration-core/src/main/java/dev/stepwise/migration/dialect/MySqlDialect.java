@@ -13,7 +13,7 @@ final class MySqlDialect extends Dialect {
 	private static final int LOCK_WAIT_TIMEOUT = 1205;
 
 	private static final String BLOCKERS = """
-			SELECT p.ID, p.USER, p.HOST, TIMESTAMPDIFF(SECOND, t.trx_started, NOW()) AS open_seconds,
+			SELECT p.ID, p.USER, p.HOST, p.COMMAND, TIMESTAMPDIFF(SECOND, t.trx_started, NOW()) AS open_seconds,
 			       LEFT(COALESCE(t.trx_query, p.INFO, ''), 200) AS query
 			FROM information_schema.INNODB_TRX t
 			JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id
@@ -69,7 +69,7 @@ final class MySqlDialect extends Dialect {
 	@Override
 	String describeBlocker(ResultSet session) throws SQLException {
 		return "connection " + session.getLong("ID") + " (user " + session.getString("USER") + ", client "
-				+ session.getString("HOST") + ", transaction open for " + session.getLong("open_seconds")
+				+ session.getString("HOST") + ", " + session.getString("COMMAND") + ", transaction open for " + session.getLong("open_seconds")
 				+ " s, last query: " + session.getString("query") + ")";
 	}
 

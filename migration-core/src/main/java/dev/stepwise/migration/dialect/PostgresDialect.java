@@ -14,7 +14,7 @@ final class PostgresDialect extends Dialect {
 	// Sessions of this database with an open transaction that holds a lock on a user
 	// table: the usual suspects when DDL cannot get its ACCESS EXCLUSIVE lock.
 	private static final String BLOCKERS = """
-			SELECT a.pid, a.application_name, a.client_addr, a.usename,
+			SELECT a.pid, a.application_name, a.state, a.client_addr, a.usename,
 			       EXTRACT(EPOCH FROM now() - a.xact_start)::bigint AS open_seconds,
 			       string_agg(DISTINCT c.relname, ', ') AS tables, left(a.query, 200) AS query
 			FROM pg_locks l
@@ -23,7 +23,7 @@ final class PostgresDialect extends Dialect {
 			JOIN pg_namespace n ON n.oid = c.relnamespace
 			WHERE l.granted AND l.pid <> pg_backend_pid() AND a.datname = current_database()
 			  AND a.xact_start IS NOT NULL AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-			GROUP BY a.pid, a.application_name, a.client_addr, a.usename, a.xact_start, a.query
+			GROUP BY a.pid, a.application_name, a.state, a.client_addr, a.usename, a.xact_start, a.query
 			ORDER BY a.xact_start
 			LIMIT 5""";
 
@@ -99,7 +99,7 @@ final class PostgresDialect extends Dialect {
 	@Override
 	String describeBlocker(ResultSet session) throws SQLException {
 		return "pid " + session.getInt("pid") + " (application '" + session.getString("application_name")
-				+ "', client " + session.getString("client_addr") + ", user " + session.getString("usename")
+				+ "', " + session.getString("state") + ", client " + session.getString("client_addr") + ", user " + session.getString("usename")
 				+ ", transaction open for " + session.getLong("open_seconds") + " s, holding locks on "
 				+ session.getString("tables") + ", last query: " + session.getString("query") + ")";
 	}

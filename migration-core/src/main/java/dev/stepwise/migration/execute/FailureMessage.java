@@ -90,7 +90,7 @@ final class FailureMessage {
 		if (progress.statement() != null) {
 			message.append(" Statement: ").append(excerpt(progress.statement())).append('.');
 		}
-		message.append(' ').append(consequence(rollback, outcome, progress));
+		message.append(' ').append(consequence(event, rollback, outcome, progress));
 		if (!outcome.completedBefore().isEmpty()) {
 			message.append(' ')
 				.append(rollback ? "Rolled back" : "Applied")
@@ -101,7 +101,7 @@ final class FailureMessage {
 		return message.toString();
 	}
 
-	private String consequence(boolean rollback, Outcome outcome, Progress progress) {
+	private String consequence(MigrationEvent event, boolean rollback, Outcome outcome, Progress progress) {
 		boolean partial = outcome.tookEffect() > 0 || outcome.runningMayHave();
 		if (!partial) {
 			String what = rollback ? "Nothing was undone: its transaction was rolled back and the migration stays"
@@ -119,8 +119,7 @@ final class FailureMessage {
 					+ " as it commits by itself");
 		}
 		if (rollback) {
-			return text.append("; the migration is still recorded as applied. Finish the undo by hand, or fix it and"
-					+ " roll back again.").toString();
+			return text.append(halfUndone(event, outcome.recorded())).toString();
 		}
 		switch (outcome.recorded()) {
 			case NOT_RECORDED -> text.append(". Nothing could be recorded in ")
@@ -135,6 +134,26 @@ final class FailureMessage {
 				.append(nextStepWhenPartial(outcome.cause(), progress));
 		}
 		return text.toString();
+	}
+
+	/**
+	 * What a rollback that failed halfway left: the migration is neither applied nor rolled
+	 * back, and only a person can tell which way to settle it.
+	 */
+	private String halfUndone(MigrationEvent event, Recorded recorded) {
+		String version = String.valueOf(event.version());
+		if (recorded == Recorded.NOT_RECORDED) {
+			return ". Recording that failed too (the database could not be reached on a fresh connection either), so "
+					+ this.historyTable + " still reads APPLIED for version " + version + " although part of it is"
+					+ " undone. Before anything else runs, finish the undo by hand or restore what it undid, and check"
+					+ " the history.";
+		}
+		return ", so version " + version + " is recorded as ROLLBACK_FAILED in " + this.historyTable
+				+ ": neither applied nor rolled back, and migrate and rollback refuse until it is settled. Finish the"
+				+ " undo by hand and call repair(RepairRequest.defaults().markRolledBack(\"" + version + "\")), or"
+				+ " restore what it undid and call repair(RepairRequest.defaults().markApplied(\"" + version + "\"))"
+				+ " (Actuator: POST /actuator/migrations/repair with {\"markRolledBack\": \"" + version
+				+ "\"} or {\"markApplied\": \"" + version + "\"}).";
 	}
 
 	private String nothingApplied(Outcome outcome) {

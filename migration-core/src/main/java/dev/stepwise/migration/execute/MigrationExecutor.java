@@ -25,7 +25,6 @@ import dev.stepwise.migration.dialect.Dialect;
 import dev.stepwise.migration.expand.Expansions;
 import dev.stepwise.migration.history.AppliedMigration;
 import dev.stepwise.migration.history.HistoryTable;
-import dev.stepwise.migration.resolve.Placeholders;
 import dev.stepwise.migration.resolve.ResolvedMigration;
 import dev.stepwise.migration.resolve.ScriptResource;
 import dev.stepwise.migration.schema.IrreversibleChangeException;
@@ -49,7 +48,8 @@ import org.jspecify.annotations.Nullable;
  * transaction, DDL that commits by itself, Java code) is recorded as FAILED before its
  * first statement, and that row becomes its record of success when it commits: a failure,
  * a crash or a lost session in between leaves a record that makes the next run refuse
- * until repaired. The run's lock is checked before each migration starts and before it
+ * until repaired. An undo that fails after part of it took effect marks its row
+ * ROLLBACK_FAILED. The run's lock is checked before each migration starts and before it
  * commits.
  */
 public final class MigrationExecutor {
@@ -81,9 +81,12 @@ public final class MigrationExecutor {
 
 	private LockCheck lock = LockCheck.NONE;
 
+	private final ScriptPlaceholders placeholders;
+
 	public MigrationExecutor(StepwiseConfiguration configuration, Dialect dialect, HistoryTable history,
-			Listeners listeners, String user) {
+			Listeners listeners, String user, ScriptPlaceholders placeholders) {
 		this.configuration = configuration;
+		this.placeholders = placeholders;
 		this.dialect = dialect;
 		this.history = history;
 		this.listeners = listeners;
@@ -169,7 +172,7 @@ public final class MigrationExecutor {
 				else {
 					this.history.append(connection, row(migration, rank, elapsed, true));
 				}
-			}, rank, migration);
+			}, rank, null, migration);
 		}
 		catch (MigrationFailedException ex) {
 			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -197,7 +200,7 @@ public final class MigrationExecutor {
 		long start = System.nanoTime();
 		try {
 			run(connection, event, body, (elapsed, marked) -> this.history.markRolledBack(connection,
-					row.installedRank(), this.user, Instant.now(), undo), null, migration);
+					row.installedRank(), this.user, Instant.now(), undo), null, row, migration);
 		}
 		catch (MigrationFailedException ex) {
 			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -221,10 +224,12 @@ public final class MigrationExecutor {
 	 * and commit.</li>
 	 * </ol>
 	 * @param failedRank the rank for a FAILED row if the body fails half done, or {@code null}
-	 * for a rollback, which records nothing on failure
+	 * for a rollback
+	 * @param undoneRow for a rollback, the row to mark ROLLBACK_FAILED if the undo fails half
+	 * done; {@code null} when applying
 	 */
 	private void run(Connection connection, MigrationEvent event, Body body, HistoryWrite historyWrite,
-			@Nullable Integer failedRank, ResolvedMigration migration) {
+			@Nullable Integer failedRank, @Nullable AppliedMigration undoneRow, ResolvedMigration migration) {
 		for (int attempt = 0;; attempt++) {
 			checkLockBeforeStart(event, failedRank == null);
 			Progress progress = new Progress();
@@ -258,7 +263,8 @@ public final class MigrationExecutor {
 						&& attempt < this.configuration.ddlRetries()
 						&& (!marked || record(connection, migration, failedRank, true, false, Duration.ZERO)
 								== Recorded.NOTHING_NEEDED)) {
-					LockTimeoutRetry.pause(this.listeners, event, this.configuration.ddlRetryBackoff(), attempt);
+					LockTimeoutRetry.pause(this.listeners, event, this.configuration.ddlRetryBackoff(), attempt,
+							this.configuration.ddlRetries(), this.dialect.describeBlockers(connection));
 					continue;
 				}
 				int tookEffect = body.transactional() ? progress.statementsCommitted() : progress.statementsDone();
@@ -266,9 +272,14 @@ public final class MigrationExecutor {
 				boolean runningMayHave = cause == Cause.CONNECTION_LOST && running != null
 						&& (!body.transactional() || this.dialect.commitsImplicitly(running));
 				boolean partial = tookEffect > 0 || runningMayHave;
-				Recorded recorded = (failedRank != null)
-						? record(connection, migration, failedRank, marked, partial, Duration.ofNanos(System.nanoTime() - start))
-						: Recorded.NOTHING_NEEDED;
+				Recorded recorded = Recorded.NOTHING_NEEDED;
+				if (failedRank != null) {
+					recorded = record(connection, migration, failedRank, marked, partial,
+							Duration.ofNanos(System.nanoTime() - start));
+				}
+				else if (partial && undoneRow != null) {
+					recorded = recordRollbackFailure(connection, undoneRow, event.script());
+				}
 				FailureMessage.Outcome outcome = new FailureMessage.Outcome(cause, tookEffect, runningMayHave, recorded,
 						body.transactional(), (ex instanceof LostLock lostLock) ? lostLock.getMessage() : null,
 						(cause == Cause.LOCK_TIMEOUT) ? this.dialect.describeBlockers(connection) : null,
@@ -341,6 +352,21 @@ public final class MigrationExecutor {
 		}
 	}
 
+	/**
+	 * Marks the row of a half-undone migration ROLLBACK_FAILED, so that nothing runs over it
+	 * until a person has looked; on a fresh connection if the rollback's own one is dead.
+	 */
+	private Recorded recordRollbackFailure(Connection connection, AppliedMigration row, String undo) {
+		try {
+			onWorkingConnection(connection, (working) -> this.history.markRollbackFailed(working, row.installedRank(),
+					this.user, Instant.now(), undo));
+			return Recorded.FAILED_ROW;
+		}
+		catch (SQLException ex) {
+			return Recorded.NOT_RECORDED;
+		}
+	}
+
 	private void onWorkingConnection(Connection connection, HistoryFix fix) throws SQLException {
 		if (isValid(connection)) {
 			connection.setAutoCommit(true);
@@ -372,10 +398,7 @@ public final class MigrationExecutor {
 	}
 
 	private SqlScript read(ScriptResource resource) {
-		String text = resource.read(this.configuration.encoding());
-		if (this.configuration.placeholderReplacement()) {
-			text = Placeholders.replace(resource.path(), text, this.configuration.placeholders());
-		}
+		String text = this.placeholders.apply(resource, resource.read(this.configuration.encoding()));
 		return SqlScriptParser.parse(resource.path(), text, this.dialect.type());
 	}
 
@@ -395,7 +418,7 @@ public final class MigrationExecutor {
 		return new Body(script.transactional(), mayTakePartialEffect, (connection, event, progress) -> {
 			for (SqlStatement statement : script.statements()) {
 				progress.starting(statement.sql(), statement.line());
-				this.runner.execute(connection, statement.sql(), event);
+				this.runner.execute(connection, statement, event);
 				progress.finished(this.dialect.commitsImplicitly(statement.sql()));
 			}
 		});

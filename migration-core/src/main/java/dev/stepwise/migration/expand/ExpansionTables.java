@@ -14,8 +14,8 @@ public final class ExpansionTables {
 	/** Backfill cursors and progress. */
 	public static final String BACKFILLS = StateTables.BACKFILLS;
 
-	/** The running application instances. */
-	public static final String INSTANCES = StateTables.INSTANCES;
+	/** The registry of running application instances. */
+	public static final String INSTANCES = InstanceRegistry.TABLE;
 
 	private ExpansionTables() {
 	}

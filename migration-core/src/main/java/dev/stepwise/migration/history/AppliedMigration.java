@@ -19,10 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @param installedBy who ran it
  * @param installedOn when it ran
  * @param executionTime how long it took
- * @param success whether it succeeded (false only where DDL auto-commits)
- * @param rolledBackBy who rolled it back, or {@code null}
- * @param rolledBackOn when it was rolled back, or {@code null}
- * @param rollbackScript the script or method that undid it, or {@code null}
+ * @param success whether it succeeded (false only where DDL auto-commits); false with a
+ * {@code rollbackScript} when its rollback failed halfway
+ * @param rolledBackBy who rolled it back (or tried to), or {@code null}
+ * @param rolledBackOn when it was rolled back (or the rollback failed), or {@code null}
+ * @param rollbackScript the script or method that undid it (or failed to), or {@code null}
  */
 public record AppliedMigration(int installedRank, @Nullable MigrationVersion version, String description,
 		MigrationType type, String script, @Nullable Integer checksum, String installedBy, Instant installedOn,
@@ -35,7 +36,15 @@ public record AppliedMigration(int installedRank, @Nullable MigrationVersion ver
 	}
 
 	public boolean isRolledBack() {
-		return this.rolledBackOn != null;
+		return this.success && this.rolledBackOn != null;
+	}
+
+	/**
+	 * Whether its rollback failed after part of the undo had taken effect: neither applied
+	 * nor rolled back until a person says which.
+	 */
+	public boolean isRollbackFailed() {
+		return !this.success && this.rollbackScript != null;
 	}
 
 }

@@ -9,8 +9,13 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 import dev.stepwise.migration.MigrationType;
 import dev.stepwise.migration.dialect.DatabaseType;
@@ -26,6 +31,9 @@ import org.jspecify.annotations.Nullable;
  * instead of deleting it.
  */
 public final class HistoryTable {
+
+	private static final Set<String> USER_OBJECTS = Set.of("TABLE", "BASE TABLE", "VIEW", "MATERIALIZED VIEW",
+			"PARTITIONED TABLE", "FOREIGN TABLE");
 
 	private static final String COLUMNS = "installed_rank, version, description, type, script, checksum,"
 			+ " installed_by, installed_on, execution_time, success, rolled_back_by, rolled_back_on, rollback_script";
@@ -110,21 +118,36 @@ public final class HistoryTable {
 	}
 
 	/**
-	 * Whether the schema holds tables other than this one and the run lock's, that is,
-	 * a schema built before Stepwise came.
+	 * The tables and views of the schema other than Stepwise's own, that is, what was built
+	 * before Stepwise came.
+	 * @param stateTables the names of Stepwise's state tables besides this one; each may also
+	 * have a {@code _lock} table (H2's run lock)
+	 * @return their names, sorted
 	 */
-	public boolean schemaHasOtherTables(Connection connection) throws SQLException {
+	public List<String> otherTables(Connection connection, Collection<String> stateTables) throws SQLException {
+		Set<String> own = new HashSet<>();
+		for (String name : stateTables) {
+			own.add(name.toLowerCase(Locale.ROOT));
+			own.add(name.toLowerCase(Locale.ROOT) + "_lock");
+		}
+		own.add(this.table.toLowerCase(Locale.ROOT));
+		own.add(this.table.toLowerCase(Locale.ROOT) + "_lock");
 		boolean mysql = this.dialect.type().isMySqlFamily();
+		List<String> found = new ArrayList<>();
 		try (ResultSet tables = connection.getMetaData()
 			.getTables(mysql ? this.schema : null, mysql ? null : this.schema, "%", null)) {
 			while (tables.next()) {
 				String name = tables.getString("TABLE_NAME");
-				if (!name.equalsIgnoreCase(this.table) && !name.equalsIgnoreCase(this.table + "_lock")) {
-					return true;
+				// Indexes, sequences and system views are listed too by some drivers: only a table
+				// or a view is a schema someone built.
+				if (USER_OBJECTS.contains(String.valueOf(tables.getString("TABLE_TYPE")).toUpperCase(Locale.ROOT))
+						&& !own.contains(name.toLowerCase(Locale.ROOT))) {
+					found.add(name);
 				}
 			}
 		}
-		return false;
+		Collections.sort(found);
+		return found;
 	}
 
 	/** Creates the table (and its schema) if it does not exist, with the DDL of every state table. */
@@ -212,11 +235,55 @@ public final class HistoryTable {
 		}
 	}
 
-	/** Deletes the rows of failed migrations. */
+	/**
+	 * Marks a row whose rollback failed after part of the undo took effect: no longer
+	 * successful, with who tried, when and with what, so that the next run refuses until a
+	 * person has looked.
+	 */
+	public void markRollbackFailed(Connection connection, int installedRank, String by, Instant on, String script)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("UPDATE " + this.qualifiedName
+				+ " SET success = ?, rolled_back_by = ?, rolled_back_on = ?, rollback_script = ?"
+				+ " WHERE installed_rank = ?")) {
+			statement.setBoolean(1, false);
+			statement.setString(2, truncate(by, 100));
+			Instants.set(this.dialect.type(), statement, 3, on);
+			statement.setString(4, truncate(script, 1000));
+			statement.setInt(5, installedRank);
+			statement.executeUpdate();
+		}
+	}
+
+	/**
+	 * Settles a failed rollback as a person reports it: rolled back (the undo was finished by
+	 * hand) or applied (what the undo dropped was restored).
+	 */
+	public void settleFailedRollback(Connection connection, int installedRank, boolean rolledBack, String by,
+			Instant on) throws SQLException {
+		String set = rolledBack ? "success = ?, rolled_back_by = ?, rolled_back_on = ?"
+				: "success = ?, rolled_back_by = NULL, rolled_back_on = NULL, rollback_script = NULL";
+		try (PreparedStatement statement = connection
+			.prepareStatement("UPDATE " + this.qualifiedName + " SET " + set + " WHERE installed_rank = ?")) {
+			statement.setBoolean(1, true);
+			int next = 2;
+			if (rolledBack) {
+				statement.setString(next++, truncate(by, 100));
+				Instants.set(this.dialect.type(), statement, next++, on);
+			}
+			statement.setInt(next, installedRank);
+			statement.executeUpdate();
+		}
+	}
+
+	/**
+	 * Deletes the rows of failed migrations; a row whose rollback failed stays, since
+	 * deleting it would make its half-undone migration pending again.
+	 */
 	public int deleteFailed(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			return statement.executeUpdate("DELETE FROM " + this.qualifiedName + " WHERE success = "
-					+ (this.dialect.type().isMySqlFamily() ? "0" : "FALSE"));
+		try (PreparedStatement statement = connection.prepareStatement(
+				"DELETE FROM " + this.qualifiedName + " WHERE success = ? AND rollback_script IS NULL")) {
+			statement.setBoolean(1, false);
+			return statement.executeUpdate();
 		}
 	}
 

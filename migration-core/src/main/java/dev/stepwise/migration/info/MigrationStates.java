@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * <ol>
  * <li>no row: pending if above the current version (or {@code outOfOrder}), ignored if
  * below it, below-baseline if at or under the baseline;</li>
+ * <li>a row whose rollback failed halfway: rollback failed;</li>
  * <li>a failed row: failed;</li>
  * <li>a rolled back row: rolled back, unless the script changed since (then pending: a
  * fixed script is a new decision);</li>
@@ -33,6 +34,7 @@ import org.jspecify.annotations.Nullable;
  * </ol>
  * A row without a source is missing, or future when above every known version. A
  * repeatable migration is pending until it runs, and outdated when its script changed.
+ * Rows ranked below an {@link MigrationType#ADOPTION} marker were adopted from Flyway's history.
  *
  * @param entries every migration, versioned ones by version, then repeatables by description
  * @param currentVersion the highest version in effect, or {@code null} for an empty schema
@@ -54,8 +56,12 @@ public record MigrationStates(List<MigrationEntry> entries, @Nullable MigrationV
 			boolean outOfOrder) {
 		Map<MigrationVersion, AppliedMigration> latestByVersion = new LinkedHashMap<>();
 		Map<String, AppliedMigration> latestRepeatable = new LinkedHashMap<>();
+		int adoptedBelow = 0;
 		for (AppliedMigration row : applied) {
-			if (row.version() != null) {
+			if (row.type() == MigrationType.ADOPTION) {
+				adoptedBelow = row.installedRank();
+			}
+			else if (row.version() != null) {
 				latestByVersion.put(row.version(), row);
 			}
 			else {
@@ -72,6 +78,7 @@ public record MigrationStates(List<MigrationEntry> entries, @Nullable MigrationV
 			.toList());
 		MigrationVersion newestKnown = max(resolved.stream().map(ResolvedMigration::version).toList());
 
+		Adoption adoption = new Adoption(adoptedBelow);
 		List<MigrationEntry> versioned = new ArrayList<>();
 		List<MigrationEntry> repeatable = new ArrayList<>();
 		Set<MigrationVersion> seenVersions = new HashSet<>();
@@ -80,22 +87,22 @@ public record MigrationStates(List<MigrationEntry> entries, @Nullable MigrationV
 			if (source.version() != null) {
 				AppliedMigration row = latestByVersion.get(source.version());
 				seenVersions.add(source.version());
-				versioned.add(entry(source, row, versionedState(source, row, current, baseline, outOfOrder)));
+				versioned.add(adoption.entry(source, row, versionedState(source, row, current, baseline, outOfOrder)));
 			}
 			else {
 				AppliedMigration row = latestRepeatable.get(source.description());
 				seenRepeatables.add(source.description());
-				repeatable.add(entry(source, row, repeatableState(source, row)));
+				repeatable.add(adoption.entry(source, row, repeatableState(source, row)));
 			}
 		}
 		latestByVersion.forEach((version, row) -> {
 			if (!seenVersions.contains(version)) {
-				versioned.add(entry(null, row, orphanState(row, newestKnown)));
+				versioned.add(adoption.entry(null, row, orphanState(row, newestKnown)));
 			}
 		});
 		latestRepeatable.forEach((description, row) -> {
 			if (!seenRepeatables.contains(description)) {
-				repeatable.add(entry(null, row, row.success() ? MigrationState.MISSING : MigrationState.FAILED));
+				repeatable.add(adoption.entry(null, row, row.success() ? MigrationState.MISSING : MigrationState.FAILED));
 			}
 		});
 		versioned.sort(Comparator.comparing((MigrationEntry entry) -> entry.info().version()));
@@ -115,6 +122,9 @@ public record MigrationStates(List<MigrationEntry> entries, @Nullable MigrationV
 				return MigrationState.PENDING;
 			}
 			return MigrationState.IGNORED;
+		}
+		if (row.isRollbackFailed()) {
+			return MigrationState.ROLLBACK_FAILED;
 		}
 		if (!row.success()) {
 			return MigrationState.FAILED;
@@ -137,6 +147,9 @@ public record MigrationStates(List<MigrationEntry> entries, @Nullable MigrationV
 	}
 
 	private static MigrationState orphanState(AppliedMigration row, @Nullable MigrationVersion newestKnown) {
+		if (row.isRollbackFailed()) {
+			return MigrationState.ROLLBACK_FAILED;
+		}
 		if (!row.success()) {
 			return MigrationState.FAILED;
 		}
@@ -148,6 +161,23 @@ public record MigrationStates(List<MigrationEntry> entries, @Nullable MigrationV
 		}
 		boolean future = newestKnown == null || Objects.requireNonNull(row.version()).isNewerThan(newestKnown);
 		return future ? MigrationState.FUTURE : MigrationState.MISSING;
+	}
+
+	/** Builds entries, knowing below which rank history rows were adopted. */
+	private record Adoption(int adoptedBelow) {
+
+		MigrationEntry entry(@Nullable ResolvedMigration source, @Nullable AppliedMigration row, MigrationState state) {
+			MigrationEntry entry = MigrationStates.entry(source, row, state);
+			if (row == null || row.installedRank() >= this.adoptedBelow) {
+				return entry;
+			}
+			MigrationInfo info = entry.info();
+			return new MigrationEntry(new MigrationInfo(info.version(), info.description(), info.type(), info.script(),
+					info.checksum(), info.state(), info.installedRank(), info.installedBy(), info.installedOn(),
+					info.executionTime(), info.rolledBackBy(), info.rolledBackOn(), info.undoable(), true),
+					entry.resolved(), entry.applied());
+		}
+
 	}
 
 	private static MigrationEntry entry(@Nullable ResolvedMigration source, @Nullable AppliedMigration row,

@@ -1,13 +1,17 @@
 package dev.stepwise.migration.info;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 import dev.stepwise.migration.MigrationInfo;
+import dev.stepwise.migration.MigrationState;
 import dev.stepwise.migration.MigrationType;
 import dev.stepwise.migration.history.AppliedMigration;
 import dev.stepwise.migration.resolve.ResolvedMigration;
+import dev.stepwise.migration.version.MigrationVersion;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +35,12 @@ public final class MigrationValidator {
 	/** Every problem, empty when the sources and the history agree. */
 	public List<String> problems(MigrationStates states) {
 		List<String> problems = new ArrayList<>();
+		MigrationVersion newestKnown = states.entries().stream()
+			.filter((entry) -> entry.resolved() != null)
+			.map((entry) -> entry.info().version())
+			.filter(Objects::nonNull)
+			.max(Comparator.naturalOrder())
+			.orElse(null);
 		for (MigrationEntry entry : states.entries()) {
 			MigrationInfo info = entry.info();
 			ResolvedMigration source = entry.resolved();
@@ -41,7 +51,25 @@ public final class MigrationValidator {
 						checkUnchanged(source, row, problems);
 					}
 				}
-				case FAILED -> problems.add(failed(info));
+				case FAILED, ROLLBACK_FAILED -> {
+					String problem = (info.state() == MigrationState.FAILED) ? failed(info) : rollbackFailed(info);
+					if (source == null && isFuture(info, newestKnown)) {
+						// A newer release's failure is for that release to repair: an old pod must still
+						// restart and scale while it is being fixed.
+						if (this.ignoreFutureMigrations) {
+							logger.warn("{} It belongs to a newer release than this one; carrying on, since"
+									+ " ignoreFutureMigrations is true.", problem);
+						}
+						else {
+							problems.add(problem + " It belongs to a newer release than this one: repair it with that"
+									+ " release, or set ignoreFutureMigrations(true) (Spring Boot:"
+									+ " stepwise.ignore-future-migrations=true) to start this one meanwhile.");
+						}
+					}
+					else {
+						problems.add(problem);
+					}
+				}
 				case MISSING -> problems.add(name(info) + " was applied on " + info.installedOn()
 						+ " but is no longer among the sources. Restore it: deleting a file does not undo what it"
 						+ " did (roll it back first with rollbackTo if it must go).");
@@ -87,6 +115,20 @@ public final class MigrationValidator {
 				+ " a transaction, or its DDL commits by itself, so they were not rolled back. Check which of its"
 				+ " statements ran, undo or finish them by hand, then call repair() to remove the failed record"
 				+ " from " + this.historyTable + " and migrate again.";
+	}
+
+	private String rollbackFailed(MigrationInfo info) {
+		String version = String.valueOf(info.version());
+		return name(info) + ": its rollback (" + info.rolledBackBy() + ", " + info.rolledBackOn() + ") failed after"
+				+ " part of the undo had taken effect, so it is neither applied nor rolled back (ROLLBACK_FAILED in "
+				+ this.historyTable + "). Finish the undo by hand and call"
+				+ " repair(RepairRequest.defaults().markRolledBack(\"" + version + "\")), or restore what it undid and"
+				+ " call repair(RepairRequest.defaults().markApplied(\"" + version + "\")) (Actuator: POST"
+				+ " /actuator/migrations/repair).";
+	}
+
+	private static boolean isFuture(MigrationInfo info, @Nullable MigrationVersion newestKnown) {
+		return info.version() != null && (newestKnown == null || info.version().isNewerThan(newestKnown));
 	}
 
 	private static String name(MigrationInfo info) {

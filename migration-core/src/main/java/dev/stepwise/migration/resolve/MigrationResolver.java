@@ -2,13 +2,18 @@ package dev.stepwise.migration.resolve;
 
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 import dev.stepwise.migration.JavaMigration;
 import dev.stepwise.migration.MigrationValidationException;
+import dev.stepwise.migration.RunEvent;
 import dev.stepwise.migration.dialect.DatabaseType;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds every migration: the scripts in the configured locations and the given Java
@@ -16,11 +21,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MigrationResolver {
 
+	private static final Logger logger = LoggerFactory.getLogger(MigrationResolver.class);
+
 	private final ScriptFinder scriptFinder;
 
 	private final Charset encoding;
 
 	private final List<JavaMigration> javaMigrations;
+
+	private boolean validateMigrationNaming = true;
 
 	/**
 	 * Creates a resolver.
@@ -58,6 +67,21 @@ public final class MigrationResolver {
 		this.javaMigrations = List.copyOf(javaMigrations);
 	}
 
+	/** Whether a missing location fails the run rather than being logged; default false. */
+	public MigrationResolver failOnMissingLocations(boolean failOnMissingLocations) {
+		this.scriptFinder.failOnMissingLocations(failOnMissingLocations);
+		return this;
+	}
+
+	/**
+	 * Whether a {@code .sql} file that is neither a migration nor a callback fails the run
+	 * (default true); when false it is skipped with a warning, as Flyway does by default.
+	 */
+	public MigrationResolver validateMigrationNaming(boolean validateMigrationNaming) {
+		this.validateMigrationNaming = validateMigrationNaming;
+		return this;
+	}
+
 	/**
 	 * Finds, checks and checksums every migration. Scripts are read once each, for their
 	 * checksum, and only when the names have no problem.
@@ -75,6 +99,16 @@ public final class MigrationResolver {
 			if (name != null) {
 				migrations.add(name, script);
 			}
+			else if (CallbackName.parse(fileName) != null) {
+				// A callback: callbacks() finds it.
+			}
+			else if (CallbackName.isUnsupported(fileName)) {
+				problems.add(script + ": a Flyway callback that Stepwise does not run. Stepwise runs "
+						+ supportedCallbacks() + " callbacks; move it out of " + script.location() + ".");
+			}
+			else if (!this.validateMigrationNaming) {
+				logger.warn("Skipped {}: not a migration name (validateMigrationNaming is false)", script);
+			}
 			else {
 				problems.add(script + ": not a migration name. Name it V<version>__<description>.sql (up),"
 						+ " U<version>__<description>.sql (down) or R__<description>.sql (repeatable), for example "
@@ -87,6 +121,32 @@ public final class MigrationResolver {
 			throw new MigrationValidationException(problems);
 		}
 		return migrations.resolve(this.encoding);
+	}
+
+	/**
+	 * Finds the SQL callbacks: scripts named after a {@link RunEvent}, as Flyway names them.
+	 * @return the callbacks of each event in the order Flyway runs them: by file name
+	 */
+	public List<SqlCallback> callbacks() {
+		List<SqlCallback> callbacks = new ArrayList<>();
+		for (ScriptResource script : this.scriptFinder.find()) {
+			String fileName = script.path().substring(script.path().lastIndexOf('/') + 1);
+			RunEvent event = CallbackName.parse(fileName);
+			if (event != null && ScriptName.parse(fileName) == null) {
+				callbacks.add(new SqlCallback(event, script));
+			}
+		}
+		callbacks.sort(Comparator.comparing((SqlCallback callback) -> callback.event())
+			.thenComparing((callback) -> fileName(callback.script())));
+		return List.copyOf(callbacks);
+	}
+
+	private static String fileName(ScriptResource script) {
+		return script.path().substring(script.path().lastIndexOf('/') + 1);
+	}
+
+	private static String supportedCallbacks() {
+		return String.join(", ", Arrays.stream(RunEvent.values()).map(RunEvent::callbackName).toList());
 	}
 
 }

@@ -11,7 +11,9 @@ import dev.stepwise.migration.StepwiseException;
  */
 public final class Placeholders {
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.:-]+)}");
+	private static final String NAME = "([A-Za-z0-9_.:-]+)";
+
+	private static final Pattern PLACEHOLDER = pattern("${", "}");
 
 	private Placeholders() {
 	}
@@ -27,10 +29,30 @@ public final class Placeholders {
 	 * has no value
 	 */
 	public static String replace(String scriptName, String text, Map<String, String> values) {
-		if (!text.contains("${")) {
+		return replace(scriptName, text, values, "${", "}", PLACEHOLDER);
+	}
+
+	/**
+	 * Replaces every {@code <prefix>name<suffix>} in the text with its value, as
+	 * {@link #replace(String, String, Map)} does for {@code ${name}}.
+	 * @param prefix what opens a placeholder, such as {@code ${}
+	 * @param suffix what closes it, such as <code>}</code>
+	 */
+	public static String replace(String scriptName, String text, Map<String, String> values, String prefix,
+			String suffix) {
+		return replace(scriptName, text, values, prefix, suffix, pattern(prefix, suffix));
+	}
+
+	private static Pattern pattern(String prefix, String suffix) {
+		return Pattern.compile(Pattern.quote(prefix) + NAME + Pattern.quote(suffix));
+	}
+
+	private static String replace(String scriptName, String text, Map<String, String> values, String prefix,
+			String suffix, Pattern placeholder) {
+		if (!text.contains(prefix)) {
 			return text;
 		}
-		Matcher matcher = PLACEHOLDER.matcher(text);
+		Matcher matcher = placeholder.matcher(text);
 		StringBuilder result = null;
 		int copied = 0;
 		while (matcher.find()) {
@@ -38,7 +60,7 @@ public final class Placeholders {
 			String value = values.get(name);
 			if (value == null) {
 				throw new StepwiseException(scriptName + " line " + lineNumber(text, matcher.start())
-						+ ": unknown placeholder ${" + name + "}. Give it a value with placeholder(\"" + name
+						+ ": unknown placeholder " + prefix + name + suffix + ". Give it a value with placeholder(\"" + name
 						+ "\", value) (Spring Boot: stepwise.placeholders." + name
 						+ "), or turn placeholder replacement off.");
 			}

@@ -3,6 +3,7 @@ package dev.stepwise.migration.resolve;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.stepwise.migration.MigrationValidationException;
 import dev.stepwise.migration.dialect.DatabaseType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,14 @@ final class ScriptFinder {
 		this.locations = locations;
 		this.databaseType = databaseType;
 		this.scanner = scanner;
+	}
+
+	private boolean failOnMissingLocations;
+
+	/** Whether a location that does not exist is an error rather than a warning. */
+	ScriptFinder failOnMissingLocations(boolean failOnMissingLocations) {
+		this.failOnMissingLocations = failOnMissingLocations;
+		return this;
 	}
 
 	List<ScriptResource> find() {
@@ -53,7 +62,13 @@ final class ScriptFinder {
 				return;
 			}
 		}
-		logger.warn("No migrations found at {}", String.join(" or ", candidates.stream().map(Location::text).toList()));
+		String where = String.join(" or ", candidates.stream().map(Location::text).toList());
+		if (this.failOnMissingLocations) {
+			throw new MigrationValidationException(List.of("The location " + where + " does not exist, so nothing was"
+					+ " run. Create it, correct the locations (Spring Boot: stepwise.locations), or let a missing"
+					+ " location pass with a warning: failOnMissingLocations(false) (stepwise.fail-on-missing-locations)."));
+		}
+		logger.warn("No migrations found at {}", where);
 	}
 
 	// MariaDB forked from MySQL and mostly speaks its SQL: a project written for MySQL that

@@ -1,9 +1,14 @@
 package dev.stepwise.migration.sql;
 
 /**
- * PostgreSQL SQL-standard routine bodies: keeps
- * {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE ... BEGIN ATOMIC ...; ... END} together
- * as one statement. Inside the body, {@code CASE ... END} expressions nest.
+ * PostgreSQL's bodies whose semicolons do not end the statement, as psql reads them:
+ * <ul>
+ * <li>SQL-standard routine bodies,
+ * {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE ... BEGIN ATOMIC ...; ... END}, inside
+ * which {@code CASE ... END} expressions nest;</li>
+ * <li>parentheses, such as the actions of a multi-action rule,
+ * {@code CREATE RULE r AS ON INSERT TO a DO ALSO (INSERT ...; INSERT ...)}.</li>
+ * </ul>
  */
 final class BeginAtomicTracker implements BlockTracker {
 
@@ -16,6 +21,10 @@ final class BeginAtomicTracker implements BlockTracker {
 	private Phase phase = Phase.FIRST_WORD;
 
 	private int depth;
+
+	private int parentheses;
+
+	private int parenthesisLine;
 
 	private int openedAtLine;
 
@@ -62,8 +71,17 @@ final class BeginAtomicTracker implements BlockTracker {
 	}
 
 	@Override
-	public void symbol(char c) {
+	public void symbol(char c, int line) {
 		this.beginLine = 0;
+		if (c == '(') {
+			if (this.parentheses++ == 0) {
+				this.parenthesisLine = line;
+			}
+		}
+		else if (c == ')' && this.parentheses > 0) {
+			// psql ignores a surplus closing parenthesis; so must we, to split as it does.
+			this.parentheses--;
+		}
 		if (this.phase != Phase.BODY) {
 			this.phase = Phase.DONE;
 		}
@@ -71,23 +89,26 @@ final class BeginAtomicTracker implements BlockTracker {
 
 	@Override
 	public boolean isOpen() {
-		return this.depth > 0;
+		return this.depth > 0 || this.parentheses > 0;
 	}
 
 	@Override
 	public int openedAtLine() {
-		return this.openedAtLine;
+		return (this.depth > 0) ? this.openedAtLine : this.parenthesisLine;
 	}
 
 	@Override
 	public String unclosedFix() {
-		return "Add the missing END that closes BEGIN ATOMIC.";
+		return (this.depth > 0) ? "Add the missing END that closes BEGIN ATOMIC."
+				: "Add the missing ) that closes the parenthesis opened on this line: until it is closed, a ; does not end"
+						+ " the statement.";
 	}
 
 	@Override
 	public void reset() {
 		this.phase = Phase.FIRST_WORD;
 		this.depth = 0;
+		this.parentheses = 0;
 		this.beginLine = 0;
 	}
 

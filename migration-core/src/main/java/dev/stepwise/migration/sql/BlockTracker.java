@@ -19,7 +19,7 @@ interface BlockTracker {
 		}
 
 		@Override
-		public void symbol(char c) {
+		public void symbol(char c, int line) {
 		}
 
 		@Override
@@ -59,8 +59,9 @@ interface BlockTracker {
 	 * Any other significant token of the statement, named by its first character: a
 	 * punctuation character, a quote that starts a string or identifier, or the
 	 * delimiter.
+	 * @param line the line of the token
 	 */
-	void symbol(char c);
+	void symbol(char c, int line);
 
 	/** Whether a body is open, so that the delimiter does not end the statement. */
 	boolean isOpen();

@@ -20,6 +20,16 @@ import java.util.BitSet;
  * <li>{@code END} closes the innermost block, and the word after it ({@code END IF},
  * {@code END CASE}, a label) opens nothing.</li>
  * </ol>
+ * Columns named {@code end} and {@code begin} keep the statement whole: after a dot
+ * ({@code NEW.end}), an operator, a comma or {@code SELECT} they are names; {@code END}
+ * closes a {@code BEGIN}, {@code IF}, loop or {@code CASE} statement only where a
+ * statement may start (after {@code ;} or the word that opened it) or after the
+ * condition of {@code UNTIL}; {@code BEGIN} opens a block only as the routine's body, where
+ * a statement may start, or as a handler's body.
+ * MariaDB's compound statements outside stored programs ({@code IF}, {@code CASE},
+ * {@code LOOP}, {@code WHILE}, {@code REPEAT}, {@code FOR} at the start of a statement) are
+ * kept together the same way.
+ * <p>
  * A routine whose whole body is a bare {@code IF}/{@code LOOP}/... statement, without
  * {@code BEGIN}, needs {@code DELIMITER} lines (triggers and events do not).
  */
@@ -65,6 +75,18 @@ final class CompoundStatementTracker implements BlockTracker {
 	/** The previous token of the header, or 0 after a word: a user name follows = or @. */
 	private char previousSymbol;
 
+	/** After DECLARE ... HANDLER: a BEGIN before the next ; opens the handler's body. */
+	private boolean handlerBody;
+
+	/** After UNTIL: the END after its condition closes the REPEAT. */
+	private boolean untilCondition;
+
+	/** The previous token was a dot: BEGIN or END next is a qualified column name ({@code NEW.end}). */
+	private boolean afterDot;
+
+	/** The previous token was an operator, a comma or SELECT: BEGIN and END there are column names. */
+	private boolean operandExpected;
+
 	@Override
 	public boolean wantsWords() {
 		return this.phase != Phase.DONE;
@@ -91,7 +113,12 @@ final class CompoundStatementTracker implements BlockTracker {
 	}
 
 	private void firstWord(String text, int start, int end, int line) {
-		if (BlockTracker.is(text, start, end, "CREATE")) {
+		if (opensTopLevelCompound(text, start, end)) {
+			this.phase = Phase.BODY;
+			this.atStatementStart = true;
+			bodyWord(text, start, end, line);
+		}
+		else if (BlockTracker.is(text, start, end, "CREATE")) {
 			this.phase = Phase.CREATE_HEADER;
 		}
 		else if (BlockTracker.is(text, start, end, "BEGIN")) {
@@ -101,6 +128,13 @@ final class CompoundStatementTracker implements BlockTracker {
 		else {
 			this.phase = Phase.DONE;
 		}
+	}
+
+	/** MariaDB runs {@code IF ... END IF} and the like outside stored programs. */
+	private static boolean opensTopLevelCompound(String text, int start, int end) {
+		return BlockTracker.is(text, start, end, "IF") || BlockTracker.is(text, start, end, "CASE")
+				|| BlockTracker.is(text, start, end, "LOOP") || BlockTracker.is(text, start, end, "WHILE")
+				|| BlockTracker.is(text, start, end, "REPEAT") || BlockTracker.is(text, start, end, "FOR");
 	}
 
 	private void headerWord(String text, int start, int end) {
@@ -119,18 +153,37 @@ final class CompoundStatementTracker implements BlockTracker {
 	private void bodyWord(String text, int start, int end, int line) {
 		boolean statementStart = this.atStatementStart;
 		boolean previousWasEnd = this.afterEnd;
+		boolean qualified = this.afterDot;
+		boolean operand = this.operandExpected;
 		this.atStatementStart = false;
 		this.afterEnd = false;
 		this.afterLabel = false;
-		if (BlockTracker.is(text, start, end, "END")) {
-			if (this.depth > 0) {
+		this.afterDot = false;
+		this.operandExpected = BlockTracker.is(text, start, end, "SELECT");
+		if ((qualified || operand) && (BlockTracker.is(text, start, end, "END") || BlockTracker.is(text, start, end, "BEGIN"))) {
+			// NEW.end, SET x = begin: a column, not a keyword.
+		}
+		else if (BlockTracker.is(text, start, end, "END")) {
+			boolean caseExpression = this.depth > 0 && this.caseExpressions.get(this.depth - 1);
+			if (this.depth > 0 && (statementStart || caseExpression || this.untilCondition)) {
+				this.untilCondition &= caseExpression;
 				this.depth--;
+				this.afterEnd = true;
 			}
-			this.afterEnd = true;
+		}
+		else if (BlockTracker.is(text, start, end, "UNTIL")) {
+			this.untilCondition = true;
 		}
 		else if (BlockTracker.is(text, start, end, "BEGIN")) {
-			open(line, false);
-			this.atStatementStart = true;
+			// The routine's body, a statement, or a handler's body; elsewhere (WHERE begin = 1) a column.
+			if (this.depth == 0 || statementStart || this.handlerBody) {
+				open(line, false);
+				this.atStatementStart = true;
+				this.handlerBody = false;
+			}
+		}
+		else if (BlockTracker.is(text, start, end, "HANDLER")) {
+			this.handlerBody = true;
 		}
 		else if (BlockTracker.is(text, start, end, "CASE")) {
 			if (!previousWasEnd) {
@@ -171,8 +224,12 @@ final class CompoundStatementTracker implements BlockTracker {
 	}
 
 	@Override
-	public void symbol(char c) {
+	public void symbol(char c, int line) {
 		this.atStatementStart = c == ';' || (c == ':' && this.afterLabel);
+		this.handlerBody &= c != ';';
+		this.afterDot = c == '.';
+		this.operandExpected = c == '=' || c == ',' || c == '(' || c == '+' || c == '-' || c == '*' || c == '/'
+				|| c == '<' || c == '>';
 		this.afterEnd = false;
 		this.afterLabel = false;
 		if (this.phase == Phase.CREATE_HEADER) {
@@ -207,6 +264,10 @@ final class CompoundStatementTracker implements BlockTracker {
 		this.afterLabel = false;
 		this.afterEnd = false;
 		this.previousSymbol = 0;
+		this.afterDot = false;
+		this.operandExpected = false;
+		this.untilCondition = false;
+		this.handlerBody = false;
 	}
 
 }

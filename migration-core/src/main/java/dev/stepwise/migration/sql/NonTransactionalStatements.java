@@ -28,9 +28,14 @@ final class NonTransactionalStatements {
 	 * statement runs in a transaction
 	 */
 	static @Nullable String describe(String sql) {
+		ConcurrentStatement concurrent = ConcurrentStatement.of(sql);
+		if (concurrent != null) {
+			return concurrent.kind().description();
+		}
 		List<String> words = leadingWords(sql);
 		return switch (word(words, 0)) {
 			case "VACUUM" -> "VACUUM";
+			case "DISCARD" -> word(words, 1).equals("ALL") ? "DISCARD ALL" : null;
 			case "CREATE" -> create(words);
 			case "DROP" -> drop(words);
 			case "ALTER" -> alter(words);

@@ -64,7 +64,7 @@ public final class SqlScriptParser {
 	private static SqlScript script(StatementSplitter.Result split, boolean transactional) {
 		List<SqlStatement> statements = new ArrayList<>(split.statements().size());
 		for (StatementSplitter.Statement statement : split.statements()) {
-			statements.add(new SqlStatement(statement.sql(), statement.line(), transactional));
+			statements.add(new SqlStatement(statement.sql(), statement.line(), transactional, statement.copyData()));
 		}
 		return new SqlScript(statements, transactional);
 	}

@@ -69,6 +69,11 @@ enum SqlSyntax {
 		return this == POSTGRESQL;
 	}
 
+	/** psql's {@code COPY ... FROM stdin} followed by data lines up to {@code \.}. */
+	boolean hasCopyFromStdin() {
+		return this == POSTGRESQL;
+	}
+
 	/** The MySQL client's {@code DELIMITER xx} command. */
 	boolean hasDelimiterCommand() {
 		return this == MYSQL;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.stepwise.migration.StepwiseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Splits the text of one script into statements in a single pass over its characters.
@@ -20,7 +21,8 @@ import dev.stepwise.migration.StepwiseException;
  * command line at the start of a statement;</li>
  * <li>or takes any other character as a significant one-character token.</li>
  * </ol>
- * A statement runs from its first significant character to its last one.
+ * A statement runs from its first significant character to its last one. On PostgreSQL the
+ * lines after {@code COPY ... FROM stdin;} are its data, up to a line {@code \.}.
  */
 final class StatementSplitter {
 
@@ -80,7 +82,13 @@ final class StatementSplitter {
 						+ ": the body that starts here is not closed before the end of the script. "
 						+ this.blocks.unclosedFix());
 			}
+			boolean copy = this.syntax.hasCopyFromStdin() && isCopyFromStdin();
 			endStatement();
+			if (copy) {
+				// Nothing follows the last statement: its data is empty, as psql would read it.
+				Statement last = this.statements.remove(this.statements.size() - 1);
+				this.statements.add(new Statement(last.sql(), last.line(), ""));
+			}
 		}
 		return new Result(List.copyOf(this.statements), this.noTransactionDirective);
 	}
@@ -128,14 +136,66 @@ final class StatementSplitter {
 			return;
 		}
 		if (this.trackBlocks) {
-			this.blocks.symbol(';');
+			this.blocks.symbol(';', this.line);
 			if (this.blocks.isOpen()) {
 				token(at, at + 1, ';');
 				return;
 			}
 		}
+		boolean copy = this.syntax.hasCopyFromStdin() && isCopyFromStdin();
+		int copyLine = this.statementLine;
 		endStatement();
 		advanceTo(end);
+		if (copy) {
+			copyData(copyLine);
+		}
+	}
+
+	private boolean isCopyFromStdin() {
+		List<PostgresTokens.Token> tokens = PostgresTokens.read(this.text.substring(this.statementStart, this.statementEnd));
+		if (tokens.isEmpty() || !tokens.get(0).text().equalsIgnoreCase("COPY")) {
+			return false;
+		}
+		for (int i = 1; i + 1 < tokens.size(); i++) {
+			if (tokens.get(i).text().equalsIgnoreCase("FROM") && tokens.get(i + 1).text().equalsIgnoreCase("STDIN")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The data of {@code COPY ... FROM stdin}, as psql reads it: the lines after the one
+	 * the statement ends on, up to a line holding only {@code \.}.
+	 */
+	private void copyData(int copyLine) {
+		int lineEnd = lineEnd(this.position);
+		String rest = this.text.substring(this.position, lineEnd).strip();
+		if (!rest.isEmpty() && !rest.startsWith("--")) {
+			throw new StepwiseException(this.scriptName + " line " + this.line + ": unexpected text \""
+					+ rest.substring(0, Math.min(rest.length(), SNIPPET_LENGTH)) + "\" after COPY ... FROM stdin. Its data"
+					+ " starts on the next line; put the next statement after the line \\. that ends the data.");
+		}
+		int dataStart = nextLine(lineEnd);
+		for (int at = dataStart; at < this.length; at = nextLine(lineEnd(at))) {
+			int end = lineEnd(at);
+			if (end - at == 2 && this.text.startsWith("\\.", at)) {
+				Statement copy = this.statements.remove(this.statements.size() - 1);
+				this.statements.add(new Statement(copy.sql(), copy.line(), this.text.substring(dataStart, at)));
+				advanceTo(nextLine(end));
+				return;
+			}
+		}
+		throw new StepwiseException(this.scriptName + " line " + copyLine + ": the data of COPY ... FROM stdin is not"
+				+ " ended by a line holding only \\. before the end of the script. Add that line after the last row.");
+	}
+
+	/** The start of the line after the line break at {@code lineEnd}. */
+	private int nextLine(int lineEnd) {
+		if (lineEnd < this.length && this.text.charAt(lineEnd) == '\r' && charAt(lineEnd + 1) == '\n') {
+			return lineEnd + 2;
+		}
+		return Math.min(lineEnd + 1, this.length);
 	}
 
 	private boolean startsLineComment(int at, char c) {
@@ -319,7 +379,7 @@ final class StatementSplitter {
 
 	private void token(int at, int end, char first) {
 		if (this.trackBlocks) {
-			this.blocks.symbol(first);
+			this.blocks.symbol(first, this.line);
 		}
 		significant(at, end);
 		advanceTo(end);
@@ -334,7 +394,7 @@ final class StatementSplitter {
 	}
 
 	private void endStatement() {
-		this.statements.add(new Statement(this.text.substring(this.statementStart, this.statementEnd), this.statementLine));
+		this.statements.add(new Statement(this.text.substring(this.statementStart, this.statementEnd), this.statementLine, null));
 		this.statementStart = -1;
 		this.blocks.reset();
 	}
@@ -368,8 +428,8 @@ final class StatementSplitter {
 				this.scriptName, this.line, what, start, fix));
 	}
 
-	/** A statement's text and the line it starts on. */
-	record Statement(String sql, int line) {
+	/** A statement's text, the line it starts on, and the data of a {@code COPY ... FROM stdin}. */
+	record Statement(String sql, int line, @Nullable String copyData) {
 
 	}
 

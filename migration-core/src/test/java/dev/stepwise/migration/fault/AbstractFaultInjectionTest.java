@@ -16,6 +16,8 @@ import dev.stepwise.migration.MigrationEvent;
 import dev.stepwise.migration.MigrationFailedException;
 import dev.stepwise.migration.MigrationType;
 import dev.stepwise.migration.MigrationValidationException;
+import dev.stepwise.migration.RollbackRefusedException;
+import dev.stepwise.migration.RollbackResult;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseConfiguration;
 import dev.stepwise.migration.StepwiseException;
@@ -265,6 +267,42 @@ abstract class AbstractFaultInjectionTest {
 	}
 
 	@Test
+	void lostRollbackConnectionIsRecordedAsRollbackFailedThroughAFreshConnection() throws Exception {
+		this.scripts.write("V1__setup.sql", SETUP)
+			.write("V2__tables.sql", "CREATE TABLE t2 (id INT);\nCREATE TABLE t3 (id INT);")
+			.write("U2__tables.sql", "DROP TABLE t2;\nUPDATE gate SET n = n + 1;\nDROP TABLE t3;");
+		configure(instance()).load().migrate();
+		closeGate();
+		SessionsOfARun sessions = instance();
+		CompletableFuture<RollbackResult> run = CompletableFuture
+			.supplyAsync(() -> configure(sessions).load().rollbackLast(1));
+		await(() -> run.isDone() || sessions.workSessions().stream().anyMatch(this::waiting));
+		killAndAwait(sessions.workSessions().stream().filter(this::waiting).findFirst().orElseThrow());
+		openGate();
+		Throwable failure = failureOf(run);
+		assertThat(failure).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("U2__tables.sql (version 2) failed at line 2")
+			.hasMessageContaining("lost its connection");
+		Stepwise next = configure(instance()).load();
+		if (ddlCommits()) {
+			// DROP TABLE t2 committed by itself: the history must not say APPLIED, although the
+			// rollback's own connection was gone when it tried to record that.
+			assertThat(failure).hasMessageContaining("recorded as ROLLBACK_FAILED");
+			assertThat(this.sql.tableExists("t2")).isFalse();
+			assertThat(next.info().migrations()).extracting((m) -> m.version() + ":" + m.state())
+				.containsExactly("1:APPLIED", "2:ROLLBACK_FAILED");
+			assertThatThrownBy(() -> next.rollbackLast(1)).isInstanceOf(RollbackRefusedException.class)
+				.hasMessageContaining("repair");
+		}
+		else {
+			assertThat(failure).hasMessageContaining("Nothing was undone");
+			assertThat(this.sql.tableExists("t2")).isTrue();
+			assertThat(next.info().migrations()).extracting((m) -> m.version() + ":" + m.state())
+				.containsExactly("1:APPLIED", "2:APPLIED");
+		}
+	}
+
+	@Test
 	void lockTimeoutMessageSaysWhatTookEffectAndDoesNotBlameTheScript() throws Exception {
 		this.scripts.write("V1__setup.sql", SETUP);
 		configure(instance()).load().migrate();
@@ -383,7 +421,7 @@ abstract class AbstractFaultInjectionTest {
 		}
 	}
 
-	private static Throwable failureOf(CompletableFuture<MigrateResult> run) throws Exception {
+	private static Throwable failureOf(CompletableFuture<?> run) throws Exception {
 		try {
 			run.get(120, TimeUnit.SECONDS);
 			return null;

@@ -2,6 +2,7 @@ package dev.stepwise.migration.sql;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import org.postgresql.PGConnection;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +45,12 @@ abstract class AbstractSqlScriptExecutionTests {
 			connection.setAutoCommit(!script.transactional());
 			try (Statement statement = connection.createStatement()) {
 				for (SqlStatement sql : script.statements()) {
-					statement.execute(sql.sql());
+					if (sql.copyData() != null) {
+						copyIn(connection, sql);
+					}
+					else {
+						statement.execute(sql.sql());
+					}
 				}
 			}
 			if (script.transactional()) {
@@ -51,6 +58,16 @@ abstract class AbstractSqlScriptExecutionTests {
 			}
 		}
 		return script;
+	}
+
+	/** {@code COPY ... FROM stdin} with its data, through the PostgreSQL driver as the engine sends it. */
+	private static void copyIn(Connection connection, SqlStatement sql) throws SQLException {
+		try {
+			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql.sql(), new StringReader(sql.copyData()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	protected List<String> strings(String query) throws SQLException {

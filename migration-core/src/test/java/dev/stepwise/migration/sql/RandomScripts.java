@@ -17,7 +17,7 @@ import dev.stepwise.migration.dialect.DatabaseType;
 final class RandomScripts {
 
 	/** A statement the parser must find. */
-	record Expected(String sql, int line) {
+	record Expected(String sql, int line, String copyData) {
 
 	}
 
@@ -55,6 +55,9 @@ final class RandomScripts {
 
 	private final List<String> sqls = new ArrayList<>();
 
+	/** The data of each statement that is a {@code COPY ... FROM stdin}, else null. */
+	private final List<String> copyData = new ArrayList<>();
+
 	private String delimiter = ";";
 
 	RandomScripts(DatabaseType type, Random random) {
@@ -68,6 +71,7 @@ final class RandomScripts {
 		this.text.setLength(0);
 		this.starts.clear();
 		this.sqls.clear();
+		this.copyData.clear();
 		this.delimiter = ";";
 		gap();
 		int count = this.random.nextInt(9);
@@ -75,6 +79,10 @@ final class RandomScripts {
 		for (int i = 0; i < count; i++) {
 			if (this.mySql && chance(8)) {
 				changeDelimiter(this.delimiter.equals(";") ? pick(List.of("$$", "//", ";;")) : ";");
+			}
+			if (this.postgresql && chance(10)) {
+				copyFromStdin();
+				continue;
 			}
 			statement(tokens());
 			boolean last = i == count - 1;
@@ -110,7 +118,7 @@ final class RandomScripts {
 					line++;
 				}
 			}
-			expected.add(new Expected(this.sqls.get(i), line));
+			expected.add(new Expected(this.sqls.get(i), line, this.copyData.get(i)));
 		}
 		return expected;
 	}
@@ -126,13 +134,88 @@ final class RandomScripts {
 	}
 
 	private void statement(List<String> tokens) {
+		if (this.postgresql) {
+			closeParentheses(tokens);
+		}
 		StringBuilder sql = new StringBuilder(tokens.get(0));
 		for (int i = 1; i < tokens.size(); i++) {
 			sql.append(separatorBetween(tokens.get(i - 1), tokens.get(i))).append(tokens.get(i));
 		}
 		this.starts.add(this.text.length());
 		this.sqls.add(sql.toString());
+		this.copyData.add(null);
 		this.text.append(sql);
+	}
+
+	/**
+	 * {@code COPY ... FROM stdin;}, the rest of its line blank or a comment, then data lines
+	 * full of delimiters, quotes and comment markers, up to a line {@code \.}.
+	 */
+	private void copyFromStdin() {
+		List<String> tokens = new ArrayList<>(List.of(pick(List.of("COPY", "copy")), word()));
+		if (this.random.nextBoolean()) {
+			tokens.addAll(List.of("(", word(), ",", word(), ")"));
+		}
+		tokens.addAll(List.of("FROM", pick(List.of("stdin", "STDIN", "Stdin"))));
+		if (this.random.nextBoolean()) {
+			tokens.addAll(List.of("WITH", "(", "FORMAT", "csv", ")"));
+		}
+		statement(tokens);
+		this.text.append(this.delimiter);
+		this.text.append(pick(List.of("", " ", "\t")));
+		this.text.append(this.random.nextBoolean() ? lineComment() : eol());
+		StringBuilder data = new StringBuilder();
+		int lines = this.random.nextInt(4);
+		for (int i = 0; i < lines; i++) {
+			data.append(content(10, List.of("\n", "\r"))).append("\t").append(content(4, List.of("\n", "\r"))).append(eol());
+		}
+		this.copyData.set(this.copyData.size() - 1, data.toString());
+		this.text.append(data).append("\\.").append(eol());
+		gap();
+	}
+
+	/** A PostgreSQL rule with several actions in parentheses, each ended by a semicolon but the last. */
+	private List<String> postgresqlRule() {
+		List<String> tokens = new ArrayList<>(List.of("CREATE", "RULE", word(), "AS", "ON", pick(List.of("INSERT", "UPDATE")),
+				"TO", word(), "DO", pick(List.of("ALSO", "INSTEAD")), "("));
+		int actions = 1 + this.random.nextInt(3);
+		for (int i = 0; i < actions; i++) {
+			if (i > 0) {
+				tokens.add(";");
+			}
+			tokens.addAll(List.of("INSERT", "INTO", word(), "VALUES", "("));
+			int pieces = 1 + this.random.nextInt(3);
+			while (pieces > 0) {
+				// A parenthesis here would move the action's end: keep them out.
+				String piece = piece();
+				if (!piece.equals("(") && !piece.equals(")")) {
+					tokens.add(piece);
+					pieces--;
+				}
+			}
+			tokens.add(")");
+		}
+		if (this.random.nextBoolean()) {
+			tokens.add(";");
+		}
+		tokens.add(")");
+		return tokens;
+	}
+
+	/** psql reads a ; inside parentheses as part of the statement: leave none open. */
+	private static void closeParentheses(List<String> tokens) {
+		int depth = 0;
+		for (String token : tokens) {
+			if (token.equals("(")) {
+				depth++;
+			}
+			else if (token.equals(")") && depth > 0) {
+				depth--;
+			}
+		}
+		for (int i = 0; i < depth; i++) {
+			tokens.add(")");
+		}
 	}
 
 	/** Between statements: nothing significant, but empty statements are fine. */
@@ -241,6 +324,9 @@ final class RandomScripts {
 		}
 		if (this.postgresql && chance(6)) {
 			return postgresqlRoutine();
+		}
+		if (this.postgresql && chance(6)) {
+			return postgresqlRule();
 		}
 		List<String> tokens = new ArrayList<>();
 		for (String keyword : pick(firstWords()).split(" ")) {
@@ -379,7 +465,12 @@ final class RandomScripts {
 	/** MySQL stored programs and MariaDB anonymous blocks, with nested compound statements. */
 	private List<String> mySqlRoutine() {
 		List<String> tokens = new ArrayList<>();
-		int kind = this.random.nextInt(6);
+		int kind = this.random.nextInt(7);
+		if (kind == 6) {
+			// MariaDB runs IF, CASE, LOOP, WHILE, REPEAT and FOR outside stored programs, unlabelled.
+			compound(tokens, 1, false);
+			return tokens;
+		}
 		if (kind == 5) {
 			tokens.addAll(List.of("BEGIN", "NOT", "ATOMIC"));
 			body(tokens, 0);
@@ -447,7 +538,11 @@ final class RandomScripts {
 	}
 
 	private void simpleBodyStatement(List<String> tokens) {
-		switch (this.random.nextInt(6)) {
+		switch (this.random.nextInt(7)) {
+			case 5 -> tokens.addAll(pick(List.of(
+					List.of("SET", "NEW", ".", pick(List.of("end", "END")), "=", "NEW", ".", pick(List.of("begin", "Begin")), "+", "1"),
+					List.of("UPDATE", word(), "SET", "end", "=", "end", "+", "1", "WHERE", "begin", ">", "0"),
+					List.of("SELECT", "begin", ",", "end", "INTO", word(), ",", word(), "FROM", word(), "WHERE", "begin", "=", "1"))));
 			case 0 -> {
 				tokens.addAll(List.of("SET", word(), "=", pick(List.of("IF", "REPEAT", "CASE_EXPRESSION"))));
 				if (tokens.get(tokens.size() - 1).equals("CASE_EXPRESSION")) {
@@ -477,8 +572,13 @@ final class RandomScripts {
 
 	/** A compound statement closed by END (without the semicolon after it). */
 	private void compound(List<String> tokens, int depth) {
-		String label = chance(3) ? word() : null;
-		switch (this.random.nextInt(8)) {
+		compound(tokens, depth, true);
+	}
+
+	/** @param inProgram whether inside a stored program, where labels, handlers and blocks may appear */
+	private void compound(List<String> tokens, int depth, boolean inProgram) {
+		String label = (inProgram && chance(3)) ? word() : null;
+		switch (this.random.nextInt(inProgram ? 8 : 6)) {
 			case 0 -> {
 				tokens.add("IF");
 				expression(tokens, 1 + this.random.nextInt(3));
@@ -522,7 +622,8 @@ final class RandomScripts {
 				tokens.add("REPEAT");
 				nonEmptyBody(tokens, depth);
 				tokens.add("UNTIL");
-				expression(tokens, 1 + this.random.nextInt(2));
+				expression(tokens, this.random.nextInt(2));
+				tokens.add(word());
 				tokens.addAll(List.of("END", "REPEAT"));
 				addEndLabel(tokens, label);
 			}

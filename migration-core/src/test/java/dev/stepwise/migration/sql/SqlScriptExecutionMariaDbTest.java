@@ -34,4 +34,12 @@ class SqlScriptExecutionMariaDbTest extends AbstractSqlScriptExecutionTests {
 			.containsExactly("account_bi", "account_bu");
 	}
 
+	@Test
+	void compoundStatementsOutsideProgramsAndEndAndBeginColumnsRun() throws SQLException {
+		SqlScript script = run("mariadb/V3__compound_and_end_columns.sql");
+		assertThat(script.statements()).extracting(SqlStatement::line).containsExactly(1, 3, 7, 8, 11, 13, 14, 15, 16, 17, 18);
+		assertThat(strings("SELECT CONCAT(id, ':', end) FROM span ORDER BY id")).containsExactly("1:16", "2:101", "3:1", "11:2",
+				"12:3", "21:3", "22:4", "30:8");
+	}
+
 }

@@ -29,6 +29,10 @@ class SqlScriptExecutionPostgresTest extends AbstractSqlScriptExecutionTests {
 		try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE indexed (id int PRIMARY KEY, a int)");
 			statement.execute("CREATE INDEX indexed_a ON indexed (a)");
+			statement.execute("CREATE TABLE parted (id int) PARTITION BY RANGE (id)");
+			statement.execute("CREATE TABLE parted_1 PARTITION OF parted FOR VALUES FROM (0) TO (10)");
+			statement.execute("CREATE MATERIALIZED VIEW numbers AS SELECT 1 AS id");
+			statement.execute("CREATE UNIQUE INDEX numbers_id ON numbers (id)");
 		}
 	}
 
@@ -52,6 +56,15 @@ class SqlScriptExecutionPostgresTest extends AbstractSqlScriptExecutionTests {
 		assertThat(strings("SELECT indexname FROM pg_indexes WHERE indexname = 'account_owner_idx'")).containsExactly("account_owner_idx");
 	}
 
+	@Test
+	void multiActionRulesAndCopyFromStdinRun() throws SQLException {
+		SqlScript script = run("postgresql/V4__rule_and_copy.sql");
+		assertThat(script.statements()).extracting(SqlStatement::line).containsExactly(1, 2, 3, 5, 9, 10, 11, 16, 19);
+		assertThat(strings("SELECT note FROM rule_log_b UNION ALL SELECT note FROM rule_log_c")).containsExactly("b; 1", "c; 1");
+		assertThat(strings("SELECT id || '=' || coalesce(note, 'null') FROM copied ORDER BY id")).containsExactly("1=semi;colon",
+				"2=it's -- not a comment", "3=null", "4=quoted, with comma; and semicolon", "5=after the data");
+	}
+
 	/**
 	 * The parser's verdict for each statement matches PostgreSQL's: those it calls
 	 * non-transactional are the ones PostgreSQL refuses inside a transaction block.
@@ -65,7 +78,11 @@ class SqlScriptExecutionPostgresTest extends AbstractSqlScriptExecutionTests {
 			"ALTER DATABASE {db} SET TABLESPACE pg_default", "CREATE SUBSCRIPTION never CONNECTION 'host=127.0.0.1 dbname=none' PUBLICATION p",
 			"CREATE INDEX indexed_d ON indexed (a)", "DROP INDEX indexed_a", "REINDEX TABLE indexed", "REINDEX INDEX indexed_a",
 			"CLUSTER indexed USING indexed_a", "CLUSTER VERBOSE indexed USING indexed_a", "ALTER DATABASE {db} SET work_mem = '8MB'",
-			"ANALYZE indexed", "CREATE SCHEMA tablespace_data" })
+			"ANALYZE indexed", "CREATE SCHEMA tablespace_data", "ALTER TABLE parted DETACH PARTITION parted_1 CONCURRENTLY",
+			"ALTER TABLE IF EXISTS ONLY public.parted DETACH PARTITION public.parted_1 CONCURRENTLY",
+			"ALTER TABLE parted DETACH PARTITION parted_1", "REINDEX (CONCURRENTLY) INDEX indexed_a",
+			"REINDEX (VERBOSE, CONCURRENTLY true) TABLE indexed", "REINDEX (CONCURRENTLY false) TABLE indexed",
+			"REINDEX SCHEMA CONCURRENTLY public", "DISCARD ALL", "DISCARD PLANS", "REFRESH MATERIALIZED VIEW CONCURRENTLY numbers" })
 	void nonTransactionalVerdictMatchesPostgresql(String template) throws SQLException {
 		String sql = template.replace("{db}", database.database().name());
 		boolean parserRefusesTransaction = !SqlScriptParser.parse("V1__check.sql", sql, DatabaseType.POSTGRESQL).transactional();

@@ -113,6 +113,30 @@ class SqlScriptParserErrorTests {
 			.withMessage("V2__data.sql line 1: unexpected text after DELIMITER $$. Put DELIMITER on a line of its own.");
 	}
 
+	@Test
+	void unclosedParenthesisOnPostgresql() {
+		assertThatExceptionOfType(StepwiseException.class)
+			.isThrownBy(() -> parse(DatabaseType.POSTGRESQL, "SELECT 1;\nCREATE RULE r AS ON INSERT TO a DO ALSO (\nINSERT INTO b VALUES (1);\n"))
+			.withMessageStartingWith("V2__data.sql line 2: ")
+			.withMessageContaining("Add the missing ) that closes the parenthesis opened on this line");
+	}
+
+	@Test
+	void copyFromStdinWithoutTheEndOfItsData() {
+		assertThatExceptionOfType(StepwiseException.class)
+			.isThrownBy(() -> parse(DatabaseType.POSTGRESQL, "SELECT 1;\nCOPY t FROM stdin;\n1\tx\n\\.x\n"))
+			.withMessage("V2__data.sql line 2: the data of COPY ... FROM stdin is not ended by a line holding only \\. before"
+					+ " the end of the script. Add that line after the last row.");
+	}
+
+	@Test
+	void copyFromStdinWithAStatementOnTheSameLine() {
+		assertThatExceptionOfType(StepwiseException.class)
+			.isThrownBy(() -> parse(DatabaseType.POSTGRESQL, "COPY t FROM stdin; SELECT 1;\n\\.\n"))
+			.withMessage("V2__data.sql line 1: unexpected text \"SELECT 1;\" after COPY ... FROM stdin. Its data starts on the"
+					+ " next line; put the next statement after the line \\. that ends the data.");
+	}
+
 	private static SqlScript parse(DatabaseType type, String script) {
 		return SqlScriptParser.parse("V2__data.sql", script, type);
 	}

@@ -35,7 +35,7 @@ class SqlScriptParserFuzzTests {
 			try {
 				SqlScript parsed = SqlScriptParser.parse("V1__random.sql", script.text(), type);
 				assertThat(parsed.transactional()).isTrue();
-				actual = parsed.statements().stream().map((statement) -> new RandomScripts.Expected(statement.sql(), statement.line())).toList();
+				actual = parsed.statements().stream().map((statement) -> new RandomScripts.Expected(statement.sql(), statement.line(), statement.copyData())).toList();
 			}
 			catch (RuntimeException ex) {
 				throw new AssertionError(failure(type, seed, script) + "\nthrew " + ex, ex);

@@ -179,6 +179,37 @@ class SqlScriptParserMySqlTests {
 		assertThat(sqls("SELECT $$a;SELECT b$c;")).containsExactly("SELECT $$a", "SELECT b$c");
 	}
 
+	@Test
+	void endAndBeginAsColumnNamesInsideATriggerOrProcedureBody() {
+		String trigger = """
+				CREATE TRIGGER span_bi BEFORE INSERT ON span FOR EACH ROW BEGIN
+				    SET NEW.end = NEW.begin + NEW.length;
+				    IF NEW.end > 100 THEN SET NEW.end = 100; END IF;
+				END""";
+		String procedure = """
+				CREATE PROCEDURE widen() BEGIN
+				    UPDATE span SET end = end + 1 WHERE begin > 0;
+				    SELECT begin, end INTO @b, @e FROM span WHERE begin = 5;
+				    BEGIN
+				        DECLARE CONTINUE HANDLER FOR NOT FOUND BEGIN END;
+				        SET @x = 1;
+				    END;
+				END""";
+		assertThat(sqls(trigger + ";\n" + procedure + ";\nCALL widen();")).containsExactly(trigger, procedure, "CALL widen()");
+	}
+
+	@Test
+	void compoundStatementsOutsideStoredProgramsStayWhole() {
+		List<String> compounds = List.of("IF @n > 0 THEN INSERT INTO t VALUES (1); ELSEIF @n < 0 THEN DO 0; ELSE SELECT 1; END IF",
+				"CASE @n WHEN 1 THEN INSERT INTO t VALUES (1); ELSE BEGIN NOT ATOMIC END; END CASE",
+				"WHILE @n > 0 DO SET @n = @n - 1; INSERT INTO t VALUES (@n); END WHILE",
+				"REPEAT SET @n = @n + 1; UNTIL @n >= 3 END REPEAT", "FOR i IN 1..3 DO INSERT INTO t VALUES (i); END FOR",
+				"LOOP SIGNAL SQLSTATE '45000'; END LOOP");
+		String script = String.join(";\n", compounds) + ";\nSELECT 2";
+		assertThat(sqls(script)).containsExactlyElementsOf(
+				java.util.stream.Stream.concat(compounds.stream(), java.util.stream.Stream.of("SELECT 2")).toList());
+	}
+
 	private static SqlScript parse(String script) {
 		return SqlScriptParser.parse("V1__test.sql", script, DatabaseType.MARIADB);
 	}

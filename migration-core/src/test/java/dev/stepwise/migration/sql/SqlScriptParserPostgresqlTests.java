@@ -155,6 +155,33 @@ class SqlScriptParserPostgresqlTests {
 		assertThat(sqls("DELIMITER //\nSELECT 1;")).containsExactly("DELIMITER //\nSELECT 1");
 	}
 
+	@Test
+	void semicolonsInsideParenthesesDoNotEndTheStatementAsInPsql() {
+		String rule = "CREATE RULE r AS ON INSERT TO a DO ALSO (INSERT INTO b VALUES (1); INSERT INTO c VALUES (2))";
+		String nested = "CREATE RULE s AS ON UPDATE TO a DO INSTEAD (\n  UPDATE b SET x = (SELECT 1);\n  NOTIFY a_changed\n)";
+		assertThat(sqls(rule + ";\n" + nested + ";\nSELECT ')';")).containsExactly(rule, nested, "SELECT ')'");
+	}
+
+	@Test
+	void aSurplusClosingParenthesisIsIgnoredAsInPsql() {
+		assertThat(sqls("SELECT 1);\nSELECT 2;")).containsExactly("SELECT 1)", "SELECT 2");
+	}
+
+	@Test
+	void copyFromStdinTakesTheLinesUpToBackslashDotAsItsData() {
+		SqlScript script = parse("COPY t (a, b) FROM stdin;\n1\tx;y\n2\t'\r\n\\.\r\ncopy t from STDIN with (format csv); -- csv\n3,\"$$\"\n\\.\nSELECT 1;");
+		assertThat(script.statements()).extracting(SqlStatement::sql, SqlStatement::line, SqlStatement::copyData)
+			.containsExactly(tuple("COPY t (a, b) FROM stdin", 1, "1\tx;y\n2\t'\r\n"),
+					tuple("copy t from STDIN with (format csv)", 5, "3,\"$$\"\n"), tuple("SELECT 1", 8, null));
+		assertThat(script.transactional()).isTrue();
+	}
+
+	@Test
+	void copyToStdoutAndCopyFromAFileHaveNoData() {
+		assertThat(parse("COPY t TO stdout;\nCOPY t FROM '/tmp/t.csv';\nSELECT 1;").statements())
+			.extracting(SqlStatement::copyData).containsExactly(null, null, null);
+	}
+
 	private static SqlScript parse(String script) {
 		return SqlScriptParser.parse("V1__test.sql", script, DatabaseType.POSTGRESQL);
 	}

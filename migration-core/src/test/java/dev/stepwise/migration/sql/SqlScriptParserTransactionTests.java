@@ -23,7 +23,10 @@ class SqlScriptParserTransactionTests {
 			"DROP DATABASE IF EXISTS app", "CREATE TABLESPACE fast LOCATION '/ssd'", "DROP TABLESPACE fast", "CLUSTER",
 			"CLUSTER VERBOSE", "CLUSTER (VERBOSE)", "ALTER DATABASE app SET TABLESPACE fast",
 			"ALTER DATABASE \"App\" SET TABLESPACE fast", "CREATE SUBSCRIPTION s CONNECTION 'x' PUBLICATION p",
-			"DROP SUBSCRIPTION s", "/* why */ CREATE -- comment\n INDEX /* nested /* */ */ CONCURRENTLY idx ON t (a)" })
+			"DROP SUBSCRIPTION s", "/* why */ CREATE -- comment\n INDEX /* nested /* */ */ CONCURRENTLY idx ON t (a)",
+			"ALTER TABLE p DETACH PARTITION p1 CONCURRENTLY",
+			"alter table if exists only public.p detach partition public.\"P 2\" concurrently", "REINDEX (CONCURRENTLY) INDEX idx",
+			"REINDEX (VERBOSE, CONCURRENTLY true) TABLE t", "REINDEX SCHEMA CONCURRENTLY public", "DISCARD ALL" })
 	void statementsThatCannotRunInATransactionMakeTheScriptNonTransactional(String sql) {
 		SqlScript script = postgresql(sql + ";");
 		assertThat(script.transactional()).isFalse();
@@ -35,7 +38,9 @@ class SqlScriptParserTransactionTests {
 			"REINDEX TABLE t", "REINDEX INDEX idx", "CLUSTER t USING idx", "CLUSTER VERBOSE t", "CLUSTER \"T\"",
 			"ALTER DATABASE app SET work_mem = '8MB'", "ALTER TABLE vacuum ADD COLUMN a int", "ANALYZE t",
 			"CREATE TABLE database (id int)", "SELECT 'VACUUM'", "-- VACUUM\nSELECT 1", "CREATE SCHEMA tablespace_data",
-			"ALTER SUBSCRIPTION s DISABLE" })
+			"ALTER SUBSCRIPTION s DISABLE", "ALTER TABLE p DETACH PARTITION p1", "ALTER TABLE p DETACH PARTITION p1 FINALIZE",
+			"REINDEX (CONCURRENTLY false) TABLE t", "REFRESH MATERIALIZED VIEW CONCURRENTLY mv", "DISCARD PLANS",
+			"ALTER TABLE concurrently ADD COLUMN a int", "CREATE TABLE t (concurrently int)" })
 	void otherStatementsRunInTheTransaction(String sql) {
 		SqlScript script = postgresql(sql + ";");
 		assertThat(script.transactional()).isTrue();

@@ -10,6 +10,7 @@ import dev.stepwise.migration.ExecutedMigration;
 import dev.stepwise.migration.MigrateResult;
 import dev.stepwise.migration.MigrationInfo;
 import dev.stepwise.migration.PlannedMigration;
+import dev.stepwise.migration.RepairResult;
 import dev.stepwise.migration.RollbackResult;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseException;
@@ -85,25 +86,26 @@ public final class MigrationDescriptors {
 	 * @param type SQL, JAVA or BASELINE
 	 * @param script the script or Java class
 	 * @param checksum the checksum
-	 * @param state the state, such as APPLIED, PENDING or ROLLED_BACK
+	 * @param state the state, such as APPLIED, PENDING, ROLLED_BACK or ROLLBACK_FAILED
 	 * @param installedRank the rank in the history
 	 * @param installedBy who applied it
 	 * @param installedOn when it was applied
 	 * @param executionTimeMillis how long it took
 	 * @param undoable whether a rollback can undo it
-	 * @param rolledBackBy who rolled it back
-	 * @param rolledBackOn when it was rolled back
+	 * @param rolledBackBy who rolled it back (for ROLLBACK_FAILED: who tried)
+	 * @param rolledBackOn when it was rolled back (for ROLLBACK_FAILED: when the rollback failed)
+	 * @param adopted whether its history row was adopted from Flyway's history
 	 */
 	public record MigrationDescriptor(@Nullable String version, String description, String type, String script,
 			@Nullable Integer checksum, String state, @Nullable Integer installedRank, @Nullable String installedBy,
 			@Nullable String installedOn, @Nullable Long executionTimeMillis, boolean undoable,
-			@Nullable String rolledBackBy, @Nullable String rolledBackOn) {
+			@Nullable String rolledBackBy, @Nullable String rolledBackOn, boolean adopted) {
 
 		static MigrationDescriptor of(MigrationInfo info) {
 			return new MigrationDescriptor(text(info.version()), info.description(), info.type().name(), info.script(),
 					info.checksum(), info.state().name(), info.installedRank(), info.installedBy(),
 					text(info.installedOn()), millis(info.executionTime()), info.undoable(), info.rolledBackBy(),
-					text(info.rolledBackOn()));
+					text(info.rolledBackOn()), info.adopted());
 		}
 
 	}
@@ -150,6 +152,41 @@ public final class MigrationDescriptors {
 			return new RollbackDescriptor(engine, result.dryRun(), text(result.initialVersion()),
 					text(result.targetVersion()), result.plan().stream().map(PlanDescriptor::of).toList(),
 					result.rolledBack().stream().map(ExecutedDescriptor::of).toList(), result.totalTime().toMillis());
+		}
+
+	}
+
+	/**
+	 * What a repair changed in the history or, for a dry run, would change.
+	 *
+	 * @param engine the engine's bean name
+	 * @param dryRun whether nothing was changed
+	 * @param actions each change to the history
+	 * @param unresolved each failed rollback that needs a person's decision, with how to give it
+	 */
+	public record RepairDescriptor(String engine, boolean dryRun, List<RepairActionDescriptor> actions,
+			List<String> unresolved) {
+
+		static RepairDescriptor of(String engine, RepairResult result) {
+			return new RepairDescriptor(engine, result.dryRun(),
+					result.actions().stream().map(RepairActionDescriptor::of).toList(), result.unresolved());
+		}
+
+	}
+
+	/**
+	 * One change a repair makes to the history.
+	 *
+	 * @param action REMOVE_FAILED, ACCEPT_CHECKSUM, MARK_ROLLED_BACK or MARK_APPLIED
+	 * @param version the version, or {@code null} for a repeatable migration
+	 * @param script the migration's script or class
+	 * @param detail what the change means
+	 */
+	public record RepairActionDescriptor(String action, @Nullable String version, String script, String detail) {
+
+		static RepairActionDescriptor of(RepairResult.Action action) {
+			return new RepairActionDescriptor(action.kind().name(), text(action.version()), action.script(),
+					action.detail());
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import dev.stepwise.migration.MigrateOptions;
 import dev.stepwise.migration.MigrationInfo;
+import dev.stepwise.migration.RepairRequest;
 import dev.stepwise.migration.RollbackRequest;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.expand.Expansion;
@@ -17,14 +18,15 @@ import org.jspecify.annotations.Nullable;
  * {@link IllegalArgumentException} with a message for the caller when the input is wrong.
  */
 record OperationRequest(@Nullable String target, @Nullable Integer count, boolean dryRun, @Nullable String change,
-		@Nullable String engine) {
+		@Nullable String engine, @Nullable String markRolledBack, @Nullable String markApplied) {
 
-	private static final Set<String> OPERATIONS = Set.of("rollback", "migrate", "contract");
+	private static final Set<String> OPERATIONS = Set.of("rollback", "migrate", "contract", "repair");
 
 	static void checkOperation(String operation) {
 		if (!OPERATIONS.contains(operation)) {
 			throw new IllegalArgumentException("Unknown operation '" + InputEcho.cut(operation, InputEcho.MAX_LENGTH)
-					+ "': POST /actuator/migrations/rollback, /actuator/migrations/migrate or /actuator/migrations/contract");
+					+ "': POST /actuator/migrations/rollback, /actuator/migrations/migrate, /actuator/migrations/contract"
+					+ " or /actuator/migrations/repair");
 		}
 	}
 
@@ -53,6 +55,7 @@ record OperationRequest(@Nullable String target, @Nullable Integer count, boolea
 	 */
 	RollbackRequest rollback(Stepwise engine) {
 		noChange("rollback");
+		noMarks("rollback");
 		if (this.target != null && this.count != null) {
 			throw new IllegalArgumentException("Give either \"target\" or \"count\", not both");
 		}
@@ -72,6 +75,7 @@ record OperationRequest(@Nullable String target, @Nullable Integer count, boolea
 	 */
 	MigrateOptions migrate() {
 		noChange("migrate");
+		noMarks("migrate");
 		if (this.target != null || this.count != null) {
 			throw new IllegalArgumentException(
 					"migrate applies everything pending and takes only \"dryRun\": leave out \"target\" and \"count\"");
@@ -84,9 +88,10 @@ record OperationRequest(@Nullable String target, @Nullable Integer count, boolea
 	 * The change to contract: one the engine expanded, named by its id.
 	 */
 	String contract(Stepwise engine) {
-		if (this.target != null || this.count != null || this.dryRun) {
+		if (this.target != null || this.count != null || this.dryRun || this.markRolledBack != null
+				|| this.markApplied != null) {
 			throw new IllegalArgumentException("contract takes only \"change\" (and \"engine\"): leave out \"target\","
-					+ " \"count\" and \"dryRun\"");
+					+ " \"count\", \"dryRun\", \"markRolledBack\" and \"markApplied\"");
 		}
 		if (this.change == null || this.change.isBlank()) {
 			throw new IllegalArgumentException("Say what to contract: {\"change\": \"<table>.<new_column>\"},"
@@ -99,6 +104,33 @@ record OperationRequest(@Nullable String target, @Nullable Integer count, boolea
 					+ "; ids are <table>.<new_column> in lower case");
 		}
 		return this.change;
+	}
+
+	/**
+	 * The repair this body asks for: FAILED records and checksums always, and a failed
+	 * rollback settled the way the body says.
+	 */
+	RepairRequest repair() {
+		noChange("repair");
+		if (this.target != null || this.count != null) {
+			throw new IllegalArgumentException("repair takes only \"dryRun\", \"markRolledBack\" and \"markApplied\":"
+					+ " leave out \"target\" and \"count\"");
+		}
+		RepairRequest request = RepairRequest.defaults();
+		if (this.markRolledBack != null) {
+			request = request.markRolledBack(this.markRolledBack);
+		}
+		if (this.markApplied != null) {
+			request = request.markApplied(this.markApplied);
+		}
+		return this.dryRun ? request.asDryRun() : request;
+	}
+
+	private void noMarks(String operation) {
+		if (this.markRolledBack != null || this.markApplied != null) {
+			throw new IllegalArgumentException(operation + " does not take \"markRolledBack\" or \"markApplied\":"
+					+ " POST /actuator/migrations/repair settles a failed rollback");
+		}
 	}
 
 	private void noChange(String operation) {

@@ -13,6 +13,7 @@ import dev.stepwise.migration.boot.actuate.MigrationDescriptors.ContractDescript
 import dev.stepwise.migration.boot.actuate.MigrationDescriptors.EngineDescriptor;
 import dev.stepwise.migration.boot.actuate.MigrationDescriptors.MigrateDescriptor;
 import dev.stepwise.migration.boot.actuate.MigrationDescriptors.MigrationsDescriptor;
+import dev.stepwise.migration.boot.actuate.MigrationDescriptors.RepairDescriptor;
 import dev.stepwise.migration.boot.actuate.MigrationDescriptors.RollbackDescriptor;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +27,7 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 /**
  * The Actuator endpoint {@code migrations}: every engine's history, expansions, backfills
  * and registered instances, and, when {@code stepwise.rollback.enabled=true}, rollback,
- * migrate and contract on request.
+ * migrate, contract and repair on request.
  * <p>
  * Concurrent operations, here or from other instances, are serialised by the engine's lock.
  */
@@ -64,33 +65,43 @@ public class StepwiseEndpoint {
 
 	/**
 	 * Rolls back ({@code rollback}: a {@code target} version or a {@code count}), applies
-	 * what is pending, rolled back migrations included ({@code migrate}), or contracts an
-	 * expanded column change ({@code contract}: a {@code change} id); {@code dryRun} returns
-	 * the plan of a rollback or migrate without changing anything.
-	 * @param operation {@code rollback}, {@code migrate} or {@code contract}
+	 * what is pending, rolled back migrations included ({@code migrate}), contracts an
+	 * expanded column change ({@code contract}: a {@code change} id), or repairs the history
+	 * ({@code repair}: removes FAILED records, accepts edited checksums, and settles a failed
+	 * rollback named by {@code markRolledBack} or {@code markApplied}); {@code dryRun} returns
+	 * the plan of a rollback, migrate or repair without changing anything.
+	 * <p>
+	 * Repair sits behind the same switch as rollback: it changes only the history, but a
+	 * wrong mark makes the history lie about the schema, which is as harmful as a wrong undo.
+	 * @param operation {@code rollback}, {@code migrate}, {@code contract} or {@code repair}
 	 * @param target roll back everything above this version
 	 * @param count roll back this many of the most recent migrations
 	 * @param dryRun whether to return only the plan
 	 * @param change the change to contract, {@code table.new_column}
 	 * @param engine the engine's bean name, needed when there are several
+	 * @param markRolledBack repair: the version whose failed rollback a person finished by hand
+	 * @param markApplied repair: the version whose failed rollback a person undid by hand
 	 * @return what was done or planned (a contract deferred by instances of older code is a
 	 * 200 too, naming them), or a 400, 403 or 409 with a message
 	 */
 	@WriteOperation
 	public WebEndpointResponse<Object> operate(@Selector String operation, @Nullable String target,
-			@Nullable Integer count, @Nullable Boolean dryRun, @Nullable String change, @Nullable String engine) {
+			@Nullable Integer count, @Nullable Boolean dryRun, @Nullable String change, @Nullable String engine,
+			@Nullable String markRolledBack, @Nullable String markApplied) {
 		if (!this.writesEnabled) {
-			return error(STATUS_FORBIDDEN, "Rollback, migrate and contract through Actuator are disabled:"
+			return error(STATUS_FORBIDDEN, "Rollback, migrate, contract and repair through Actuator are disabled:"
 					+ " set stepwise.rollback.enabled=true (and protect the endpoint) to enable them");
 		}
 		try {
 			OperationRequest.checkOperation(operation);
-			OperationRequest request = new OperationRequest(target, count, Boolean.TRUE.equals(dryRun), change, engine);
+			OperationRequest request = new OperationRequest(target, count, Boolean.TRUE.equals(dryRun), change, engine,
+					markRolledBack, markApplied);
 			String name = request.engineName(this.engines);
 			Stepwise stepwise = this.engines.get(name);
 			Object result = switch (operation) {
 				case "rollback" -> RollbackDescriptor.of(name, stepwise.rollback(request.rollback(stepwise)));
 				case "migrate" -> MigrateDescriptor.of(name, stepwise.migrate(request.migrate()));
+				case "repair" -> RepairDescriptor.of(name, stepwise.repair(request.repair()));
 				default -> ContractDescriptor.of(name, stepwise.contract(request.contract(stepwise)));
 			};
 			return new WebEndpointResponse<>(result);

@@ -1,6 +1,6 @@
 /**
  * The Actuator endpoint {@code migrations}: the history, expansions and instances of every
- * engine, and rollback, migrate and contract operations.
+ * engine, and rollback, migrate, contract and repair operations.
  */
 @NullMarked
 package dev.stepwise.migration.boot.actuate;

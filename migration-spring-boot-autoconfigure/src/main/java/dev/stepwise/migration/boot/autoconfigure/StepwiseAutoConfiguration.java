@@ -49,8 +49,9 @@ public final class StepwiseAutoConfiguration {
 	@ConditionalOnMissingBean
 	StepwiseMigrationInitializer stepwiseMigrationInitializer(Map<String, Stepwise> engines,
 			ObjectProvider<StepwiseMigrationStrategy> migrationStrategy,
-			ObjectProvider<MigrationStrategyDecorator> decorators) {
-		StepwiseMigrationStrategy strategy = migrationStrategy.getIfAvailable(() -> Stepwise::migrate);
+			ObjectProvider<MigrationStrategyDecorator> decorators, StepwiseProperties properties) {
+		StepwiseMigrationStrategy strategy = migrationStrategy
+			.getIfAvailable(() -> StartupStrategies.of(properties.getStartup()));
 		for (MigrationStrategyDecorator decorator : decorators.orderedStream().toList()) {
 			strategy = decorator.apply(strategy);
 		}
@@ -131,6 +132,11 @@ public final class StepwiseAutoConfiguration {
 						+ " mark the one to migrate with @StepwiseDataSource, set stepwise.url,"
 						+ " or define a Stepwise bean per DataSource");
 			}
+			if (properties.getUser() != null) {
+				// As spring.flyway.user: the same database, reached as another user (a DDL user).
+				configuration.dataSource(OtherUserDataSource.of(chosen, properties.getUser(), properties.getPassword()));
+				return;
+			}
 			configuration.dataSource(chosen);
 		}
 
@@ -146,6 +152,7 @@ public final class StepwiseAutoConfiguration {
 			map.from(properties::isIgnoreFutureMigrations).to(configuration::ignoreFutureMigrations);
 			map.from(properties::isBaselineOnMigrate).to(configuration::baselineOnMigrate);
 			map.from(properties::getBaselineVersion).to(configuration::baselineVersion);
+			map.from(properties::isFailOnEmptyMigrations).to(configuration::failOnEmptyMigrations);
 			map.from(properties::getLockWaitTimeout).to(configuration::lockWaitTimeout);
 			map.from(properties::getDdlLockTimeout).to(configuration::ddlLockTimeout);
 			map.from(properties::getDdlRetries).to(configuration::ddlRetries);
@@ -155,6 +162,18 @@ public final class StepwiseAutoConfiguration {
 			map.from(properties::getBackfillWorkers).to(configuration::backfillWorkers);
 			map.from(properties::getInstalledBy).to(configuration::installedBy);
 			map.from(properties::getEncoding).to(configuration::encoding);
+			map.from(properties::getFlywayAdoption).to(configuration::flywayAdoption);
+			map.from(properties::getFlywayTable).to(configuration::flywayTable);
+			map.from(properties::getTarget).to(configuration::target);
+			map.from(properties::getConnectRetries).to(configuration::connectRetries);
+			map.from(properties::getConnectRetriesInterval).to(configuration::connectRetriesInterval);
+			map.from(properties::getInitSqls).to(configuration::initSqls);
+			map.from(properties::getPlaceholderPrefix).to(configuration::placeholderPrefix);
+			map.from(properties::getPlaceholderSuffix).to(configuration::placeholderSuffix);
+			map.from(properties::isFailOnMissingLocations).to(configuration::failOnMissingLocations);
+			map.from(properties::isValidateMigrationNaming).to(configuration::validateMigrationNaming);
+			map.from(properties::getDefaultSchema).to(configuration::defaultSchema);
+			map.from(properties::isCreateSchemas).to(configuration::createSchemas);
 		}
 
 	}

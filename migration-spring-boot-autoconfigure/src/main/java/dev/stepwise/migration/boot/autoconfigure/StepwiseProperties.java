@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.stepwise.migration.FlywayAdoption;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -78,6 +79,12 @@ public class StepwiseProperties {
 	private String baselineVersion = "1";
 
 	/**
+	 * Whether to refuse, before anything runs, a migration script that has no statement
+	 * (empty, or only comments), rather than record it with a warning.
+	 */
+	private boolean failOnEmptyMigrations = false;
+
+	/**
 	 * How long to wait for another instance's migration run to finish.
 	 */
 	private Duration lockWaitTimeout = Duration.ofSeconds(60);
@@ -126,14 +133,85 @@ public class StepwiseProperties {
 	private @Nullable String url;
 
 	/**
-	 * Login user of the database to migrate, with "url".
+	 * Login user of the database to migrate: with "url", or alone for the application's
+	 * database reached as another user (a DDL user).
 	 */
 	private @Nullable String user;
 
 	/**
-	 * Login password of the database to migrate, with "url".
+	 * Login password of "user".
 	 */
 	private @Nullable String password;
+
+	/**
+	 * What happens at start-up: "migrate" applies what is pending; "validate" refuses to start
+	 * while the sources and the history disagree or a migration is pending (a deploy that
+	 * migrates from a job); "none" leaves the database alone.
+	 */
+	private Startup startup = Startup.MIGRATE;
+
+	/**
+	 * Whether the first run adopts a Flyway history in place: "auto" copies Flyway's rows
+	 * into Stepwise's history when Stepwise has none; "off" ignores Flyway's table.
+	 */
+	private FlywayAdoption flywayAdoption = FlywayAdoption.AUTO;
+
+	/**
+	 * Flyway's history table to adopt, in the schema of Stepwise's history table.
+	 */
+	private String flywayTable = "flyway_schema_history";
+
+	/**
+	 * Version to migrate up to ("latest" for all); repeatable migrations still run.
+	 */
+	private @Nullable String target;
+
+	/**
+	 * Number of times to retry connecting when the database cannot be reached at first.
+	 */
+	private int connectRetries = 0;
+
+	/**
+	 * Longest wait between connection retries; the wait starts at one second and doubles.
+	 */
+	private Duration connectRetriesInterval = Duration.ofSeconds(120);
+
+	/**
+	 * SQL statements run on the work connection of every run, before anything else.
+	 */
+	private List<String> initSqls = new ArrayList<>();
+
+	/**
+	 * What opens a placeholder in scripts.
+	 */
+	private String placeholderPrefix = "${";
+
+	/**
+	 * What closes a placeholder in scripts.
+	 */
+	private String placeholderSuffix = "}";
+
+	/**
+	 * Whether a location that does not exist fails the start rather than being logged.
+	 */
+	private boolean failOnMissingLocations = false;
+
+	/**
+	 * Whether a ".sql" file in a location that is neither a migration nor a callback fails the
+	 * start; when false it is skipped with a warning, as Flyway does by default.
+	 */
+	private boolean validateMigrationNaming = true;
+
+	/**
+	 * Schema (on MySQL and MariaDB, database) that migrations run in and that holds the
+	 * history table unless "schema" is set. Default: the connection's own.
+	 */
+	private @Nullable String defaultSchema;
+
+	/**
+	 * Whether to create the default schema when it does not exist.
+	 */
+	private boolean createSchemas = true;
 
 	private final Rollback rollback = new Rollback();
 
@@ -229,6 +307,14 @@ public class StepwiseProperties {
 		this.baselineVersion = baselineVersion;
 	}
 
+	public boolean isFailOnEmptyMigrations() {
+		return this.failOnEmptyMigrations;
+	}
+
+	public void setFailOnEmptyMigrations(boolean failOnEmptyMigrations) {
+		this.failOnEmptyMigrations = failOnEmptyMigrations;
+	}
+
 	public Duration getLockWaitTimeout() {
 		return this.lockWaitTimeout;
 	}
@@ -317,6 +403,126 @@ public class StepwiseProperties {
 		this.password = password;
 	}
 
+	public @Nullable String getDefaultSchema() {
+		return this.defaultSchema;
+	}
+
+	public void setDefaultSchema(@Nullable String defaultSchema) {
+		this.defaultSchema = defaultSchema;
+	}
+
+	public boolean isCreateSchemas() {
+		return this.createSchemas;
+	}
+
+	public void setCreateSchemas(boolean createSchemas) {
+		this.createSchemas = createSchemas;
+	}
+
+	public boolean isFailOnMissingLocations() {
+		return this.failOnMissingLocations;
+	}
+
+	public void setFailOnMissingLocations(boolean failOnMissingLocations) {
+		this.failOnMissingLocations = failOnMissingLocations;
+	}
+
+	public boolean isValidateMigrationNaming() {
+		return this.validateMigrationNaming;
+	}
+
+	public void setValidateMigrationNaming(boolean validateMigrationNaming) {
+		this.validateMigrationNaming = validateMigrationNaming;
+	}
+
+	public String getPlaceholderPrefix() {
+		return this.placeholderPrefix;
+	}
+
+	public void setPlaceholderPrefix(String placeholderPrefix) {
+		this.placeholderPrefix = placeholderPrefix;
+	}
+
+	public String getPlaceholderSuffix() {
+		return this.placeholderSuffix;
+	}
+
+	public void setPlaceholderSuffix(String placeholderSuffix) {
+		this.placeholderSuffix = placeholderSuffix;
+	}
+
+	public @Nullable String getTarget() {
+		return this.target;
+	}
+
+	public void setTarget(@Nullable String target) {
+		this.target = target;
+	}
+
+	public int getConnectRetries() {
+		return this.connectRetries;
+	}
+
+	public void setConnectRetries(int connectRetries) {
+		this.connectRetries = connectRetries;
+	}
+
+	public Duration getConnectRetriesInterval() {
+		return this.connectRetriesInterval;
+	}
+
+	public void setConnectRetriesInterval(Duration connectRetriesInterval) {
+		this.connectRetriesInterval = connectRetriesInterval;
+	}
+
+	public List<String> getInitSqls() {
+		return this.initSqls;
+	}
+
+	public void setInitSqls(List<String> initSqls) {
+		this.initSqls = initSqls;
+	}
+
+	public Startup getStartup() {
+		return this.startup;
+	}
+
+	public void setStartup(Startup startup) {
+		this.startup = startup;
+	}
+
+	public FlywayAdoption getFlywayAdoption() {
+		return this.flywayAdoption;
+	}
+
+	public void setFlywayAdoption(FlywayAdoption flywayAdoption) {
+		this.flywayAdoption = flywayAdoption;
+	}
+
+	public String getFlywayTable() {
+		return this.flywayTable;
+	}
+
+	public void setFlywayTable(String flywayTable) {
+		this.flywayTable = flywayTable;
+	}
+
+	/**
+	 * What the application does with its migrations at start-up.
+	 */
+	public enum Startup {
+
+		/** Apply what is pending. */
+		MIGRATE,
+
+		/** Refuse to start unless the history is valid and nothing is pending. */
+		VALIDATE,
+
+		/** Leave the database alone. */
+		NONE
+
+	}
+
 	public Rollback getRollback() {
 		return this.rollback;
 	}
@@ -335,7 +541,7 @@ public class StepwiseProperties {
 	public static class Rollback {
 
 		/**
-		 * Whether the "migrations" Actuator endpoint may roll back, migrate and contract.
+		 * Whether the "migrations" Actuator endpoint may roll back, migrate, contract and repair.
 		 * Protect the endpoint (Spring Security) before enabling it.
 		 */
 		private boolean enabled = false;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.stepwise.migration.MigrationEvent;
+import dev.stepwise.migration.RepairResult;
 import dev.stepwise.migration.StepwiseListener;
 
 /**
@@ -38,7 +39,19 @@ public class MigrationFailureRecorder implements StepwiseListener {
 		this.failures.put(migration.script(), MigrationFailure.of(migration, "rollback", failure));
 	}
 
-	/** The failures not yet followed by a success of the same script. */
+	/**
+	 * Forgets the failures of the migrations a repair settled: a person has put them right,
+	 * and the history now says where they stand.
+	 */
+	@Override
+	public void afterRepair(RepairResult result) {
+		for (RepairResult.Action action : result.actions()) {
+			String version = (action.version() != null) ? action.version().toString() : "repeatable";
+			this.failures.values().removeIf((failure) -> failure.version().equals(version));
+		}
+	}
+
+	/** The failures not yet followed by a success of the same script or a repair. */
 	public List<MigrationFailure> failures() {
 		return List.copyOf(this.failures.values());
 	}

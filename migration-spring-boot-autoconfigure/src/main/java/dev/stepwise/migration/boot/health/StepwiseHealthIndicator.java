@@ -10,14 +10,17 @@ import dev.stepwise.migration.StepwiseInfo;
 import dev.stepwise.migration.backfill.BackfillProgress;
 import dev.stepwise.migration.expand.Expansion;
 import dev.stepwise.migration.expand.ExpansionState;
+import dev.stepwise.migration.version.MigrationVersion;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Health of the schema: UP when no engine has a pending or failed migration, DOWN otherwise,
- * with the current version, what is pending, what failed and why, the column changes in
- * flight and the contracts deferred. A deferred contract is not DOWN: both releases work
+ * Health of the schema: UP when no engine has a pending or failed migration (or one whose
+ * rollback failed), DOWN otherwise, with the current version, what is pending, what failed
+ * and why, the column changes in flight and the contracts deferred. A failure of a newer
+ * release (a version above this release's code) is listed but not DOWN while the engine
+ * ignores future migrations: old instances must keep serving while it is fixed. A deferred contract is not DOWN: both releases work
  * while it waits for the last instance of older code.
  */
 public class StepwiseHealthIndicator extends AbstractHealthIndicator {
@@ -42,8 +45,15 @@ public class StepwiseHealthIndicator extends AbstractHealthIndicator {
 		boolean healthy = true;
 		for (Map.Entry<String, Stepwise> engine : this.engines.entrySet()) {
 			StepwiseInfo info = engine.getValue().info();
-			healthy &= info.pending().isEmpty() && info.failed().isEmpty();
-			builder.withDetail(engine.getKey(), details(info));
+			List<MigrationInfo> newerReleases = failedInNewerReleases(engine.getValue(), info);
+			healthy &= info.pending().isEmpty() && newerReleases.containsAll(info.failed());
+			Map<String, Object> details = details(info);
+			if (!newerReleases.isEmpty()) {
+				details.put("failed", info.failed().stream().filter((failed) -> !newerReleases.contains(failed))
+					.map(this::describeFailed).toList());
+				details.put("failedInNewerRelease", newerReleases.stream().map(this::describeFailed).toList());
+			}
+			builder.withDetail(engine.getKey(), details);
 		}
 		List<MigrationFailureRecorder.MigrationFailure> failures = this.failureRecorder.failures();
 		if (!failures.isEmpty()) {
@@ -58,12 +68,28 @@ public class StepwiseHealthIndicator extends AbstractHealthIndicator {
 		}
 	}
 
+	/**
+	 * The failures of versions newer than this release's code, when the engine ignores future
+	 * migrations: the newer release's to repair, and no reason to take this instance out of
+	 * service while it is fixed.
+	 */
+	private static List<MigrationInfo> failedInNewerReleases(Stepwise engine, StepwiseInfo info) {
+		if (info.failed().isEmpty() || !engine.configuration().ignoreFutureMigrations()) {
+			return List.of();
+		}
+		MigrationVersion code = engine.codeVersion();
+		return info.failed()
+			.stream()
+			.filter((failed) -> failed.version() != null && (code == null || failed.version().isNewerThan(code)))
+			.toList();
+	}
+
 	private Map<String, Object> details(StepwiseInfo info) {
 		List<Expansion> expansions = info.expansions();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("currentVersion", (info.currentVersion() != null) ? info.currentVersion().toString() : "none");
 		details.put("pending", info.pending().stream().map(this::describe).toList());
-		details.put("failed", info.failed().stream().map(this::describe).toList());
+		details.put("failed", info.failed().stream().map(this::describeFailed).toList());
 		details.put("expansionsInFlight", expansions.stream()
 			.filter((expansion) -> expansion.state() == ExpansionState.EXPANDED)
 			.map(this::describeInFlight)
@@ -92,6 +118,13 @@ public class StepwiseHealthIndicator extends AbstractHealthIndicator {
 			.map((instance) -> instance.instanceId() + " on " + instance.host() + " (code version "
 					+ instance.maxVersion() + ")")
 			.toList());
+		return described;
+	}
+
+	private Map<String, Object> describeFailed(MigrationInfo migration) {
+		// FAILED (the migration) or ROLLBACK_FAILED (its undo): each is repaired differently.
+		Map<String, Object> described = describe(migration);
+		described.put("state", migration.state().name());
 		return described;
 	}
 

@@ -69,7 +69,7 @@ abstract class AbstractStepwiseEndpointIntegrationTests {
 	@Test
 	void dryRunOfARollbackReturnsThePlanAndChangesNothing() {
 		run((context) -> {
-			WebEndpointResponse<Object> response = endpoint(context).operate("rollback", "0", null, true, null, null);
+			WebEndpointResponse<Object> response = endpoint(context).operate("rollback", "0", null, true, null, null, null, null);
 			assertThat(response.getStatus()).isEqualTo(200);
 			RollbackDescriptor result = (RollbackDescriptor) response.getBody();
 			assertThat(result.dryRun()).isTrue();
@@ -86,7 +86,7 @@ abstract class AbstractStepwiseEndpointIntegrationTests {
 	void rollsBackByCountAndMigrateReappliesIt() {
 		run((context) -> {
 			RollbackDescriptor rollback = (RollbackDescriptor) endpoint(context)
-				.operate("rollback", null, 1, null, null, null)
+				.operate("rollback", null, 1, null, null, null, null, null)
 				.getBody();
 			assertThat(rollback.rolledBack()).extracting((executed) -> executed.version()).containsExactly("2");
 			assertThat(rollback.targetVersion()).isEqualTo("1");
@@ -99,7 +99,7 @@ abstract class AbstractStepwiseEndpointIntegrationTests {
 				.queryForObject("SELECT COUNT(*) FROM things", Integer.class)).isZero();
 
 			MigrateDescriptor migrate = (MigrateDescriptor) endpoint(context)
-				.operate("migrate", null, null, null, null, null)
+				.operate("migrate", null, null, null, null, null, null, null)
 				.getBody();
 			assertThat(migrate.applied()).extracting((executed) -> executed.version()).containsExactly("2");
 			assertThat(colourOfKettle(context)).isEqualTo("red");
@@ -110,10 +110,10 @@ abstract class AbstractStepwiseEndpointIntegrationTests {
 	void rollsBackToATargetVersion() {
 		run((context) -> {
 			RollbackDescriptor rollback = (RollbackDescriptor) endpoint(context)
-				.operate("rollback", "1", null, false, null, null)
+				.operate("rollback", "1", null, false, null, null, null, null)
 				.getBody();
 			assertThat(rollback.rolledBack()).extracting((executed) -> executed.version()).containsExactly("2");
-			endpoint(context).operate("migrate", null, null, null, null, null);
+			endpoint(context).operate("migrate", null, null, null, null, null, null, null);
 			assertThat(colourOfKettle(context)).isEqualTo("red");
 		});
 	}
@@ -121,22 +121,22 @@ abstract class AbstractStepwiseEndpointIntegrationTests {
 	@Test
 	void rejectsBadInputWithA400AndAMessage() {
 		run((context) -> {
-			assertBadRequest(endpoint(context).operate("rollback", "1", 1, null, null, null),
+			assertBadRequest(endpoint(context).operate("rollback", "1", 1, null, null, null, null, null),
 					"either \"target\" or \"count\"");
-			assertBadRequest(endpoint(context).operate("rollback", null, null, null, null, null), "Say what to roll back");
-			assertBadRequest(endpoint(context).operate("rollback", null, -1, null, null, null), "at least 1, got -1");
-			assertBadRequest(endpoint(context).operate("rollback", "7", null, null, null, null), "Unknown version '7'");
-			assertBadRequest(endpoint(context).operate("rollback", "v2", null, null, null, null),
+			assertBadRequest(endpoint(context).operate("rollback", null, null, null, null, null, null, null), "Say what to roll back");
+			assertBadRequest(endpoint(context).operate("rollback", null, -1, null, null, null, null, null), "at least 1, got -1");
+			assertBadRequest(endpoint(context).operate("rollback", "7", null, null, null, null, null, null), "Unknown version '7'");
+			assertBadRequest(endpoint(context).operate("rollback", "v2", null, null, null, null, null, null),
 					"Invalid migration version");
-			assertBadRequest(endpoint(context).operate("migrate", "1", null, null, null, null), "takes only \"dryRun\"");
-			assertBadRequest(endpoint(context).operate("drop", null, null, null, null, null), "Unknown operation 'drop'");
-			assertBadRequest(endpoint(context).operate("rollback", null, 1, null, null, "other"), "No engine named 'other'");
-			assertBadRequest(endpoint(context).operate("rollback", null, 1, null, "things.colour", null),
+			assertBadRequest(endpoint(context).operate("migrate", "1", null, null, null, null, null, null), "takes only \"dryRun\"");
+			assertBadRequest(endpoint(context).operate("drop", null, null, null, null, null, null, null), "Unknown operation 'drop'");
+			assertBadRequest(endpoint(context).operate("rollback", null, 1, null, null, "other", null, null), "No engine named 'other'");
+			assertBadRequest(endpoint(context).operate("rollback", null, 1, null, "things.colour", null, null, null),
 					"rollback does not take \"change\"");
-			assertBadRequest(endpoint(context).operate("contract", null, null, null, null, null), "Say what to contract");
-			assertBadRequest(endpoint(context).operate("contract", null, null, null, "things.hue", null),
+			assertBadRequest(endpoint(context).operate("contract", null, null, null, null, null, null, null), "Say what to contract");
+			assertBadRequest(endpoint(context).operate("contract", null, null, null, "things.hue", null, null, null),
 					"Unknown change 'things.hue': nothing was expanded");
-			assertBadRequest(endpoint(context).operate("contract", "1", null, null, "things.hue", null),
+			assertBadRequest(endpoint(context).operate("contract", "1", null, null, "things.hue", null, null, null),
 					"contract takes only \"change\"");
 			assertThat(colourOfKettle(context)).isEqualTo("red");
 		});
@@ -145,7 +145,7 @@ abstract class AbstractStepwiseEndpointIntegrationTests {
 	@Test
 	void refusesWritesUnlessEnabled() {
 		contextRunner().withPropertyValues("stepwise.rollback.enabled=false").run((context) -> {
-			WebEndpointResponse<Object> response = endpoint(context).operate("rollback", null, 1, null, null, null);
+			WebEndpointResponse<Object> response = endpoint(context).operate("rollback", null, 1, null, null, null, null, null);
 			assertThat(response.getStatus()).isEqualTo(403);
 			assertThat(((ErrorDescriptor) response.getBody()).message()).contains("stepwise.rollback.enabled=true");
 			assertThat(colourOfKettle(context)).isEqualTo("red");

@@ -83,11 +83,11 @@ class StepwiseEndpointAutoConfigurationTests {
 				assertThat(engines.get("customersStepwise").migrations()).allSatisfy(
 						(migration) -> assertThat(migration.description()).contains("customer"));
 
-				WebEndpointResponse<Object> unnamed = endpoint.operate("rollback", null, 1, null, null, null);
+				WebEndpointResponse<Object> unnamed = endpoint.operate("rollback", null, 1, null, null, null, null, null);
 				assertThat(unnamed.getStatus()).isEqualTo(400);
 				assertThat(((ErrorDescriptor) unnamed.getBody()).message()).contains("name the one to change with \"engine\"");
 
-				assertThat(endpoint.operate("rollback", null, 1, null, null, "customersStepwise").getStatus()).isEqualTo(200);
+				assertThat(endpoint.operate("rollback", null, 1, null, null, "customersStepwise", null, null).getStatus()).isEqualTo(200);
 				assertThat(endpoint.migrations().engines().get("customersStepwise").currentVersion()).isEqualTo("1");
 				assertThat(endpoint.migrations().engines().get("ordersStepwise").currentVersion()).isEqualTo("1");
 				DataSource orders = context.getBean("ordersDataSource", DataSource.class);

@@ -20,8 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfigurationMetadataTests {
 
 	/** Properties whose default depends on the database or that have none, as their descriptions say. */
+	// None means the connection's own schema, the latest version, no init SQL: no value to show.
 	private static final Set<String> WITHOUT_DEFAULT = Set.of("stepwise.schema", "stepwise.installed-by",
-			"stepwise.url", "stepwise.user", "stepwise.password", "stepwise.placeholders");
+			"stepwise.url", "stepwise.user", "stepwise.password", "stepwise.placeholders", "stepwise.default-schema",
+			"stepwise.target", "stepwise.init-sqls");
 
 	private final Object metadata = read();
 

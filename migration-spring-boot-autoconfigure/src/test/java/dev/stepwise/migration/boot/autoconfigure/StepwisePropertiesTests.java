@@ -36,6 +36,7 @@ class StepwisePropertiesTests {
 		assertThat(this.properties.isValidateOnMigrate()).isEqualTo(this.engineDefaults.validateOnMigrate());
 		assertThat(this.properties.isIgnoreFutureMigrations()).isEqualTo(this.engineDefaults.ignoreFutureMigrations());
 		assertThat(this.properties.isBaselineOnMigrate()).isEqualTo(this.engineDefaults.baselineOnMigrate());
+		assertThat(this.properties.isFailOnEmptyMigrations()).isEqualTo(this.engineDefaults.failOnEmptyMigrations());
 		assertThat(this.properties.getBaselineVersion()).isEqualTo(this.engineDefaults.baselineVersion());
 		assertThat(this.properties.getLockWaitTimeout()).isEqualTo(this.engineDefaults.lockWaitTimeout());
 		assertThat(this.properties.getDdlLockTimeout()).isEqualTo(this.engineDefaults.ddlLockTimeout());
@@ -46,6 +47,18 @@ class StepwisePropertiesTests {
 			.isEqualTo(this.engineDefaults.heartbeatInterval());
 		assertThat(this.properties.getInstalledBy()).isEqualTo(this.engineDefaults.installedBy());
 		assertThat(this.properties.getEncoding()).isEqualTo(this.engineDefaults.encoding());
+		assertThat(this.properties.getFlywayAdoption()).isEqualTo(this.engineDefaults.flywayAdoption());
+		assertThat(this.properties.getFlywayTable()).isEqualTo(this.engineDefaults.flywayTable());
+		assertThat(this.properties.getTarget()).isEqualTo(this.engineDefaults.target());
+		assertThat(this.properties.getConnectRetries()).isEqualTo(this.engineDefaults.connectRetries());
+		assertThat(this.properties.getConnectRetriesInterval()).isEqualTo(this.engineDefaults.connectRetriesInterval());
+		assertThat(this.properties.getInitSqls()).isEqualTo(this.engineDefaults.initSqls());
+		assertThat(this.properties.getPlaceholderPrefix()).isEqualTo(this.engineDefaults.placeholderPrefix());
+		assertThat(this.properties.getPlaceholderSuffix()).isEqualTo(this.engineDefaults.placeholderSuffix());
+		assertThat(this.properties.isFailOnMissingLocations()).isEqualTo(this.engineDefaults.failOnMissingLocations());
+		assertThat(this.properties.isValidateMigrationNaming()).isEqualTo(this.engineDefaults.validateMigrationNaming());
+		assertThat(this.properties.getDefaultSchema()).isEqualTo(this.engineDefaults.defaultSchema());
+		assertThat(this.properties.isCreateSchemas()).isEqualTo(this.engineDefaults.createSchemas());
 	}
 
 	@Test
@@ -55,6 +68,7 @@ class StepwisePropertiesTests {
 		assertThat(this.properties.getUrl()).isNull();
 		assertThat(this.properties.getUser()).isNull();
 		assertThat(this.properties.getPassword()).isNull();
+		assertThat(this.properties.getStartup()).isEqualTo(StepwiseProperties.Startup.MIGRATE);
 		assertThat(this.properties.getInstanceRegistry().isEnabled()).isTrue();
 		assertThat(this.properties.getBackgroundBackfills().isEnabled()).isTrue();
 		assertThat(this.properties.getBackgroundBackfills().getCheckInterval()).isEqualTo(Duration.ofMinutes(1));

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.stepwise.migration.BaseJavaMigration;
+import dev.stepwise.migration.MigrationContext;
 import dev.stepwise.migration.MigrationFailedException;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.boot.autoconfigure.StepwiseAutoConfiguration;
@@ -90,6 +92,32 @@ class StepwiseHealthIndicatorTests {
 	}
 
 	@Test
+	void staysUpWhenOnlyANewerReleaseHasAFailedMigration() {
+		String url = "jdbc:h2:mem:health_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		JdbcDataSource dataSource = new JdbcDataSource();
+		dataSource.setURL(url);
+		dataSource.setUser("sa");
+		// The newer release knows V3, which failed after it had built a table.
+		Stepwise newer = Stepwise.configure().dataSource(dataSource).locations("classpath:db/migration")
+			.javaMigrations(new V3__Half_built()).load();
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(newer::migrate);
+		this.contextRunner.withPropertyValues("spring.datasource.url=" + url, "spring.datasource.username=sa")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				Health health = context.getBean(StepwiseHealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(details(health, "stepwise")).containsEntry("failed", List.of())
+					.containsEntry("failedInNewerRelease", List.of(Map.of("version", "3", "description", "Half built",
+							"script", V3__Half_built.class.getName(), "state", "FAILED")));
+			});
+		// Without ignoreFutureMigrations the old release refuses to start, so there is no health to ask.
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=" + url, "spring.datasource.username=sa",
+					"stepwise.ignore-future-migrations=false")
+			.run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Test
 	void staysUpWithADeferredContractAndShowsWhatItWaitsFor() throws Exception {
 		String url = "jdbc:h2:mem:health_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 		JdbcDataSource dataSource = new JdbcDataSource();
@@ -123,6 +151,22 @@ class StepwiseHealthIndicatorTests {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(StepwiseAutoConfiguration.class, StepwiseHealthAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(StepwiseHealthIndicator.class));
+	}
+
+	/** A migration of a newer release that fails outside a transaction after building a table. */
+	static final class V3__Half_built extends BaseJavaMigration {
+
+		@Override
+		public boolean transactional() {
+			return false;
+		}
+
+		@Override
+		public void up(MigrationContext context) throws Exception {
+			context.execute("CREATE TABLE half_built (id INT)");
+			context.execute("INSERT INTO no_such_table VALUES (1)");
+		}
+
 	}
 
 	@SuppressWarnings("unchecked")
