@@ -129,6 +129,9 @@ abstract class AbstractBackfillFaultIntegrationTest {
 			.dataSource(dataSource())
 			.locations("filesystem:" + this.scripts)
 			.javaMigrations(new V1__Expand_surname())
+			// The table is the application's, there before Stepwise.
+			.baselineOnMigrate(true)
+			.baselineVersion("0")
 			.backfillWorkers(1)
 			.load();
 		Throwable failure = killWhileWaitingOn("people_expand_fault", stepwise::migrate);

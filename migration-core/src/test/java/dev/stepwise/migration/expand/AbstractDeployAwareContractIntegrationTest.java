@@ -244,6 +244,8 @@ abstract class AbstractDeployAwareContractIntegrationTest {
 				.dataSource(two)
 				.locations("filesystem:" + this.scripts)
 				.javaMigrations(new V1__Expand_accounts_pool())
+				.baselineOnMigrate(true)
+				.baselineVersion("0")
 				.load();
 			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(stepwise::migrate)
 				.withMessageContaining("needs 1 connection(s) of its own while the run's lock and its migration hold 2")
@@ -257,6 +259,8 @@ abstract class AbstractDeployAwareContractIntegrationTest {
 				.dataSource(three)
 				.locations("filesystem:" + this.scripts)
 				.javaMigrations(new V1__Expand_accounts_pool())
+				.baselineOnMigrate(true)
+				.baselineVersion("0")
 				.load();
 			// The expand's backfill fits with one worker instead of two.
 			stepwise.migrate();
