@@ -374,10 +374,7 @@ public final class Stepwise {
 	/** Every backfill with its progress. */
 	public List<BackfillProgress> backfills() {
 		try (Session session = openSession()) {
-			if (!session.tableExists(ExpansionTables.BACKFILLS)) {
-				return List.of();
-			}
-			return Backfill.progress(this.configuration.dataSource(), session.dialect().type());
+			return Backfill.progress(this.configuration.dataSource(), session.dialect().type(), session.history().schema());
 		}
 		catch (SQLException ex) {
 			throw databaseFailure("read the backfills", ex);
@@ -446,7 +443,9 @@ public final class Stepwise {
 
 	/** The registry of running application instances that a contract waits for. */
 	public InstanceRegistry instances() {
-		return new InstanceRegistry(this.configuration.dataSource(), target().dialect().type());
+		Session.Target target = target();
+		return new InstanceRegistry(this.configuration.dataSource(), target.dialect().type(), target.schema())
+			.lockWait(this.configuration.lockWaitTimeout());
 	}
 
 	private List<Expansion> expansionsOf(Session session) throws SQLException {
@@ -454,9 +453,12 @@ public final class Stepwise {
 	}
 
 	private Expansions expansions(Session session) {
-		return new Expansions(this.configuration.dataSource(), session.dialect().type())
+		return new Expansions(this.configuration.dataSource(), session.dialect().type(), session.history().schema())
 			.instanceStaleness(this.configuration.instanceStaleness())
-			.backfillWorkers(this.configuration.backfillWorkers());
+			.backfillWorkers(this.configuration.backfillWorkers())
+			.lockWait(this.configuration.lockWaitTimeout())
+			// Callers hold the session's connection and a lock's (the run's, or the backfills').
+			.connectionsHeldByCaller(2, "the engine's lock and its session");
 	}
 
 	/** The database this engine works on, asking it only the first time. */

@@ -68,6 +68,8 @@ public final class StepwiseConfiguration {
 
 	private final Duration instanceStaleness;
 
+	private final Duration heartbeatInterval;
+
 	private final int backfillWorkers;
 
 	private final @Nullable String installedBy;
@@ -124,6 +126,7 @@ public final class StepwiseConfiguration {
 		this.ddlRetries = builder.ddlRetries;
 		this.ddlRetryBackoff = builder.ddlRetryBackoff;
 		this.instanceStaleness = builder.instanceStaleness;
+		this.heartbeatInterval = builder.heartbeatInterval;
 		this.backfillWorkers = builder.backfillWorkers;
 		this.installedBy = builder.installedBy;
 		this.encoding = builder.encoding;
@@ -214,6 +217,11 @@ public final class StepwiseConfiguration {
 
 	public Duration instanceStaleness() {
 		return this.instanceStaleness;
+	}
+
+	/** The time between an instance's heartbeats, below {@link #instanceStaleness()}. */
+	public Duration heartbeatInterval() {
+		return this.heartbeatInterval;
 	}
 
 	public int backfillWorkers() {
@@ -330,6 +338,8 @@ public final class StepwiseConfiguration {
 		private Duration ddlRetryBackoff = Duration.ofMillis(500);
 
 		private Duration instanceStaleness = Duration.ofMinutes(2);
+
+		private Duration heartbeatInterval = Duration.ofSeconds(30);
 
 		private int backfillWorkers = Expansions.DEFAULT_BACKFILL_WORKERS;
 
@@ -543,6 +553,16 @@ public final class StepwiseConfiguration {
 		}
 
 		/**
+		 * The time between the heartbeats of a registered application instance (the Spring
+		 * Boot starter beats); default 30 seconds. It must stay below
+		 * {@link #instanceStaleness(Duration)}, or live instances look gone between beats.
+		 */
+		public Builder heartbeatInterval(Duration heartbeatInterval) {
+			this.heartbeatInterval = requireNotNegative(heartbeatInterval, "heartbeatInterval");
+			return this;
+		}
+
+		/**
 		 * How many connections each expand backfill uses at once, each walking its own part
 		 * of the table; default 2.
 		 */
@@ -693,7 +713,28 @@ public final class StepwiseConfiguration {
 
 		/** The configuration, checked. */
 		public StepwiseConfiguration build() {
+			checkCrossFieldRules();
 			return new StepwiseConfiguration(this);
+		}
+
+		/** The rules between settings, checked once they are all known. */
+		private void checkCrossFieldRules() {
+			if (this.heartbeatInterval.isZero()) {
+				throw new IllegalArgumentException("stepwise.instance-registry.heartbeat-interval must be positive"
+						+ " (engine: heartbeatInterval), got " + this.heartbeatInterval);
+			}
+			if (this.instanceStaleness.isZero()) {
+				throw new IllegalArgumentException("stepwise.instance-staleness must be positive (engine:"
+						+ " instanceStaleness), got " + this.instanceStaleness);
+			}
+			if (this.heartbeatInterval.compareTo(this.instanceStaleness) >= 0) {
+				throw new IllegalArgumentException("stepwise.instance-registry.heartbeat-interval (engine:"
+						+ " heartbeatInterval) is " + this.heartbeatInterval + ", at or above stepwise.instance-staleness"
+						+ " (engine: instanceStaleness) " + this.instanceStaleness
+						+ ": between two heartbeats every live instance would count as gone, and a contract could drop"
+						+ " a column that its code still uses. Keep the heartbeat interval well below the staleness"
+						+ " (defaults: 30s and 2m), for example at a quarter of it.");
+			}
 		}
 
 		/** An engine with this configuration. */

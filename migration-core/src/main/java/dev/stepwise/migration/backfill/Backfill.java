@@ -19,6 +19,7 @@ import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
 import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.dialect.StateTables;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +79,8 @@ public final class Backfill {
 	private int workers = 1;
 
 	private boolean bypassSyncTriggers;
+
+	private @Nullable String stateSchema;
 
 	private BackfillListener listener = (progress) -> {
 	};
@@ -240,6 +243,17 @@ public final class Backfill {
 	}
 
 	/**
+	 * The schema of Stepwise's state tables, where the progress is stored (the engine
+	 * passes {@code stepwise.schema}); default the connection's current schema.
+	 * @param schema the schema, or {@code null} for the connection's
+	 * @return this backfill
+	 */
+	public Backfill stateSchema(@Nullable String schema) {
+		this.stateSchema = schema;
+		return this;
+	}
+
+	/**
 	 * Told after each committed batch, from the worker that committed it (one call at a
 	 * time), and, when several workers ran, once more when the backfill is done.
 	 * @param listener the listener
@@ -262,7 +276,7 @@ public final class Backfill {
 			throw new IllegalStateException("Backfill of table '" + this.table + "' sets no column: call set(column, sqlExpression)"
 					+ " or compute(column, function) before run()");
 		}
-		ProgressStore store = new ProgressStore(this.type);
+		ProgressStore store = new ProgressStore(StateTables.of(this.type, this.stateSchema));
 		BackfillTarget target;
 		BatchWalker walker;
 		ProgressStore.Stored stored;
@@ -281,32 +295,54 @@ public final class Backfill {
 		int initial = target.walksPhysicalRows() ? Math.max(1, this.initialBatchSize / 50) : this.initialBatchSize;
 		ProgressReport report = new ProgressReport(stored, this.listener);
 		BackfillProgress progress;
-		if (parts.isEmpty()) {
-			walk(runner(store, stored.name(), 0, walker), stored.cursor(), stored.rowsDone(), initial, report, true, () -> false);
-			progress = report.current(true);
-		}
-		else {
-			walkParts(store, stored.name(), (KeysetWalker) walker, parts, initial, report);
-			try (Connection connection = this.dataSource.getConnection()) {
-				store.finishParts(connection, stored.name(), report.current(true).rowsDone());
+		try {
+			if (parts.isEmpty()) {
+				walk(runner(store, stored.name(), 0, walker), stored.cursor(), stored.rowsDone(), initial, report, true,
+						() -> false);
+				progress = report.current(true);
 			}
-			progress = report.finished();
+			else {
+				walkParts(store, stored.name(), (KeysetWalker) walker, parts, initial, report);
+				try (Connection connection = this.dataSource.getConnection()) {
+					store.finishParts(connection, stored.name(), report.current(true).rowsDone());
+				}
+				progress = report.finished();
+			}
+		}
+		catch (SQLException ex) {
+			throw stopped(stored.name(), target.table(), report.current(false).rowsDone(), ex);
 		}
 		logger.info("Backfill '{}' of {} finished: {} rows", stored.name(), target.table(), progress.rowsDone());
 		return progress;
 	}
 
 	/**
-	 * Every backfill in the progress table, running or done, for {@code info()}.
+	 * Every backfill in the progress table of the connection's schema, running or done.
 	 * @param dataSource the database
 	 * @param type the database type
 	 * @return the progress of each, oldest first; empty if no backfill ever ran
 	 * @throws SQLException if the table cannot be read
 	 */
 	public static List<BackfillProgress> progress(DataSource dataSource, DatabaseType type) throws SQLException {
-		ProgressStore store = new ProgressStore(type);
+		return progress(dataSource, type, null);
+	}
+
+	/**
+	 * Every backfill in the progress table, running or done, for {@code info()}. Reads
+	 * only: a missing table is no backfill, and is not created.
+	 * @param dataSource the database
+	 * @param type the database type
+	 * @param schema the schema of the state tables, {@code null} for the connection's
+	 * @return the progress of each, oldest first; empty if no backfill ever ran
+	 * @throws SQLException if the table cannot be read
+	 */
+	public static List<BackfillProgress> progress(DataSource dataSource, DatabaseType type, @Nullable String schema)
+			throws SQLException {
+		ProgressStore store = new ProgressStore(StateTables.of(type, schema));
 		try (Connection connection = dataSource.getConnection()) {
-			store.createIfMissing(connection);
+			if (!store.exists(connection)) {
+				return List.of();
+			}
 			List<BackfillProgress> all = new ArrayList<>();
 			for (ProgressStore.Stored stored : store.all(connection)) {
 				all.add(stored.progress());
@@ -316,18 +352,45 @@ public final class Backfill {
 	}
 
 	/**
-	 * Forgets a backfill's stored progress, so that a run of that name starts over.
+	 * Forgets a backfill's stored progress in the connection's schema, so that a run of
+	 * that name starts over.
 	 * @param dataSource the database
 	 * @param type the database type
 	 * @param name the backfill's name
 	 * @throws SQLException if the row cannot be deleted
 	 */
 	public static void forget(DataSource dataSource, DatabaseType type, String name) throws SQLException {
-		ProgressStore store = new ProgressStore(type);
+		forget(dataSource, type, null, name);
+	}
+
+	/**
+	 * Forgets a backfill's stored progress, so that a run of that name starts over.
+	 * @param dataSource the database
+	 * @param type the database type
+	 * @param schema the schema of the state tables, {@code null} for the connection's
+	 * @param name the backfill's name
+	 * @throws SQLException if the row cannot be deleted
+	 */
+	public static void forget(DataSource dataSource, DatabaseType type, @Nullable String schema, String name)
+			throws SQLException {
+		ProgressStore store = new ProgressStore(StateTables.of(type, schema));
 		try (Connection connection = dataSource.getConnection()) {
-			store.createIfMissing(connection);
-			store.delete(connection, name);
+			if (store.exists(connection)) {
+				store.delete(connection, name);
+			}
 		}
+	}
+
+	/**
+	 * The failure of a batch, saying what stays: the batches committed before it, with their
+	 * cursor, from which the next run resumes. Keeps the cause's SQL state and error code.
+	 */
+	private static SQLException stopped(String name, String table, long rowsDone, SQLException cause) {
+		return new SQLException("Backfill '" + name + "' of " + table + " stopped: " + cause.getMessage()
+				+ " [SQL state " + cause.getSQLState() + "]. The batch in flight was rolled back; the " + rowsDone
+				+ " row(s) of the batches committed before it stay, with their cursor in " + PROGRESS_TABLE
+				+ ". Run it again (the next migrate, or the background backfill) to resume after them.",
+				cause.getSQLState(), cause.getErrorCode(), cause);
 	}
 
 	private Assignments assignments(BackfillTarget target) {

@@ -79,6 +79,7 @@ final class PipelinedBatchRunner implements BatchRunner {
 			boolean autoCommit = connection.getAutoCommit();
 			// The transaction is the request's own BEGIN ... COMMIT, so the driver must not open one.
 			connection.setAutoCommit(true);
+			Throwable failure = null;
 			try (PreparedStatement statement = connection.prepareStatement(sql)) {
 				int index = 1;
 				for (BoundSql each : statements) {
@@ -87,11 +88,12 @@ final class PipelinedBatchRunner implements BatchRunner {
 				this.bound = new Bound(upperCursor, readResults(statement, statement.execute()), size);
 			}
 			catch (SQLException | RuntimeException ex) {
+				failure = ex;
 				rollback(connection, ex);
 				throw ex;
 			}
 			finally {
-				connection.setAutoCommit(autoCommit);
+				Cleanup.run(failure, () -> connection.setAutoCommit(autoCommit));
 			}
 		}
 		return new BatchWalker.Batch(upperCursor, current.size(), current.size(), false);

@@ -5,13 +5,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.dialect.Instants;
+import dev.stepwise.migration.dialect.StateTables;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,36 +27,43 @@ import org.jspecify.annotations.Nullable;
  */
 final class ProgressStore {
 
-	static final String TABLE = "stepwise_backfills";
+	static final String TABLE = StateTables.BACKFILLS;
+
+	private final StateTables tables;
+
+	private final DatabaseType type;
+
+	private final String table;
 
 	/**
 	 * A backfill's own row (part 0) as {@link #read} reads it, its rows done and its last
 	 * batch's time counting those of its parts.
 	 */
-	private static final String SELECT = "SELECT b.name, b.table_name, b.definition, b.key_cursor, b.rows_done + COALESCE("
-			+ "(SELECT SUM(p.rows_done) FROM " + TABLE + " p WHERE p.name = b.name AND p.part > 0), 0), b.rows_estimate,"
-			+ " b.done, b.started_at, COALESCE((SELECT MAX(p.updated_at) FROM " + TABLE + " p WHERE p.name = b.name"
-			+ " AND p.part > 0), b.updated_at) FROM " + TABLE + " b WHERE b.part = 0";
+	private final String select;
 
-	private final DatabaseType type;
-
-	ProgressStore(DatabaseType type) {
-		this.type = type;
+	ProgressStore(StateTables tables) {
+		this.tables = tables;
+		this.type = tables.type();
+		this.table = tables.qualified(TABLE);
+		this.select = "SELECT b.name, b.table_name, b.definition, b.key_cursor, b.rows_done + COALESCE("
+				+ "(SELECT SUM(p.rows_done) FROM " + this.table + " p WHERE p.name = b.name AND p.part > 0), 0),"
+				+ " b.rows_estimate, b.done, b.started_at, COALESCE((SELECT MAX(p.updated_at) FROM " + this.table
+				+ " p WHERE p.name = b.name AND p.part > 0), b.updated_at) FROM " + this.table + " b WHERE b.part = 0";
 	}
 
+	/** Creates the table when missing: for writers only. */
 	void createIfMissing(Connection connection) throws SQLException {
-		String timestamp = this.type.isMySqlFamily() ? "DATETIME(3)" : "TIMESTAMP";
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (name VARCHAR(200) NOT NULL, part SMALLINT NOT NULL,"
-					+ " table_name VARCHAR(200) NOT NULL, definition VARCHAR(4000) NOT NULL, key_cursor VARCHAR(4000),"
-					+ " rows_done BIGINT NOT NULL, rows_estimate BIGINT NOT NULL, done SMALLINT NOT NULL,"
-					+ " started_at " + timestamp + " NOT NULL, updated_at " + timestamp + " NOT NULL, PRIMARY KEY (name, part))");
-		}
+		this.tables.createIfAbsent(connection, TABLE);
+	}
+
+	/** Whether the table exists; readers report a missing one as no backfill at all. */
+	boolean exists(Connection connection) throws SQLException {
+		return this.tables.exists(connection, TABLE);
 	}
 
 	/** A backfill's own row, with the rows its parts have done. */
 	@Nullable Stored load(Connection connection, String name) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(SELECT + " AND b.name = ?")) {
+		try (PreparedStatement statement = connection.prepareStatement(this.select + " AND b.name = ?")) {
 			statement.setString(1, name);
 			try (ResultSet rows = statement.executeQuery()) {
 				return rows.next() ? read(rows) : null;
@@ -65,7 +74,7 @@ final class ProgressStore {
 	List<Stored> all(Connection connection) throws SQLException {
 		List<Stored> all = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(SELECT + " ORDER BY b.started_at, b.name")) {
+				ResultSet rows = statement.executeQuery(this.select + " ORDER BY b.started_at, b.name")) {
 			while (rows.next()) {
 				all.add(read(rows));
 			}
@@ -81,7 +90,7 @@ final class ProgressStore {
 	List<Part> parts(Connection connection, String name) throws SQLException {
 		List<Part> parts = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement("SELECT part, key_cursor, definition, rows_done, done FROM "
-				+ TABLE + " WHERE name = ? AND part > 0 ORDER BY part")) {
+				+ this.table + " WHERE name = ? AND part > 0 ORDER BY part")) {
 			statement.setString(1, name);
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
@@ -114,13 +123,14 @@ final class ProgressStore {
 
 	/** The UPDATE that stores a batch's cursor; it must count one row ({@link #requireAdvanced}). */
 	BoundSql advance(String name, int part, @Nullable String cursor, long rowsDone, boolean done) {
-		Timestamp now = Timestamp.from(Instant.now());
-		return new BoundSql("UPDATE " + TABLE + " SET key_cursor = ?, rows_done = ?, done = ?, updated_at = ?"
+		Instant now = Instant.now();
+		DatabaseType type = this.type;
+		return new BoundSql("UPDATE " + this.table + " SET key_cursor = ?, rows_done = ?, done = ?, updated_at = ?"
 				+ " WHERE name = ? AND part = ?",
 				List.of((statement, index) -> statement.setString(index, cursor),
 						(statement, index) -> statement.setLong(index, rowsDone),
 						(statement, index) -> statement.setInt(index, done ? 1 : 0),
-						(statement, index) -> statement.setTimestamp(index, now),
+						(statement, index) -> Instants.set(type, statement, index, now),
 						(statement, index) -> statement.setString(index, name),
 						(statement, index) -> statement.setInt(index, part)));
 	}
@@ -136,25 +146,27 @@ final class ProgressStore {
 	void finishParts(Connection connection, String name, long rowsDone) throws SQLException {
 		boolean autoCommit = connection.getAutoCommit();
 		connection.setAutoCommit(false);
+		Throwable failure = null;
 		try {
 			advance(connection, name, 0, null, rowsDone, true);
-			try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE name = ? AND part > 0")) {
+			try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + this.table + " WHERE name = ? AND part > 0")) {
 				statement.setString(1, name);
 				statement.executeUpdate();
 			}
 			connection.commit();
 		}
 		catch (SQLException | RuntimeException ex) {
-			connection.rollback();
+			failure = ex;
+			Cleanup.run(ex, connection::rollback);
 			throw ex;
 		}
 		finally {
-			connection.setAutoCommit(autoCommit);
+			Cleanup.run(failure, () -> connection.setAutoCommit(autoCommit));
 		}
 	}
 
 	void delete(Connection connection, String name) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE name = ?")) {
+		try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + this.table + " WHERE name = ?")) {
 			statement.setString(1, name);
 			statement.executeUpdate();
 		}
@@ -162,8 +174,8 @@ final class ProgressStore {
 
 	private void insertRow(Connection connection, String name, int part, String table, String definition,
 			@Nullable String cursor, long estimate) throws SQLException {
-		Timestamp now = Timestamp.from(Instant.now());
-		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + TABLE + " (part, key_cursor, name,"
+		Instant now = Instant.now();
+		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.table + " (part, key_cursor, name,"
 				+ " table_name, definition, rows_done, rows_estimate, done, started_at, updated_at)"
 				+ " VALUES (?, ?, ?, ?, ?, 0, ?, 0, ?, ?)")) {
 			statement.setInt(1, part);
@@ -172,15 +184,16 @@ final class ProgressStore {
 			statement.setString(4, table);
 			statement.setString(5, definition);
 			statement.setLong(6, estimate);
-			statement.setTimestamp(7, now);
-			statement.setTimestamp(8, now);
+			Instants.set(this.type, statement, 7, now);
+			Instants.set(this.type, statement, 8, now);
 			statement.executeUpdate();
 		}
 	}
 
-	private static Stored read(ResultSet rows) throws SQLException {
+	private Stored read(ResultSet rows) throws SQLException {
 		return new Stored(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getLong(5),
-				rows.getLong(6), rows.getInt(7) == 1, rows.getTimestamp(8).toInstant(), rows.getTimestamp(9).toInstant());
+				rows.getLong(6), rows.getInt(7) == 1, Objects.requireNonNull(Instants.get(this.type, rows, 8)),
+				Objects.requireNonNull(Instants.get(this.type, rows, 9)));
 	}
 
 	/** One stored row. */

@@ -51,6 +51,7 @@ final class TransactionalBatchRunner implements BatchRunner {
 				connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
 			}
 			connection.setAutoCommit(false);
+			Throwable failure = null;
 			try {
 				BatchSettings.apply(connection, this.type, this.bypassSyncTriggers);
 				BatchWalker.Batch batch = this.walker.next(connection, cursor, size);
@@ -59,16 +60,18 @@ final class TransactionalBatchRunner implements BatchRunner {
 				return batch;
 			}
 			catch (SQLException | RuntimeException ex) {
-				connection.rollback();
+				failure = ex;
+				Cleanup.run(ex, connection::rollback);
 				throw ex;
 			}
 			finally {
+				Throwable cause = failure;
 				if (this.bypassSyncTriggers) {
-					SyncTriggerBypass.disable(connection, this.type);
+					Cleanup.run(cause, () -> SyncTriggerBypass.disable(connection, this.type));
 				}
-				connection.setAutoCommit(autoCommit);
+				Cleanup.run(cause, () -> connection.setAutoCommit(autoCommit));
 				if (sessionIsolation) {
-					connection.setTransactionIsolation(isolation);
+					Cleanup.run(cause, () -> connection.setTransactionIsolation(isolation));
 				}
 			}
 		}

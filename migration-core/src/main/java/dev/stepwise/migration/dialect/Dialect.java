@@ -32,8 +32,15 @@ public abstract class Dialect {
 	 */
 	public static Dialect of(Connection connection) throws SQLException {
 		DatabaseMetaData metaData = connection.getMetaData();
-		DatabaseType type = DatabaseType.fromProduct(metaData.getDatabaseProductName(),
-				metaData.getDatabaseProductVersion());
+		return of(DatabaseType.fromProduct(metaData.getDatabaseProductName(), metaData.getDatabaseProductVersion()));
+	}
+
+	/**
+	 * The dialect of a database type, for callers that know the type but hold no connection.
+	 * @param type the database type
+	 * @return its dialect
+	 */
+	public static Dialect of(DatabaseType type) {
 		return switch (type) {
 			case POSTGRESQL -> new PostgresDialect();
 			case MYSQL, MARIADB -> new MySqlDialect(type);

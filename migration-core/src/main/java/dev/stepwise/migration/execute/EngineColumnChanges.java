@@ -5,6 +5,7 @@ import java.sql.SQLException;
 
 import dev.stepwise.migration.expand.ColumnChange;
 import dev.stepwise.migration.expand.ContractResult;
+import dev.stepwise.migration.expand.ExpandInterruptedException;
 import dev.stepwise.migration.expand.Expansions;
 import dev.stepwise.migration.schema.ColumnChanges;
 import dev.stepwise.migration.version.MigrationVersion;
@@ -35,7 +36,14 @@ final class EngineColumnChanges implements ColumnChanges {
 	@Override
 	public void expand(Connection connection, ColumnChange change) throws SQLException {
 		commitSoFar(connection, "expand " + change);
-		this.expansions.expand(change, this.version);
+		try {
+			this.expansions.expand(change, this.version);
+		}
+		catch (ExpandInterruptedException ex) {
+			// Its column and triggers committed before it stopped: the failure must not read "nothing was applied".
+			this.progress.finished(true);
+			throw ex;
+		}
 		this.progress.finished(true);
 	}
 

@@ -35,9 +35,12 @@ final class JdbcMigrationContext implements MigrationContext {
 
 	private final DataSource dataSource;
 
+	private final @Nullable String stateSchema;
+
 	JdbcMigrationContext(Connection connection, DatabaseType databaseType, RetryingStatementRunner runner,
 			MigrationEvent migration, Progress progress, DataSource dataSource, Expansions expansions) {
 		this.dataSource = dataSource;
+		this.stateSchema = expansions.stateSchema();
 		this.connection = connection;
 		this.databaseType = databaseType;
 		this.runner = runner;
@@ -73,7 +76,7 @@ final class JdbcMigrationContext implements MigrationContext {
 	@Override
 	public Backfill backfill(String table) throws SQLException {
 		this.progress.commitSoFar(this.connection);
-		return Backfill.of(this.dataSource, this.databaseType, table);
+		return Backfill.of(this.dataSource, this.databaseType, table).stateSchema(this.stateSchema);
 	}
 
 	/**

@@ -94,9 +94,11 @@ public final class MigrationExecutor {
 		this.failureMessage = new FailureMessage(configuration, dialect, history.name());
 		this.runner = new RetryingStatementRunner(dialect, configuration.ddlRetries(), configuration.ddlRetryBackoff(),
 				listeners);
-		this.expansions = new Expansions(configuration.dataSource(), dialect.type())
+		this.expansions = new Expansions(configuration.dataSource(), dialect.type(), history.schema())
 			.instanceStaleness(configuration.instanceStaleness())
 			.backfillWorkers(configuration.backfillWorkers())
+			.lockWait(configuration.lockWaitTimeout())
+			.connectionsHeldByCaller(2, "the run's lock and its migration")
 			.ddlExecutor(this::executeDdl);
 	}
 

@@ -30,11 +30,26 @@ final class DdlRunner {
 			connection.commit();
 		}
 		catch (SQLException | RuntimeException ex) {
-			connection.rollback();
+			// On a connection the database killed, the rollback and the reset fail too ("Connection is
+			// closed"): they must not hide why the work failed.
+			try {
+				connection.rollback();
+			}
+			catch (SQLException cleanup) {
+				ex.addSuppressed(cleanup);
+			}
+			restoreQuietly(connection, autoCommit, ex);
 			throw ex;
 		}
-		finally {
+		connection.setAutoCommit(autoCommit);
+	}
+
+	private static void restoreQuietly(Connection connection, boolean autoCommit, Exception failure) {
+		try {
 			connection.setAutoCommit(autoCommit);
+		}
+		catch (SQLException cleanup) {
+			failure.addSuppressed(cleanup);
 		}
 	}
 

@@ -5,13 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.dialect.Instants;
+import dev.stepwise.migration.dialect.StateTables;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,33 +20,32 @@ import org.jspecify.annotations.Nullable;
  */
 final class ExpansionStore {
 
-	static final String TABLE = "stepwise_expansions";
+	static final String TABLE = StateTables.EXPANSIONS;
 
 	static final String COLUMNS = "id, operation, table_name, old_column, new_column, old_type, new_type, to_new, to_old,"
 			+ " old_not_null, expand_version, state, trigger_name, contract_requested, old_default, new_default, carried_indexes";
 
-	private final DatabaseType type;
+	private final StateTables tables;
 
-	ExpansionStore(DatabaseType type) {
-		this.type = type;
+	private final String table;
+
+	ExpansionStore(StateTables tables) {
+		this.tables = tables;
+		this.table = tables.qualified(TABLE);
 	}
 
+	/** Creates the table when missing: for writers only. */
 	void createIfMissing(Connection connection) throws SQLException {
-		String timestamp = this.type.isMySqlFamily() ? "DATETIME(3)" : "TIMESTAMP";
-		String text = (this.type == DatabaseType.H2) ? "CHARACTER VARYING" : "TEXT";
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (id VARCHAR(200) NOT NULL PRIMARY KEY,"
-					+ " operation VARCHAR(30) NOT NULL, table_name VARCHAR(200) NOT NULL, old_column VARCHAR(200) NOT NULL,"
-					+ " new_column VARCHAR(200) NOT NULL, old_type VARCHAR(200) NOT NULL, new_type VARCHAR(200) NOT NULL,"
-					+ " to_new VARCHAR(2000) NOT NULL, to_old VARCHAR(2000) NOT NULL, old_not_null SMALLINT NOT NULL,"
-					+ " expand_version VARCHAR(100) NOT NULL, state VARCHAR(20) NOT NULL, trigger_name VARCHAR(100) NOT NULL,"
-					+ " contract_requested SMALLINT NOT NULL, old_default " + text + ", new_default " + text + ","
-					+ " carried_indexes " + text + ", changed_at " + timestamp + " NOT NULL)");
-		}
+		this.tables.createIfAbsent(connection, TABLE);
+	}
+
+	/** Whether the table exists; readers report a missing one as no expansion at all. */
+	boolean exists(Connection connection) throws SQLException {
+		return this.tables.exists(connection, TABLE);
 	}
 
 	@Nullable ExpansionRecord find(Connection connection, String id) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE id = ?")) {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM " + this.table + " WHERE id = ?")) {
 			statement.setString(1, id);
 			try (ResultSet rows = statement.executeQuery()) {
 				return rows.next() ? read(rows) : null;
@@ -57,7 +56,7 @@ final class ExpansionStore {
 	List<ExpansionRecord> all(Connection connection) throws SQLException {
 		List<ExpansionRecord> all = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT " + COLUMNS + " FROM " + TABLE + " ORDER BY changed_at, id")) {
+				ResultSet rows = statement.executeQuery("SELECT " + COLUMNS + " FROM " + this.table + " ORDER BY changed_at, id")) {
 			while (rows.next()) {
 				all.add(read(rows));
 			}
@@ -67,7 +66,7 @@ final class ExpansionStore {
 
 	void insert(Connection connection, ExpansionRecord expansion) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(
-				"INSERT INTO " + TABLE + " (" + COLUMNS + ", changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+				"INSERT INTO " + this.table + " (" + COLUMNS + ", changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
 			statement.setString(1, expansion.id());
 			statement.setString(2, expansion.operation().name());
 			statement.setString(3, expansion.table());
@@ -85,7 +84,7 @@ final class ExpansionStore {
 			statement.setString(15, expansion.oldDefault());
 			statement.setString(16, expansion.newDefault());
 			statement.setString(17, CarriedIndex.encode(expansion.indexes()));
-			statement.setTimestamp(18, Timestamp.from(Instant.now()));
+			Instants.set(this.tables.type(), statement, 18, Instant.now());
 			statement.executeUpdate();
 		}
 	}
@@ -94,17 +93,17 @@ final class ExpansionStore {
 	void updateState(Connection connection, String id, ExpansionState state, boolean contractRequested)
 			throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(
-				"UPDATE " + TABLE + " SET state = ?, contract_requested = ?, changed_at = ? WHERE id = ?")) {
+				"UPDATE " + this.table + " SET state = ?, contract_requested = ?, changed_at = ? WHERE id = ?")) {
 			statement.setString(1, state.name());
 			statement.setInt(2, contractRequested ? 1 : 0);
-			statement.setTimestamp(3, Timestamp.from(Instant.now()));
+			Instants.set(this.tables.type(), statement, 3, Instant.now());
 			statement.setString(4, id);
 			statement.executeUpdate();
 		}
 	}
 
 	void delete(Connection connection, String id) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE id = ?")) {
+		try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + this.table + " WHERE id = ?")) {
 			statement.setString(1, id);
 			statement.executeUpdate();
 		}

@@ -1,6 +1,6 @@
 package dev.stepwise.migration.expand;
 
-import dev.stepwise.migration.backfill.Backfill;
+import dev.stepwise.migration.dialect.StateTables;
 
 /**
  * The names of the tables that expands and backfills keep their state in, for callers
@@ -9,10 +9,10 @@ import dev.stepwise.migration.backfill.Backfill;
 public final class ExpansionTables {
 
 	/** Column changes in flight or contracted. */
-	public static final String EXPANSIONS = ExpansionStore.TABLE;
+	public static final String EXPANSIONS = StateTables.EXPANSIONS;
 
 	/** Backfill cursors and progress. */
-	public static final String BACKFILLS = Backfill.PROGRESS_TABLE;
+	public static final String BACKFILLS = StateTables.BACKFILLS;
 
 	/** The registry of running application instances. */
 	public static final String INSTANCES = InstanceRegistry.TABLE;

@@ -20,6 +20,8 @@ import dev.stepwise.migration.backfill.Backfill;
 import dev.stepwise.migration.backfill.BackfillListener;
 import dev.stepwise.migration.backfill.BackfillProgress;
 import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.dialect.StateTables;
+import dev.stepwise.migration.lock.RunLock;
 import dev.stepwise.migration.version.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -35,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * <li>{@link #contract}: deferred while a live instance's code predates the expand (and
  * then remembered, for {@link #retryDeferredContracts()}); otherwise finishes the backfill
  * and the index copies, checks that no row differs, gives the new column the NOT NULL it
- * needs, drops the triggers, the old column and its indexes, and gives the new column the
- * old one's default and its indexes their names.</li>
+ * needs, decides again under the registry's lock (an old instance may have registered
+ * meanwhile), and under that lock drops the triggers, the old column and its indexes, and
+ * gives the new column the old one's default and its indexes their names.</li>
  * <li>{@link #undoExpand}: drops the triggers and the new column with its indexes; the old
  * column is as the old code left it.</li>
  * <li>{@link #undoContract}: gives the copies of the indexes their own names back, adds the
@@ -61,6 +64,8 @@ public final class Expansions {
 	private final DataSource dataSource;
 
 	private final DatabaseType type;
+
+	private final @Nullable String schema;
 
 	private final ExpansionStore store;
 
@@ -88,18 +93,63 @@ public final class Expansions {
 	private BackfillListener backfillListener = (progress) -> {
 	};
 
+	private ConnectionBudget connections = ConnectionBudget.UNKNOWN;
+
 	/**
+	 * Expansions with their state tables in the connection's schema.
 	 * @param dataSource the database; backfill batches take connections of their own
 	 * @param type the database type
 	 */
 	public Expansions(DataSource dataSource, DatabaseType type) {
+		this(dataSource, type, null);
+	}
+
+	/**
+	 * @param dataSource the database; backfill batches take connections of their own
+	 * @param type the database type
+	 * @param schema the schema of Stepwise's state tables ({@code stepwise.schema}),
+	 * {@code null} for the connection's
+	 */
+	public Expansions(DataSource dataSource, DatabaseType type, @Nullable String schema) {
 		this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
 		this.type = Objects.requireNonNull(type, "type must not be null");
-		this.store = new ExpansionStore(type);
+		this.schema = schema;
+		this.store = new ExpansionStore(StateTables.of(type, schema));
 		this.triggers = SyncTriggers.of(type);
 		this.ddl = new ColumnDdl(type);
 		this.indexDdl = new IndexDdl(type);
-		this.instances = new InstanceRegistry(dataSource, type);
+		this.instances = new InstanceRegistry(dataSource, type, schema);
+	}
+
+	/**
+	 * How long a contract waits for a registration in progress, and a registration for a
+	 * contract's last decision and drop (default 60 s).
+	 * @param wait the wait
+	 * @return this
+	 */
+	public Expansions lockWait(Duration wait) {
+		this.instances.lockWait(wait);
+		return this;
+	}
+
+	/**
+	 * How many connections the caller holds while it calls this (the engine: its lock's and
+	 * its work's). Each step then knows, with the pool's maximum size, what it may take
+	 * before taking any: a backfill runs with fewer workers, and a step that cannot fit
+	 * refuses at once, naming the pool size it needs, instead of waiting for a connection
+	 * that never comes.
+	 * @param connections the connections the caller holds meanwhile
+	 * @param holders what the caller holds them for, for the message
+	 * @return this
+	 */
+	public Expansions connectionsHeldByCaller(int connections, String holders) {
+		this.connections = new ConnectionBudget(PoolSize.of(this.dataSource), connections, holders);
+		return this;
+	}
+
+	/** The schema of the state tables, {@code null} for the connection's. */
+	public @Nullable String stateSchema() {
+		return this.schema;
 	}
 
 	/**
@@ -173,6 +223,7 @@ public final class Expansions {
 	 * @throws SQLException if a statement fails; run it again to finish
 	 */
 	public Expansion expand(ColumnChange change, MigrationVersion version) throws SQLException {
+		this.connections.require(1, "expand " + change.id() + " (version " + version + ")");
 		ExpansionRecord expansion;
 		boolean backfillPhase;
 		try (Connection connection = this.dataSource.getConnection()) {
@@ -213,11 +264,23 @@ public final class Expansions {
 		}
 		logger.info("Expanded {}: {}.{} synced with {}; backfilling", expansion.id(), expansion.table(),
 				expansion.oldColumn(), expansion.newColumn());
-		backfillNew(expansion);
-		if (backfillPhase) {
-			installAfterBackfill(expansion);
+		try {
+			backfillNew(expansion);
+			if (backfillPhase) {
+				installAfterBackfill(expansion);
+			}
+			copyIndexes(expansion);
 		}
-		copyIndexes(expansion);
+		catch (SQLException ex) {
+			BackfillProgress progress = null;
+			try {
+				progress = backfillProgress(expansion);
+			}
+			catch (SQLException unreadable) {
+				ex.addSuppressed(unreadable);
+			}
+			throw ExpandInterruptedException.of(expansion, progress, ex);
+		}
 		return describe(expansion);
 	}
 
@@ -230,6 +293,8 @@ public final class Expansions {
 	 * @throws IllegalStateException if rows differ between the columns after the backfill
 	 */
 	public ContractResult contract(String id) throws SQLException {
+		// Its last step holds the registry's lock and a work connection at once.
+		this.connections.require(2, "contract " + id);
 		ExpansionRecord expansion = require(id);
 		if (expansion.state() == ExpansionState.CONTRACTED) {
 			return new ContractResult(id, true, List.of());
@@ -264,13 +329,27 @@ public final class Expansions {
 					+ " finished; something wrote the table with the sync triggers off. Run Backfill.forget(..., \""
 					+ expansion.expandBackfillName() + "\") and expand again to refill it");
 		}
-		Backfill.forget(this.dataSource, this.type, expansion.undoContractBackfillName());
+		Backfill.forget(this.dataSource, this.type, this.schema, expansion.undoContractBackfillName());
 		try (Connection connection = this.dataSource.getConnection()) {
 			if (expansion.newNotNullAtContract()) {
 				for (String statement : this.ddl.setNotNull(expansion.table(), expansion.newColumn(), expansion.newType(),
 						expansion.triggerName() + "_nn")) {
 					DdlRunner.inTransaction(connection, () -> this.ddlRunner.execute(connection, List.of(statement)));
 				}
+			}
+		}
+		// The backfill, the index copies and the count took a while, and an old instance may
+		// have registered meanwhile (a switch back, a restarted pod): decide again, under the
+		// lock that registration takes, so that it is either counted now or refused later.
+		try (RunLock registry = this.instances.lock(); Connection connection = this.dataSource.getConnection()) {
+			ContractDecision last = this.instances.decideContract(connection,
+					MigrationVersion.parse(expansion.expandVersion()), this.instanceStaleness);
+			if (!last.ready()) {
+				DdlRunner.inTransaction(connection, () -> this.store.updateState(connection, id, ExpansionState.EXPANDED, true));
+				logger.info("Contract of {} deferred at its last check before the drop: instances {} registered meanwhile"
+						+ " with code older than version {}", id,
+						last.waitingFor().stream().map(RegisteredInstance::instanceId).toList(), expansion.expandVersion());
+				return new ContractResult(id, false, last.waitingFor());
 			}
 			List<String> statements = new ArrayList<>(this.triggers.drop(expansion));
 			statements.addAll(dropIndexes(connection, expansion.table(), expansion.oldColumn()));
@@ -321,8 +400,7 @@ public final class Expansions {
 	public List<ContractResult> retryDeferredContracts() throws SQLException {
 		List<ExpansionRecord> all;
 		try (Connection connection = this.dataSource.getConnection()) {
-			this.store.createIfMissing(connection);
-			all = this.store.all(connection);
+			all = this.store.exists(connection) ? this.store.all(connection) : List.of();
 		}
 		List<ContractResult> results = new ArrayList<>();
 		for (ExpansionRecord expansion : all) {
@@ -361,8 +439,8 @@ public final class Expansions {
 				}
 			}
 		}
-		Backfill.forget(this.dataSource, this.type, expansion.expandBackfillName());
-		Backfill.forget(this.dataSource, this.type, expansion.undoContractBackfillName());
+		Backfill.forget(this.dataSource, this.type, this.schema, expansion.expandBackfillName());
+		Backfill.forget(this.dataSource, this.type, this.schema, expansion.undoContractBackfillName());
 		logger.info("Undid the expand of {}: dropped {}.{}", id, expansion.table(), expansion.newColumn());
 	}
 
@@ -447,10 +525,13 @@ public final class Expansions {
 	public List<Expansion> list() throws SQLException {
 		List<ExpansionRecord> all;
 		try (Connection connection = this.dataSource.getConnection()) {
-			this.store.createIfMissing(connection);
+			// A read: no table yet is no expansion, and creates nothing.
+			if (!this.store.exists(connection)) {
+				return List.of();
+			}
 			all = this.store.all(connection);
 		}
-		Map<String, BackfillProgress> backfills = Backfill.progress(this.dataSource, this.type)
+		Map<String, BackfillProgress> backfills = Backfill.progress(this.dataSource, this.type, this.schema)
 			.stream()
 			.collect(Collectors.toMap(BackfillProgress::name, Function.identity()));
 		List<Expansion> expansions = new ArrayList<>();
@@ -529,13 +610,15 @@ public final class Expansions {
 	/** Fills one column from the other, only where they differ, without firing the triggers' copy. */
 	private void backfill(String name, String table, String column, String expression, String outOfSync)
 			throws SQLException {
+		int workers = this.connections.workers(this.backfillWorkers, "backfill " + name);
 		Backfill.of(this.dataSource, this.type, table)
+			.stateSchema(this.schema)
 			.named(name)
 			.set(column, expression)
 			.where(outOfSync)
 			.bypassSyncTriggers()
 			.targetBatchDuration(this.targetBatchDuration)
-			.workers(this.backfillWorkers)
+			.workers(workers)
 			.pauseBetweenBatches(this.targetBatchDuration.dividedBy(3))
 			.listener(this.backfillListener)
 			.run();
@@ -553,8 +636,7 @@ public final class Expansions {
 
 	private ExpansionRecord require(String id) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
-			this.store.createIfMissing(connection);
-			ExpansionRecord expansion = this.store.find(connection, id);
+			ExpansionRecord expansion = this.store.exists(connection) ? this.store.find(connection, id) : null;
 			if (expansion == null) {
 				throw new IllegalStateException("No column change '" + id + "' in " + ExpansionStore.TABLE
 						+ ": expand it first (ids are table.new_column in lower case)");
@@ -568,7 +650,7 @@ public final class Expansions {
 	}
 
 	private @Nullable BackfillProgress backfillProgress(ExpansionRecord expansion) throws SQLException {
-		return Backfill.progress(this.dataSource, this.type)
+		return Backfill.progress(this.dataSource, this.type, this.schema)
 			.stream()
 			.filter((progress) -> progress.name().equals(expansion.expandBackfillName()))
 			.findFirst()

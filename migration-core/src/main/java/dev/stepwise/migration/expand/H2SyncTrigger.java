@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.h2.api.Trigger;
@@ -33,25 +34,53 @@ public final class H2SyncTrigger implements Trigger {
 	@Override
 	public void init(Connection connection, String schemaName, String triggerName, String tableName, boolean before,
 			int type) throws SQLException {
+		ExpansionRecord expansion = null;
+		// The expansions table lives in stepwise.schema, which need not be the table's: look there too.
+		for (String schema : expansionSchemas(connection, schemaName)) {
+			expansion = find(connection, schema, triggerName);
+			if (expansion != null) {
+				break;
+			}
+		}
+		if (expansion == null) {
+			throw new SQLException("Stepwise sync trigger " + triggerName + " has no row in " + ExpansionStore.TABLE
+					+ ": drop it with DROP TRIGGER " + triggerName);
+		}
+		List<String> columns = columns(connection, schemaName, tableName);
+		this.oldIndex = columns.indexOf(expansion.oldColumn());
+		this.newIndex = columns.indexOf(expansion.newColumn());
+		this.toNew = Conversion.of(expansion.toNew(), expansion.oldColumn(), expansion.oldType());
+		this.toOld = Conversion.of(expansion.toOld(), expansion.newColumn(), expansion.newType());
+		if (this.oldIndex < 0 || this.newIndex < 0) {
+			throw new SQLException("Stepwise sync trigger " + triggerName + " cannot find its columns in " + tableName);
+		}
+	}
+
+	/** The schemas that hold an expansions table, the trigger's own first. */
+	private static List<String> expansionSchemas(Connection connection, String own) throws SQLException {
+		List<String> schemas = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement("SELECT TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES"
+				+ " WHERE TABLE_NAME = ? ORDER BY CASE WHEN TABLE_SCHEMA = ? THEN 0 ELSE 1 END, TABLE_SCHEMA")) {
+			statement.setString(1, ExpansionStore.TABLE.toUpperCase(Locale.ROOT));
+			statement.setString(2, own);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					schemas.add(rows.getString(1));
+				}
+			}
+		}
+		return schemas;
+	}
+
+	private static @Nullable ExpansionRecord find(Connection connection, String schemaName, String triggerName)
+			throws SQLException {
 		String schema = "\"" + schemaName.replace("\"", "\"\"") + "\".";
 		try (PreparedStatement statement = connection.prepareStatement(
 				"SELECT " + ExpansionStore.COLUMNS + " FROM " + schema + ExpansionStore.TABLE + " WHERE trigger_name = ?")) {
 			statement.setString(1, triggerName);
 			try (ResultSet rows = statement.executeQuery()) {
-				if (!rows.next()) {
-					throw new SQLException("Stepwise sync trigger " + triggerName + " has no row in " + ExpansionStore.TABLE
-							+ ": drop it with DROP TRIGGER " + triggerName);
-				}
-				ExpansionRecord expansion = ExpansionStore.read(rows);
-				List<String> columns = columns(connection, schemaName, tableName);
-				this.oldIndex = columns.indexOf(expansion.oldColumn());
-				this.newIndex = columns.indexOf(expansion.newColumn());
-				this.toNew = Conversion.of(expansion.toNew(), expansion.oldColumn(), expansion.oldType());
-				this.toOld = Conversion.of(expansion.toOld(), expansion.newColumn(), expansion.newType());
+				return rows.next() ? ExpansionStore.read(rows) : null;
 			}
-		}
-		if (this.oldIndex < 0 || this.newIndex < 0) {
-			throw new SQLException("Stepwise sync trigger " + triggerName + " cannot find its columns in " + tableName);
 		}
 	}
 

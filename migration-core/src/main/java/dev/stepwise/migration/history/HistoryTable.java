@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +14,14 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.stepwise.migration.MigrationType;
+import dev.stepwise.migration.dialect.DatabaseType;
 import dev.stepwise.migration.dialect.Dialect;
+import dev.stepwise.migration.dialect.Instants;
+import dev.stepwise.migration.dialect.StateTables;
 import dev.stepwise.migration.version.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
@@ -98,14 +101,15 @@ public final class HistoryTable {
 		String version = result.getString("version");
 		int checksum = result.getInt("checksum");
 		boolean checksumNull = result.wasNull();
-		Timestamp rolledBackOn = result.getTimestamp("rolled_back_on");
+		DatabaseType type = this.dialect.type();
+		Instant rolledBackOn = Instants.get(type, result, "rolled_back_on");
 		return new AppliedMigration(result.getInt("installed_rank"),
 				(version != null) ? MigrationVersion.parse(version) : null, result.getString("description"),
 				MigrationType.valueOf(result.getString("type")), result.getString("script"),
 				checksumNull ? null : checksum, result.getString("installed_by"),
-				result.getTimestamp("installed_on").toInstant(), Duration.ofMillis(result.getLong("execution_time")),
+				Objects.requireNonNull(Instants.get(type, result, "installed_on")), Duration.ofMillis(result.getLong("execution_time")),
 				result.getBoolean("success"), result.getString("rolled_back_by"),
-				(rolledBackOn != null) ? rolledBackOn.toInstant() : null, result.getString("rollback_script"));
+				rolledBackOn, result.getString("rollback_script"));
 	}
 
 	/** Whether the table exists, from the catalogue. */
@@ -146,28 +150,9 @@ public final class HistoryTable {
 		return found;
 	}
 
-	/** Creates the table (and its schema) if it does not exist. */
+	/** Creates the table (and its schema) if it does not exist, with the DDL of every state table. */
 	public void createIfAbsent(Connection connection) throws SQLException {
-		this.dialect.createSchemaIfAbsent(connection, this.schema);
-		String timestamp = this.dialect.timestampType();
-		String bool = this.dialect.booleanType();
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("CREATE TABLE IF NOT EXISTS " + this.qualifiedName + " ("
-					+ "installed_rank INT NOT NULL PRIMARY KEY, "
-					+ "version VARCHAR(50), "
-					+ "description VARCHAR(200) NOT NULL, "
-					+ "type VARCHAR(20) NOT NULL, "
-					+ "script VARCHAR(1000) NOT NULL, "
-					+ "checksum INT, "
-					+ "installed_by VARCHAR(100) NOT NULL, "
-					+ "installed_on " + timestamp + " NOT NULL, "
-					+ "execution_time BIGINT NOT NULL, "
-					+ "success " + bool + " NOT NULL, "
-					+ "rolled_back_by VARCHAR(100), "
-					+ "rolled_back_on " + timestamp + ", "
-					+ "rollback_script VARCHAR(1000))");
-		}
-		commitIfNeeded(connection);
+		new StateTables(this.dialect, this.schema).createIfAbsent(connection, this.table);
 		ensureFence(connection);
 	}
 
@@ -190,7 +175,7 @@ public final class HistoryTable {
 		try (PreparedStatement statement = connection.prepareStatement("UPDATE " + this.qualifiedName
 				+ " SET success = ?, installed_on = ?, execution_time = ? WHERE installed_rank = ? AND success = ?")) {
 			statement.setBoolean(1, true);
-			statement.setTimestamp(2, Timestamp.from(on));
+			Instants.set(this.dialect.type(), statement, 2, on);
 			statement.setLong(3, executionTime.toMillis());
 			statement.setInt(4, installedRank);
 			statement.setBoolean(5, false);
@@ -227,7 +212,7 @@ public final class HistoryTable {
 				statement.setNull(6, Types.INTEGER);
 			}
 			statement.setString(7, truncate(row.installedBy(), 100));
-			statement.setTimestamp(8, Timestamp.from(row.installedOn()));
+			Instants.set(this.dialect.type(), statement, 8, row.installedOn());
 			statement.setLong(9, row.executionTime().toMillis());
 			statement.setBoolean(10, row.success());
 			statement.setString(11, null);
@@ -243,7 +228,7 @@ public final class HistoryTable {
 		try (PreparedStatement statement = connection.prepareStatement("UPDATE " + this.qualifiedName
 				+ " SET rolled_back_by = ?, rolled_back_on = ?, rollback_script = ? WHERE installed_rank = ?")) {
 			statement.setString(1, truncate(by, 100));
-			statement.setTimestamp(2, Timestamp.from(on));
+			Instants.set(this.dialect.type(), statement, 2, on);
 			statement.setString(3, truncate(script, 1000));
 			statement.setInt(4, installedRank);
 			statement.executeUpdate();
@@ -262,7 +247,7 @@ public final class HistoryTable {
 				+ " WHERE installed_rank = ?")) {
 			statement.setBoolean(1, false);
 			statement.setString(2, truncate(by, 100));
-			statement.setTimestamp(3, Timestamp.from(on));
+			Instants.set(this.dialect.type(), statement, 3, on);
 			statement.setString(4, truncate(script, 1000));
 			statement.setInt(5, installedRank);
 			statement.executeUpdate();
@@ -283,7 +268,7 @@ public final class HistoryTable {
 			int next = 2;
 			if (rolledBack) {
 				statement.setString(next++, truncate(by, 100));
-				statement.setTimestamp(next++, Timestamp.from(on));
+				Instants.set(this.dialect.type(), statement, next++, on);
 			}
 			statement.setInt(next, installedRank);
 			statement.executeUpdate();

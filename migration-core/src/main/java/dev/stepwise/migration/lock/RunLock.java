@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import dev.stepwise.migration.CredentialMask;
 import dev.stepwise.migration.LockTimeoutException;
 import dev.stepwise.migration.StepwiseException;
+import dev.stepwise.migration.dialect.DatabaseType;
 import dev.stepwise.migration.dialect.Dialect;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -65,6 +66,10 @@ public final class RunLock implements AutoCloseable {
 		LockStrategy strategy = strategy(dialect, schema, table);
 		try {
 			connection = dataSource.getConnection();
+			if (dialect.type() == DatabaseType.H2) {
+				// H2's lock is a row in a table of the schema (stepwise.schema), which a first run has yet to create.
+				dialect.createSchemaIfAbsent(connection, schema);
+			}
 			long sleepMillis = 50;
 			while (!strategy.tryLock(connection)) {
 				Duration elapsed = Duration.ofNanos(System.nanoTime() - start);

@@ -158,6 +158,7 @@ public final class StepwiseAutoConfiguration {
 			map.from(properties::getDdlRetries).to(configuration::ddlRetries);
 			map.from(properties::getDdlRetryBackoff).to(configuration::ddlRetryBackoff);
 			map.from(properties::getInstanceStaleness).to(configuration::instanceStaleness);
+			map.from(properties.getInstanceRegistry()::getHeartbeatInterval).to(configuration::heartbeatInterval);
 			map.from(properties::getBackfillWorkers).to(configuration::backfillWorkers);
 			map.from(properties::getInstalledBy).to(configuration::installedBy);
 			map.from(properties::getEncoding).to(configuration::encoding);

@@ -7,6 +7,7 @@ import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.expand.ContractResult;
 import dev.stepwise.migration.expand.Expansion;
 import dev.stepwise.migration.expand.RegisteredInstance;
+import dev.stepwise.migration.expand.SchemaMovedOnException;
 import dev.stepwise.migration.version.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -44,7 +45,10 @@ final class InstanceRegistration {
 		return this.instanceId;
 	}
 
-	/** Registers this instance, unless its code has no versioned migration to protect. */
+	/**
+	 * Registers this instance, unless its code has no versioned migration to protect.
+	 * @throws SchemaMovedOnException if a contract already dropped a column this code uses
+	 */
 	void register() {
 		try {
 			MigrationVersion version = this.stepwise.codeVersion();
@@ -59,28 +63,45 @@ final class InstanceRegistration {
 			logger.info("Registered instance {} on {} with code version {} for engine '{}'", this.instanceId, this.host,
 					version, this.engineName);
 		}
+		catch (SchemaMovedOnException ex) {
+			// Not a passing failure: this code must not serve on a schema that dropped what it uses.
+			throw ex;
+		}
 		catch (SQLException | RuntimeException ex) {
 			logger.warn("Could not register instance {} for engine '{}', trying again at the next heartbeat: {}",
 					this.instanceId, this.engineName, ex.getMessage());
 		}
 	}
 
-	/**
-	 * Beats, then retries the deferred contracts, so that one completes in the background
-	 * once the last instance of older code is gone.
-	 */
+	/** Beats, registering again if the row is gone; never waits behind migration work. */
 	void beat() {
 		if (this.withoutMigrations) {
 			return;
 		}
 		try {
-			if (heartbeat()) {
-				retryDeferredContracts();
-			}
+			heartbeat();
 		}
 		catch (SQLException | RuntimeException ex) {
 			logger.warn("Heartbeat of instance {} for engine '{}' failed, trying again at the next one: {}",
 					this.instanceId, this.engineName, ex.getMessage());
+		}
+	}
+
+	/**
+	 * Retries the deferred contracts, so that one completes in the background once the last
+	 * instance of older code is gone. It may wait for the run's lock and drop columns for
+	 * minutes: the registrar runs it on a thread of its own, never the heartbeat's.
+	 */
+	void retryContracts() {
+		if (this.withoutMigrations || this.codeVersion == null) {
+			return;
+		}
+		try {
+			retryDeferredContracts();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Background retry of the deferred contracts of engine '{}' failed, trying again later: {}",
+					this.engineName, ex.getMessage());
 		}
 	}
 

@@ -25,8 +25,11 @@ import org.springframework.context.SmartLifecycle;
  * <li>on start (after the start-up migration, before the web server serves): registers a
  * random id, this host and the highest migration version the code contains;</li>
  * <li>every heartbeat interval, on a daemon thread: beats (registering again if the row is
- * gone), then retries the deferred contracts, which complete once the instances they
- * wait for are gone;</li>
+ * gone);</li>
+ * <li>every heartbeat interval too, on another daemon thread: retries the deferred
+ * contracts, which complete once the instances they wait for are gone. A contract may wait
+ * for the run's lock and drop columns for minutes; on a thread of its own it never delays a
+ * beat, so this instance never looks gone to the others meanwhile;</li>
  * <li>on stop (after the web server drained its last request): deregisters.</li>
  * </ol>
  * Failures are logged and never stop the application.
@@ -51,6 +54,8 @@ public class StepwiseInstanceRegistrar implements SmartLifecycle {
 	private final Object monitor = new Object();
 
 	private @Nullable ScheduledExecutorService heartbeats;
+
+	private @Nullable ScheduledExecutorService contracts;
 
 	/**
 	 * Creates a registrar of the engines.
@@ -83,15 +88,14 @@ public class StepwiseInstanceRegistrar implements SmartLifecycle {
 				return;
 			}
 			this.registrations.forEach(InstanceRegistration::register);
-			ScheduledThreadPoolExecutor heartbeats = new ScheduledThreadPoolExecutor(1, (task) -> {
-				Thread thread = new Thread(task, "stepwise-heartbeat");
-				thread.setDaemon(true);
-				return thread;
-			});
 			long interval = this.heartbeatInterval.toMillis();
-			// The first beat right away also retries contracts that an earlier run left deferred.
+			ScheduledExecutorService heartbeats = daemon("stepwise-heartbeat");
 			heartbeats.scheduleWithFixedDelay(this::beat, 0, interval, TimeUnit.MILLISECONDS);
 			this.heartbeats = heartbeats;
+			// Right away too: contracts that an earlier run left deferred may be ready now.
+			ScheduledExecutorService contracts = daemon("stepwise-contracts");
+			contracts.scheduleWithFixedDelay(this::retryContracts, 0, interval, TimeUnit.MILLISECONDS);
+			this.contracts = contracts;
 		}
 	}
 
@@ -103,7 +107,13 @@ public class StepwiseInstanceRegistrar implements SmartLifecycle {
 				return;
 			}
 			this.heartbeats = null;
+			ScheduledExecutorService contracts = this.contracts;
+			this.contracts = null;
 			heartbeats.shutdownNow();
+			if (contracts != null) {
+				contracts.shutdownNow();
+				awaitTermination(contracts);
+			}
 			awaitTermination(heartbeats);
 			this.registrations.forEach(InstanceRegistration::deregister);
 		}
@@ -123,6 +133,18 @@ public class StepwiseInstanceRegistrar implements SmartLifecycle {
 
 	private void beat() {
 		this.registrations.forEach(InstanceRegistration::beat);
+	}
+
+	private void retryContracts() {
+		this.registrations.forEach(InstanceRegistration::retryContracts);
+	}
+
+	private static ScheduledExecutorService daemon(String name) {
+		return new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, name);
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	private static void awaitTermination(ScheduledExecutorService heartbeats) {

@@ -43,6 +43,8 @@ class StepwisePropertiesTests {
 		assertThat(this.properties.getDdlRetries()).isEqualTo(this.engineDefaults.ddlRetries());
 		assertThat(this.properties.getDdlRetryBackoff()).isEqualTo(this.engineDefaults.ddlRetryBackoff());
 		assertThat(this.properties.getInstanceStaleness()).isEqualTo(this.engineDefaults.instanceStaleness());
+		assertThat(this.properties.getInstanceRegistry().getHeartbeatInterval())
+			.isEqualTo(this.engineDefaults.heartbeatInterval());
 		assertThat(this.properties.getInstalledBy()).isEqualTo(this.engineDefaults.installedBy());
 		assertThat(this.properties.getEncoding()).isEqualTo(this.engineDefaults.encoding());
 		assertThat(this.properties.getFlywayAdoption()).isEqualTo(this.engineDefaults.flywayAdoption());
@@ -81,7 +83,9 @@ class StepwisePropertiesTests {
 		// stepwise.url), beans (Java migrations, listeners), the application's class loader and
 		// Spring's resource resolver as the script source.
 		Set<String> suppliedBySpring = Set.of("dataSource", "javaMigrations", "listeners", "classLoader",
-				"scriptSource");
+				"scriptSource",
+				// stepwise.instance-registry.heartbeat-interval, with the registrar's other settings
+				"heartbeatInterval");
 		Set<String> engineOptions = Arrays.stream(StepwiseConfiguration.class.getDeclaredMethods())
 			.filter((method) -> method.getParameterCount() == 0 && Modifier.isPublic(method.getModifiers())
 					&& !Modifier.isStatic(method.getModifiers()))

@@ -1,6 +1,9 @@
 package dev.stepwise.migration.boot.registry;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +16,7 @@ import dev.stepwise.migration.dialect.DatabaseType;
 import dev.stepwise.migration.expand.ExpansionState;
 import dev.stepwise.migration.expand.InstanceRegistry;
 import dev.stepwise.migration.expand.RegisteredInstance;
+import dev.stepwise.migration.expand.SchemaMovedOnException;
 import dev.stepwise.migration.version.MigrationVersion;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -129,8 +133,11 @@ class StepwiseInstanceRegistrarTests {
 			String id = context.getBean(StepwiseInstanceRegistrar.class).instanceIds().get(0);
 			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 			// A view in the registry's place: every heartbeat fails while it is there.
-			jdbc.execute("DROP TABLE stepwise_instances");
-			jdbc.execute("CREATE VIEW stepwise_instances AS SELECT 'x' AS instance_id FROM DUAL WHERE 1 = 0");
+			// A beat that finds no table registers again, which creates it: retry until the view wins.
+			await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+				jdbc.execute("DROP TABLE IF EXISTS stepwise_instances");
+				jdbc.execute("CREATE VIEW stepwise_instances AS SELECT 'x' AS instance_id FROM DUAL WHERE 1 = 0");
+			});
 			Thread.sleep(300);
 			jdbc.execute("DROP VIEW stepwise_instances");
 			await().atMost(Duration.ofSeconds(10))
@@ -138,6 +145,61 @@ class StepwiseInstanceRegistrarTests {
 					.containsExactly(id));
 			assertThat(context).hasNotFailed();
 		});
+	}
+
+	@Test
+	void keepsBeatingWhileADeferredContractWaitsForTheRunLock() throws Exception {
+		this.registry.register("old-release", "host-a", MigrationVersion.parse("1"));
+		this.contextRunner.withPropertyValues("stepwise.instance-registry.heartbeat-interval=100ms").run((context) -> {
+			String id = context.getBean(StepwiseInstanceRegistrar.class).instanceIds().get(0);
+			assertThat(context.getBean(Stepwise.class).expansions()).singleElement()
+				.satisfies((expansion) -> assertThat(expansion.contractDeferred()).isTrue());
+			// Another run holds the lock for minutes: each retry of the deferred contract waits for it.
+			try (Connection run = h2(this.url).getConnection(); Statement statement = run.createStatement()) {
+				run.setAutoCommit(false);
+				statement.executeQuery("SELECT ID FROM STEPWISE_HISTORY_LOCK WHERE ID = 1 FOR UPDATE").close();
+				Instant first = heartbeatOf(id);
+				await().atMost(Duration.ofSeconds(10)).until(() -> heartbeatOf(id).isAfter(first));
+				Instant second = heartbeatOf(id);
+				await().atMost(Duration.ofSeconds(10)).until(() -> heartbeatOf(id).isAfter(second));
+				run.rollback();
+			}
+		});
+	}
+
+	@Test
+	void refusesAHeartbeatIntervalAtOrAboveTheStaleness() {
+		this.contextRunner
+			.withPropertyValues("stepwise.instance-registry.heartbeat-interval=3m", "stepwise.instance-staleness=2m")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("stepwise.instance-registry.heartbeat-interval (engine: heartbeatInterval) is PT3M,"
+						+ " at or above stepwise.instance-staleness"));
+	}
+
+	@Test
+	void refusesToStartCodeOlderThanAContractThatAlreadyDroppedItsColumn() {
+		// The new release ran its three migrations and contracted; now the old one (V1 only) starts.
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, StepwiseAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=" + this.url, "spring.datasource.username=sa",
+					"stepwise.locations=classpath:db/expand")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(SchemaMovedOnException.class)
+				.hasMessageContaining("(migrations up to version 1) predates contracts that have already dropped")
+				.hasMessageContaining("expanded by version 2")
+				.hasMessageContaining("the schema has moved on"));
+	}
+
+	private Instant heartbeatOf(String id) throws Exception {
+		return this.registry.instances()
+			.stream()
+			.filter((instance) -> instance.instanceId().equals(id))
+			.findFirst()
+			.orElseThrow()
+			.heartbeatAt();
 	}
 
 	private static List<String> columnsOfPeople(DataSource dataSource) {

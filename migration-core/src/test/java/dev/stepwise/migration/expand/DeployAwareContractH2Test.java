@@ -1,0 +1,17 @@
+package dev.stepwise.migration.expand;
+
+import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class DeployAwareContractH2Test extends AbstractDeployAwareContractIntegrationTest {
+
+	@RegisterExtension
+	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.H2);
+
+	@Override
+	TestDatabaseExtension database() {
+		return database;
+	}
+
+}
