@@ -77,9 +77,12 @@ public final class StrictWriteOperationAdvisor implements OperationInvokerAdviso
 		}
 		for (Map.Entry<String, @Nullable Object> argument : arguments.entrySet()) {
 			Object value = argument.getValue();
-			String expected = (value != null) ? mismatch(declared.get(argument.getKey()), value) : null;
+			Class<?> type = declared.get(argument.getKey());
+			// A null flag would read as "not given": {"dryRun": null} must not run for real.
+			String expected = (value != null) ? mismatch(type, value) : (isBoolean(type) ? "true or false" : null);
 			if (expected != null) {
-				return "\"" + argument.getKey() + "\" must be " + expected + ", got " + InputEcho.quoted(value);
+				return "\"" + argument.getKey() + "\" must be " + expected + ", got "
+						+ ((value != null) ? InputEcho.quoted(value) : "null");
 			}
 		}
 		return null;
@@ -120,7 +123,7 @@ public final class StrictWriteOperationAdvisor implements OperationInvokerAdviso
 	 * {@code "true"}; types not listed are left to Actuator's own conversion.
 	 */
 	private static @Nullable String mismatch(@Nullable Class<?> type, Object value) {
-		if (type == Boolean.class || type == boolean.class) {
+		if (isBoolean(type)) {
 			return (value instanceof Boolean || "true".equals(value) || "false".equals(value)) ? null : "true or false";
 		}
 		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
@@ -130,6 +133,10 @@ public final class StrictWriteOperationAdvisor implements OperationInvokerAdviso
 			return (value instanceof String) ? null : "a single string";
 		}
 		return null;
+	}
+
+	private static boolean isBoolean(@Nullable Class<?> type) {
+		return type == Boolean.class || type == boolean.class;
 	}
 
 	private static boolean isWholeNumber(Object value, boolean intRange) {

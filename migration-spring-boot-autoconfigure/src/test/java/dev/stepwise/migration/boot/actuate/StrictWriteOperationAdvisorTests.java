@@ -54,6 +54,11 @@ class StrictWriteOperationAdvisorTests {
 			.contains("\"dryRun\" must be true or false, got \"\"");
 		assertThat(refusal(invoker, Map.of("operation", "rollback", "count", "1", "dryRun", "yes")))
 			.contains("\"dryRun\" must be true or false");
+		Map<String, @Nullable Object> nullFlag = new HashMap<>();
+		nullFlag.put("operation", "rollback");
+		nullFlag.put("count", "1");
+		nullFlag.put("dryRun", null);
+		assertThat(refusal(invoker, nullFlag)).contains("\"dryRun\" must be true or false, got null");
 		assertThat(refusal(invoker, Map.of("operation", "rollback", "count", "x"))).contains("\"count\" must be a whole number");
 		assertThat(refusal(invoker, Map.of("operation", "rollback", "count", "99999999999")))
 			.contains("\"count\" must be a whole number");
