@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.tool.ProjectClassPath;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +35,7 @@ abstract class EngineCommand implements Callable<Integer> {
 		Settings settings = this.options.settings(environment);
 		this.password = settings.get("password");
 		EngineFactory factory = new EngineFactory(settings,
-				new ProjectClassPath(this.options.classPath, this.options.driverPath));
+				new ProjectClassPath(this.options.classPath, this.options.driverPath, CliException.WORDING));
 		this.target = factory.target();
 		Stepwise engine = factory.create(console.err(), this.options.verbose ? console.err() : null);
 		return run(engine, settings, console).code();

@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseConfiguration;
+import dev.stepwise.migration.tool.DriverDataSource;
+import dev.stepwise.migration.tool.ProjectClassPath;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,7 +47,7 @@ final class EngineFactory {
 	 */
 	Stepwise create(@Nullable PrintWriter progress, @Nullable PrintWriter statementLog) {
 		DataSource dataSource = new DriverDataSource(this.classPath.classLoader(), url(), this.settings.get("user"),
-				this.settings.get("password"));
+				this.settings.get("password"), CliException.WORDING);
 		if (statementLog != null) {
 			dataSource = StatementLog.wrap(dataSource, statementLog);
 		}

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.stepwise.migration.tool.ConfigFile;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -87,7 +88,7 @@ final class EngineOptions {
 		if (configFile != null) {
 			List<String> active = !this.profiles.isEmpty() ? this.profiles
 					: split(environment.getOrDefault("STEPWISE_PROFILE", ""));
-			file = ConfigFile.read(configFile, active);
+			file = ConfigFile.read(configFile, active, CliException.WORDING);
 		}
 		Map<String, String> flags = new LinkedHashMap<>();
 		this.properties.forEach((key, value) -> flags.put(Settings.canonical(key.replaceFirst("^stepwise\\.", "")),

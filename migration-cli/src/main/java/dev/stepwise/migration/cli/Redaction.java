@@ -1,19 +1,17 @@
 package dev.stepwise.migration.cli;
 
-import java.util.regex.Pattern;
+import dev.stepwise.migration.tool.DriverDataSource;
 
 /**
  * Keeps passwords out of everything the command prints: URLs may carry one as a parameter.
  */
 final class Redaction {
 
-	private static final Pattern PASSWORD = Pattern.compile("(?i)(password|pwd)=[^&;,\\s]*");
-
 	private Redaction() {
 	}
 
 	static String url(String url) {
-		return PASSWORD.matcher(url).replaceAll("$1=***");
+		return DriverDataSource.redacted(url);
 	}
 
 	/** A message with every URL password, and the configured password itself, replaced. */

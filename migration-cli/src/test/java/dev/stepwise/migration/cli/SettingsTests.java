@@ -1,14 +1,9 @@
 package dev.stepwise.migration.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,9 +13,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * included), the environment, flags.
  */
 class SettingsTests {
-
-	@TempDir
-	Path directory;
 
 	@Test
 	void flagsOverrideTheEnvironmentWhichOverridesTheFile() {
@@ -61,36 +53,6 @@ class SettingsTests {
 				Map.of("STEPWISE_PLACEHOLDERS_REGION", "eu"), Map.of("placeholders.tier", "gold"));
 		assertThat(settings.under(Settings.PLACEHOLDERS)).containsOnly(Map.entry("appOwner", "file"),
 				Map.entry("region", "eu"), Map.entry("tier", "gold"));
-	}
-
-	@Test
-	void anApplicationYmlAppliesTheDocumentsAndFilesOfTheActiveProfiles() throws IOException {
-		Path yml = this.directory.resolve("application.yml");
-		Files.writeString(yml, """
-				stepwise:
-				  table: base_history
-				  locations:
-				    - classpath:db/migration
-				    - classpath:db/{vendor}
-				---
-				spring.config.activate.on-profile: prod
-				stepwise.table: prod_history
-				---
-				spring.config.activate.on-profile: "!prod"
-				stepwise.schema: dev
-				""");
-		Files.writeString(this.directory.resolve("application-prod.yml"), "stepwise:\n  url: jdbc:prod\n");
-
-		Map<String, String> prod = ConfigFile.read(yml, List.of("prod"));
-		assertThat(prod).containsEntry("stepwise.table", "prod_history")
-			.containsEntry("stepwise.url", "jdbc:prod")
-			.containsEntry("stepwise.locations", "classpath:db/migration,classpath:db/{vendor}")
-			.doesNotContainKey("stepwise.schema");
-
-		Map<String, String> none = ConfigFile.read(yml, List.of());
-		assertThat(none).containsEntry("stepwise.table", "base_history")
-			.containsEntry("stepwise.schema", "dev")
-			.doesNotContainKey("stepwise.url");
 	}
 
 	@Test

@@ -14,6 +14,10 @@ import java.util.function.Consumer;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseConfiguration;
 import dev.stepwise.migration.StepwiseException;
+import dev.stepwise.migration.tool.ConfigFile;
+import dev.stepwise.migration.tool.DriverDataSource;
+import dev.stepwise.migration.tool.ProjectClassPath;
+import dev.stepwise.migration.tool.ToolWording;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -149,6 +153,11 @@ abstract class AbstractStepwiseMojo extends AbstractMojo {
 		}
 	}
 
+	/** How the shared configuration, class path and driver code words the plugin's usage problems. */
+	private static final ToolWording WORDING = new ToolWording("the plugin", "Check configFile (stepwise.configFile).",
+			"Add the driver as a dependency of the project (runtime scope) or of the plugin.",
+			"Run the goal after compile.", "Add what it needs as a dependency.", IllegalArgumentException::new);
+
 	abstract void run(Stepwise engine) throws MojoFailureException;
 
 	private Stepwise engine() {
@@ -162,7 +171,7 @@ abstract class AbstractStepwiseMojo extends AbstractMojo {
 					}
 				}
 			}
-			file.putAll(ConfigFile.read(this.configFile.toPath(), active));
+			file.putAll(ConfigFile.read(this.configFile.toPath(), active, WORDING));
 		}
 		String url = first(this.url, file.get("stepwise.url"), file.get("spring.datasource.url"));
 		if (url == null) {
@@ -185,9 +194,9 @@ abstract class AbstractStepwiseMojo extends AbstractMojo {
 				}
 			}
 		}
-		ProjectClassPath classPath = new ProjectClassPath(ownClasses, dependencies);
+		ProjectClassPath classPath = new ProjectClassPath(ownClasses, dependencies, WORDING);
 		StepwiseConfiguration.Builder builder = Stepwise.configure()
-			.dataSource(new DriverDataSource(classPath.classLoader(), url, user, password))
+			.dataSource(new DriverDataSource(classPath.classLoader(), url, user, password, WORDING))
 			.classLoader(classPath.classLoader())
 			.javaMigrations(classPath.javaMigrations());
 		List<String> locations = (this.locations != null && !this.locations.isEmpty()) ? this.locations

@@ -1,4 +1,4 @@
-package dev.stepwise.migration.maven;
+package dev.stepwise.migration.tool;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -8,6 +8,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -15,10 +16,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A DataSource that opens each connection with the JDBC driver that accepts the URL,
- * found through {@link ServiceLoader} in the project's class loader: unlike
- * {@code DriverManager}, it sees drivers that are the project's dependencies.
+ * found through {@link ServiceLoader} in the tool's class loader: unlike {@code DriverManager}, it sees drivers on the project's class path.
  */
-final class DriverDataSource implements DataSource {
+public final class DriverDataSource implements DataSource {
+
+	private static final Pattern PASSWORD = Pattern.compile("(?i)(password|pwd)=[^&;,\\s]*");
 
 	private final Driver driver;
 
@@ -26,8 +28,17 @@ final class DriverDataSource implements DataSource {
 
 	private final Properties credentials = new Properties();
 
-	DriverDataSource(ClassLoader classLoader, String url, @Nullable String user, @Nullable String password) {
-		this.driver = driverFor(classLoader, url);
+	/**
+	 * A DataSource over the driver of the class loader that accepts the URL.
+	 * @param classLoader where to look for JDBC drivers
+	 * @param url the JDBC URL
+	 * @param user the user, if any
+	 * @param password the password, if any
+	 * @param wording how the tool words and reports a URL that no driver accepts
+	 */
+	public DriverDataSource(ClassLoader classLoader, String url, @Nullable String user, @Nullable String password,
+			ToolWording wording) {
+		this.driver = driverFor(classLoader, url, wording);
 		this.url = url;
 		if (user != null) {
 			this.credentials.setProperty("user", user);
@@ -37,7 +48,7 @@ final class DriverDataSource implements DataSource {
 		}
 	}
 
-	private static Driver driverFor(ClassLoader classLoader, String url) {
+	private static Driver driverFor(ClassLoader classLoader, String url, ToolWording wording) {
 		for (Driver candidate : ServiceLoader.load(Driver.class, classLoader)) {
 			try {
 				if (candidate.acceptsURL(url)) {
@@ -48,8 +59,7 @@ final class DriverDataSource implements DataSource {
 				// A driver that cannot tell does not take the URL.
 			}
 		}
-		throw new IllegalArgumentException("No JDBC driver accepts the URL " + redacted(url)
-				+ ". Add the driver as a dependency of the project (runtime scope) or of the plugin.");
+		throw wording.usage("No JDBC driver accepts the URL " + redacted(url) + ". " + wording.driverAdvice());
 	}
 
 	@Override
@@ -100,8 +110,13 @@ final class DriverDataSource implements DataSource {
 		return false;
 	}
 
-	static String redacted(String url) {
-		return url.replaceAll("(?i)(password|pwd)=[^&;,\\s]*", "$1=***");
+	/**
+	 * The URL with the value of any password parameter replaced.
+	 * @param url a JDBC URL
+	 * @return the URL without its password
+	 */
+	public static String redacted(String url) {
+		return PASSWORD.matcher(url).replaceAll("$1=***");
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package dev.stepwise.migration.maven;
+package dev.stepwise.migration.tool;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * into flat dotted keys: documents and {@code application-<profile>} files of the active
  * profiles apply, later ones winning, as in Spring Boot.
  */
-final class ConfigFile {
+public final class ConfigFile {
 
 	private ConfigFile() {
 	}
@@ -31,17 +31,18 @@ final class ConfigFile {
 	 * The flat settings of the file and of its profile-specific siblings.
 	 * @param path the file
 	 * @param profiles the active profiles
+	 * @param wording how the tool words and reports a problem with the file
 	 * @return every key with its value, as text
 	 */
-	static Map<String, String> read(Path path, List<String> profiles) {
+	public static Map<String, String> read(Path path, List<String> profiles, ToolWording wording) {
 		if (!Files.isRegularFile(path)) {
-			throw new IllegalArgumentException("Configuration file " + path + " does not exist. Check configFile (stepwise.configFile).");
+			throw wording.usage("Configuration file " + path + " does not exist. " + wording.configFileAdvice());
 		}
-		Map<String, String> settings = new LinkedHashMap<>(readOne(path, Set.copyOf(profiles)));
+		Map<String, String> settings = new LinkedHashMap<>(readOne(path, Set.copyOf(profiles), wording));
 		for (String profile : profiles) {
 			Path sibling = profileSibling(path, profile);
 			if (sibling != null) {
-				settings.putAll(readOne(sibling, Set.copyOf(profiles)));
+				settings.putAll(readOne(sibling, Set.copyOf(profiles), wording));
 			}
 		}
 		return settings;
@@ -57,7 +58,7 @@ final class ConfigFile {
 		return Files.isRegularFile(sibling) ? sibling : null;
 	}
 
-	private static Map<String, String> readOne(Path path, Set<String> profiles) {
+	private static Map<String, String> readOne(Path path, Set<String> profiles, ToolWording wording) {
 		String name = path.getFileName().toString();
 		try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
 			if (name.endsWith(".yml") || name.endsWith(".yaml")) {
@@ -70,15 +71,11 @@ final class ConfigFile {
 			return settings;
 		}
 		catch (IOException ex) {
-			throw new IllegalArgumentException("Cannot read configuration file " + path + ": " + ex.getMessage(),
-					ex);
+			throw wording.usage("Cannot read configuration file " + path + ": " + ex.getMessage(), ex);
 		}
 		catch (RuntimeException ex) {
-			if (ex instanceof IllegalArgumentException) {
-				throw ex;
-			}
 			// SnakeYAML's messages name the line and column.
-			throw new IllegalArgumentException("Cannot parse configuration file " + path + ": "
+			throw wording.usage("Cannot parse configuration file " + path + ": "
 					+ ex.getMessage().replace('\n', ' '), ex);
 		}
 	}

@@ -1,4 +1,4 @@
-package dev.stepwise.migration.maven;
+package dev.stepwise.migration.tool;
 
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -20,10 +20,9 @@ import dev.stepwise.migration.JavaMigration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The project's class path: a class loader for {@code classpath:} locations and JDBC
- * drivers, and the Java migrations of the project's own classes, found by name.
+ * The project's jars and directories, with a class loader for {@code classpath:} locations and JDBC drivers and the Java migrations in them, found by name as in the application.
  */
-final class ProjectClassPath {
+public final class ProjectClassPath {
 
 	// V1__Name, V1_2__Name, R__Name: only such classes are loaded, never the whole jar.
 	private static final Pattern MIGRATION_CLASS = Pattern.compile("(?:^|.*/)[VR][0-9_.]*__[^/$]+\\.class");
@@ -32,33 +31,49 @@ final class ProjectClassPath {
 
 	private final ClassLoader classLoader;
 
-	ProjectClassPath(List<Path> classPath, List<Path> driverPath) {
+	private final ToolWording wording;
+
+	/**
+	 * The class path of the given entries, with the driver entries that only the class loader sees.
+	 * @param classPath the entries searched for Java migrations
+	 * @param driverPath further entries for the class loader only
+	 * @param wording how the tool words and reports a problem with an entry or a migration
+	 */
+	public ProjectClassPath(List<Path> classPath, List<Path> driverPath, ToolWording wording) {
 		this.entries = List.copyOf(classPath);
+		this.wording = wording;
 		List<URL> urls = new ArrayList<>();
 		for (Path entry : concat(classPath, driverPath)) {
 			if (!Files.exists(entry)) {
-				throw new IllegalArgumentException("The class path entry " + entry + " does not exist. Run the goal after compile.");
+				throw wording.usage("The class path entry " + entry + " does not exist. " + wording.missingEntryAdvice());
 			}
 			try {
 				urls.add(entry.toUri().toURL());
 			}
 			catch (MalformedURLException ex) {
-				throw new IllegalArgumentException("Not a usable class path entry: " + entry, ex);
+				throw wording.usage("Not a usable class path entry: " + entry, ex);
 			}
 		}
 		ClassLoader parent = ProjectClassPath.class.getClassLoader();
 		this.classLoader = urls.isEmpty() ? parent : new URLClassLoader(urls.toArray(URL[]::new), parent);
 	}
 
-	ClassLoader classLoader() {
+	/**
+	 * The class loader of the entries, or this class's own when there are none.
+	 * @return the class loader
+	 */
+	public ClassLoader classLoader() {
 		return this.classLoader;
 	}
 
-	/** One instance of every concrete Java migration class of the class path entries. */
-	List<JavaMigration> javaMigrations() {
+	/**
+	 * One instance of every concrete Java migration class of the class path entries.
+	 * @return the migrations
+	 */
+	public List<JavaMigration> javaMigrations() {
 		List<JavaMigration> migrations = new ArrayList<>();
 		for (Path entry : this.entries) {
-			for (String className : migrationClassNames(entry)) {
+			for (String className : migrationClassNames(entry, this.wording)) {
 				JavaMigration migration = instantiate(className);
 				if (migration != null) {
 					migrations.add(migration);
@@ -74,8 +89,8 @@ final class ProjectClassPath {
 			type = Class.forName(className, false, this.classLoader);
 		}
 		catch (ClassNotFoundException | LinkageError ex) {
-			throw new IllegalArgumentException("Cannot load the Java migration " + className + ": " + ex
-					+ ". Add what it needs as a dependency.", ex);
+			throw this.wording.usage("Cannot load the Java migration " + className + ": " + ex + ". "
+					+ this.wording.dependencyAdvice(), ex);
 		}
 		if (!JavaMigration.class.isAssignableFrom(type) || Modifier.isAbstract(type.getModifiers())
 				|| type.isInterface()) {
@@ -87,15 +102,15 @@ final class ProjectClassPath {
 			return (JavaMigration) constructor.newInstance();
 		}
 		catch (NoSuchMethodException ex) {
-			throw new IllegalArgumentException("The Java migration " + className + " has no constructor without"
-					+ " arguments, so the plugin cannot create it. Give it one.", ex);
+			throw this.wording.usage("The Java migration " + className + " has no constructor without"
+					+ " arguments, so " + this.wording.name() + " cannot create it. Give it one.", ex);
 		}
 		catch (ReflectiveOperationException | LinkageError ex) {
-			throw new IllegalArgumentException("Cannot create the Java migration " + className + ": " + ex, ex);
+			throw this.wording.usage("Cannot create the Java migration " + className + ": " + ex, ex);
 		}
 	}
 
-	private static List<String> migrationClassNames(Path entry) {
+	private static List<String> migrationClassNames(Path entry, ToolWording wording) {
 		List<String> names = new ArrayList<>();
 		try {
 			if (Files.isDirectory(entry)) {
@@ -118,7 +133,7 @@ final class ProjectClassPath {
 			}
 		}
 		catch (IOException ex) {
-			throw new IllegalArgumentException("Cannot read the class path entry " + entry + ": " + ex, ex);
+			throw wording.usage("Cannot read the class path entry " + entry + ": " + ex, ex);
 		}
 		return names;
 	}
