@@ -110,10 +110,10 @@ final class NonTransactionalStatements {
 				}
 			}
 			else if (c == '/' && i + 1 < length && sql.charAt(i + 1) == '*') {
-				i = skipNested(sql, i, "/*", "*/");
+				i = PostgresTokens.nestedEnd(sql, i, "/*", "*/");
 			}
 			else if (c == '(') {
-				i = skipNested(sql, i, "(", ")");
+				i = PostgresTokens.nestedEnd(sql, i, "(", ")");
 			}
 			else if (c == '"') {
 				int close = sql.indexOf('"', i + 1);
@@ -133,27 +133,6 @@ final class NonTransactionalStatements {
 			}
 		}
 		return words;
-	}
-
-	private static int skipNested(String sql, int start, String open, String close) {
-		int depth = 0;
-		int i = start;
-		while (i < sql.length()) {
-			if (sql.startsWith(open, i)) {
-				depth++;
-				i += open.length();
-			}
-			else if (sql.startsWith(close, i)) {
-				i += close.length();
-				if (--depth == 0) {
-					return i;
-				}
-			}
-			else {
-				i++;
-			}
-		}
-		return i;
 	}
 
 }
