@@ -1,5 +1,20 @@
 package dev.stepwise.migration;
 
+import dev.stepwise.migration.api.ExecutedMigration;
+import dev.stepwise.migration.api.LockTimeoutException;
+import dev.stepwise.migration.api.MigrateOptions;
+import dev.stepwise.migration.api.MigrateResult;
+import dev.stepwise.migration.api.MigrationState;
+import dev.stepwise.migration.api.MigrationType;
+import dev.stepwise.migration.api.MigrationValidationException;
+import dev.stepwise.migration.api.PlannedMigration;
+import dev.stepwise.migration.api.RepairRequest;
+import dev.stepwise.migration.api.RepairResult;
+import dev.stepwise.migration.api.RollbackRequest;
+import dev.stepwise.migration.api.RollbackResult;
+import dev.stepwise.migration.api.RunEvent;
+import dev.stepwise.migration.api.StepwiseException;
+import dev.stepwise.migration.api.StepwiseInfo;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,26 +24,26 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.stepwise.migration.backfill.Backfill;
-import dev.stepwise.migration.backfill.BackfillProgress;
-import dev.stepwise.migration.dialect.DatabaseType;
-import dev.stepwise.migration.execute.Callbacks;
-import dev.stepwise.migration.execute.Listeners;
-import dev.stepwise.migration.execute.MigrationExecutor;
-import dev.stepwise.migration.execute.ScriptPlaceholders;
-import dev.stepwise.migration.expand.ContractResult;
-import dev.stepwise.migration.expand.Expansion;
+import dev.stepwise.migration.api.BackfillProgress;
+import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.internal.execute.Callbacks;
+import dev.stepwise.migration.internal.execute.Listeners;
+import dev.stepwise.migration.internal.execute.MigrationExecutor;
+import dev.stepwise.migration.internal.execute.ScriptPlaceholders;
+import dev.stepwise.migration.api.ContractResult;
+import dev.stepwise.migration.api.Expansion;
 import dev.stepwise.migration.expand.ExpansionTables;
 import dev.stepwise.migration.expand.Expansions;
 import dev.stepwise.migration.expand.InstanceRegistry;
-import dev.stepwise.migration.history.AppliedMigration;
-import dev.stepwise.migration.info.MigrationEntry;
-import dev.stepwise.migration.info.MigrationStates;
-import dev.stepwise.migration.info.MigrationValidator;
-import dev.stepwise.migration.lock.RunLock;
-import dev.stepwise.migration.resolve.MigrationResolver;
-import dev.stepwise.migration.resolve.ResolvedMigration;
-import dev.stepwise.migration.resolve.SqlCallback;
-import dev.stepwise.migration.version.MigrationVersion;
+import dev.stepwise.migration.internal.history.AppliedMigration;
+import dev.stepwise.migration.internal.info.MigrationEntry;
+import dev.stepwise.migration.internal.info.MigrationStates;
+import dev.stepwise.migration.internal.info.MigrationValidator;
+import dev.stepwise.migration.internal.lock.RunLock;
+import dev.stepwise.migration.internal.resolve.MigrationResolver;
+import dev.stepwise.migration.internal.resolve.ResolvedMigration;
+import dev.stepwise.migration.internal.resolve.SqlCallback;
+import dev.stepwise.migration.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -551,11 +566,11 @@ public final class Stepwise {
 				this.classPathCallbacks = known;
 			}
 		}
-		return new Callbacks(known, this.configuration, session.dialect(), this.listeners, placeholders(session));
+		return new Callbacks(known, this.configuration.executionSettings(), session.dialect(), this.listeners, placeholders(session));
 	}
 
 	private ScriptPlaceholders placeholders(Session session) {
-		return new ScriptPlaceholders(this.configuration, session.history().schema(), session.database(),
+		return new ScriptPlaceholders(this.configuration.executionSettings(), session.history().schema(), session.database(),
 				session.databaseUser());
 	}
 
@@ -574,7 +589,7 @@ public final class Stepwise {
 	}
 
 	private MigrationExecutor executor(Session session) {
-		return new MigrationExecutor(this.configuration, session.dialect(), session.history(), this.listeners,
+		return new MigrationExecutor(this.configuration.executionSettings(), session.dialect(), session.history(), this.listeners,
 				session.user(), placeholders(session));
 	}
 

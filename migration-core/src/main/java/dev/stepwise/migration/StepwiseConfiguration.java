@@ -1,5 +1,8 @@
 package dev.stepwise.migration;
 
+import dev.stepwise.migration.api.FlywayAdoption;
+import dev.stepwise.migration.api.StepwiseListener;
+import dev.stepwise.migration.java.JavaMigration;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,8 +16,9 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 import dev.stepwise.migration.expand.Expansions;
-import dev.stepwise.migration.resolve.ScriptSource;
-import dev.stepwise.migration.version.MigrationVersion;
+import dev.stepwise.migration.internal.execute.ExecutionSettings;
+import dev.stepwise.migration.api.ScriptSource;
+import dev.stepwise.migration.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -296,6 +300,12 @@ public final class StepwiseConfiguration {
 
 	public String placeholderSuffix() {
 		return this.placeholderSuffix;
+	}
+
+	ExecutionSettings executionSettings() {
+		return new ExecutionSettings(this.dataSource, this.encoding, this.ddlLockTimeout, this.ddlRetries,
+				this.ddlRetryBackoff, this.instanceStaleness, this.backfillWorkers, this.lockWaitTimeout, this.table,
+				this.placeholderReplacement, this.placeholders, this.placeholderPrefix, this.placeholderSuffix);
 	}
 
 	/**

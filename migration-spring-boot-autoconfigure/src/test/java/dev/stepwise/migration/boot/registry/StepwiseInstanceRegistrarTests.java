@@ -12,12 +12,12 @@ import javax.sql.DataSource;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.boot.autoconfigure.StepwiseAutoConfiguration;
 import dev.stepwise.migration.boot.testsupport.ExpandContractMigrations;
-import dev.stepwise.migration.dialect.DatabaseType;
-import dev.stepwise.migration.expand.ExpansionState;
+import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.api.ExpansionState;
 import dev.stepwise.migration.expand.InstanceRegistry;
-import dev.stepwise.migration.expand.RegisteredInstance;
-import dev.stepwise.migration.expand.SchemaMovedOnException;
-import dev.stepwise.migration.version.MigrationVersion;
+import dev.stepwise.migration.api.RegisteredInstance;
+import dev.stepwise.migration.api.SchemaMovedOnException;
+import dev.stepwise.migration.api.MigrationVersion;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
