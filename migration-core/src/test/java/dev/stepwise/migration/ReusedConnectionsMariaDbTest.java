@@ -1,0 +1,32 @@
+package dev.stepwise.migration;
+
+import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ReusedConnectionsMariaDbTest extends AbstractReusedConnectionsTest {
+
+	@RegisterExtension
+	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.MARIADB);
+
+	@Override
+	TestDatabaseExtension database() {
+		return database;
+	}
+
+	@Override
+	String sessionId() {
+		return "CONNECTION_ID()";
+	}
+
+	@Override
+	String kill(long sessionId) {
+		return "KILL " + sessionId;
+	}
+
+	@Override
+	String aliveSessions(String sessionIds) {
+		return "SELECT COUNT(*) FROM information_schema.processlist WHERE id IN (" + sessionIds + ")";
+	}
+
+}

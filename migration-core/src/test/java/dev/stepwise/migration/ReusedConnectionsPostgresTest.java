@@ -1,0 +1,32 @@
+package dev.stepwise.migration;
+
+import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ReusedConnectionsPostgresTest extends AbstractReusedConnectionsTest {
+
+	@RegisterExtension
+	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.POSTGRESQL);
+
+	@Override
+	TestDatabaseExtension database() {
+		return database;
+	}
+
+	@Override
+	String sessionId() {
+		return "pg_backend_pid()";
+	}
+
+	@Override
+	String kill(long sessionId) {
+		return "SELECT pg_terminate_backend(" + sessionId + ", 5000)";
+	}
+
+	@Override
+	String aliveSessions(String sessionIds) {
+		return "SELECT COUNT(*) FROM pg_stat_activity WHERE pid IN (" + sessionIds + ")";
+	}
+
+}
