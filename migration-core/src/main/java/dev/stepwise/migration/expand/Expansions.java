@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 
 import dev.stepwise.migration.api.CredentialMask;
 import dev.stepwise.migration.backfill.Backfill;
+import dev.stepwise.migration.backfill.SyncedColumnBackfill;
 import dev.stepwise.migration.backfill.BackfillListener;
 import dev.stepwise.migration.api.BackfillProgress;
 import dev.stepwise.migration.api.DatabaseType;
@@ -615,17 +616,15 @@ public final class Expansions {
 	private void backfill(String name, String table, String column, String expression, String outOfSync)
 			throws SQLException {
 		int workers = this.connections.workers(this.backfillWorkers, "backfill " + name);
-		Backfill.of(this.dataSource, this.type, table)
+		SyncedColumnBackfill.run(Backfill.of(this.dataSource, this.type, table)
 			.stateSchema(this.schema)
 			.named(name)
 			.set(column, expression)
 			.where(outOfSync)
-			.bypassSyncTriggers()
 			.targetBatchDuration(this.targetBatchDuration)
 			.workers(workers)
 			.pauseBetweenBatches(this.targetBatchDuration.dividedBy(3))
-			.listener(this.backfillListener)
-			.run();
+			.listener(this.backfillListener));
 	}
 
 	private long count(String condition, String table) throws SQLException {
