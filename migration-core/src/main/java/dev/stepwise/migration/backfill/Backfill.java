@@ -33,6 +33,11 @@ import org.jspecify.annotations.Nullable;
  * {@link #targetBatchDuration(Duration)}, so locks stay short on a busy table.</li>
  * <li>With {@link #workers(int) several workers}, each walks its own part of the key range
  * in the same way, with a cursor of its own.</li>
+ * <li>The rest between batches adapts, as gh-ost's throttle does: it doubles (from a third
+ * of the target duration, up to a second) for each batch during which another session
+ * waited on a lock for longer than the target duration, or that took more than twice the
+ * target; it halves back, down to {@link #pauseBetweenBatches(Duration)},
+ * for each batch with neither.</li>
  * </ol>
  */
 public final class Backfill {
@@ -68,6 +73,8 @@ public final class Backfill {
 
 	private BackfillListener listener = (progress) -> {
 	};
+
+	private Throttle.Observer throttleObserver = Throttle.Observer.NONE;
 
 	private Backfill(DataSource dataSource, DatabaseType type, String table) {
 		this.dataSource = dataSource;
@@ -159,7 +166,8 @@ public final class Backfill {
 	}
 
 	/**
-	 * A pause after each batch (default none), to leave room for other work.
+	 * A pause after each batch (default none), to leave room for other work; the throttle
+	 * lengthens it while the backfill makes writers wait.
 	 * @param pause the pause
 	 * @return this backfill
 	 */
@@ -298,11 +306,17 @@ public final class Backfill {
 		ProgressQueries.forget(dataSource, type, schema, name);
 	}
 
+	/** Tells the observer how the throttle moves after each batch (the tests watch it). */
+	Backfill throttleObserver(Throttle.Observer observer) {
+		this.throttleObserver = observer;
+		return this;
+	}
+
 	/** What this backfill describes, frozen for one run. */
 	BackfillSpec spec(boolean bypassSyncTriggers) {
 		return new BackfillSpec(this.dataSource, this.type, this.table, this.expressions, this.functions, this.where,
 				this.name, this.targetBatchDuration, this.pause, this.initialBatchSize, this.maximumBatchSize,
-				this.workers, this.stateSchema, this.listener, bypassSyncTriggers);
+				this.workers, this.stateSchema, this.listener, bypassSyncTriggers, this.throttleObserver);
 	}
 
 	private static void requireText(@Nullable String value, String name) {

@@ -59,16 +59,17 @@ final class BackfillRun {
 		}
 		int initial = target.walksPhysicalRows() ? Math.max(1, spec.initialBatchSize() / 50) : spec.initialBatchSize();
 		ProgressReport report = new ProgressReport(stored, spec.listener());
+		Throttle throttle = new Throttle(stored.name(), spec.pause(), spec.targetBatchDuration(), spec.throttleObserver());
 		BackfillProgress progress;
 		try {
 			if (parts.isEmpty()) {
-				walk(stored.name(), 0, walker).from(stored.cursor(), stored.rowsDone(), initial, report, true, () -> false);
+				walk(stored.name(), 0, walker, throttle).from(stored.cursor(), stored.rowsDone(), initial, report, true, () -> false);
 				progress = report.current(true);
 			}
 			else {
 				KeysetWalker keyset = (KeysetWalker) walker;
 				new Workers(stored.name()).walk(parts,
-						(part) -> walk(stored.name(), part.number(), keyset.endingAt(part.end())), initial, report);
+						(part) -> walk(stored.name(), part.number(), keyset.endingAt(part.end()), throttle), initial, report);
 				try (Connection connection = spec.dataSource().getConnection()) {
 					this.store.finishParts(connection, stored.name(), report.current(true).rowsDone());
 				}
@@ -83,18 +84,18 @@ final class BackfillRun {
 	}
 
 	/** The walk of one part ({@code 0}: the whole table) by the runner that suits it. */
-	private Walk walk(String name, int part, BatchWalker walker) {
+	private Walk walk(String name, int part, BatchWalker walker, Throttle throttle) {
 		return new Walk(runner(name, part, walker), this.spec.targetBatchDuration(), this.spec.maximumBatchSize(),
-				this.spec.pause());
+				throttle);
 	}
 
 	private BatchRunner runner(String name, int part, BatchWalker walker) {
 		BackfillSpec spec = this.spec;
 		BatchRunner transactional = new TransactionalBatchRunner(spec.dataSource(), spec.type(),
-				spec.bypassSyncTriggers(), this.store, name, part, walker);
+				spec.bypassSyncTriggers(), this.store, name, part, walker, spec.targetBatchDuration());
 		if (spec.type() == DatabaseType.POSTGRESQL && walker instanceof KeysetWalker keyset && keyset.updatesInSql()) {
 			return new PipelinedBatchRunner(spec.dataSource(), spec.bypassSyncTriggers(), this.store, name, part, keyset,
-					transactional);
+					transactional, spec.targetBatchDuration());
 		}
 		return transactional;
 	}

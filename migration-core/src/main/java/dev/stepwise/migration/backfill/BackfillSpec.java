@@ -16,11 +16,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param bypassSyncTriggers whether each batch marks its transaction so that the expand's
  * sync triggers skip their copy; only {@link SyncedColumnBackfill} sets it
+ * @param throttleObserver told of the throttle after each batch
  */
 record BackfillSpec(DataSource dataSource, DatabaseType type, String table, Map<String, String> expressions,
 		Map<String, RowFunction> functions, @Nullable String where, @Nullable String name, Duration targetBatchDuration,
 		Duration pause, int initialBatchSize, int maximumBatchSize, int workers, @Nullable String stateSchema,
-		BackfillListener listener, boolean bypassSyncTriggers) {
+		BackfillListener listener, boolean bypassSyncTriggers, Throttle.Observer throttleObserver) {
 
 	BackfillSpec {
 		// In the order written: the definition stored for a resume lists them so.

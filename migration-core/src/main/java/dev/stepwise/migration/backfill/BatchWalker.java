@@ -24,8 +24,17 @@ interface BatchWalker {
 	 * @param rowsWalked the rows the batch covered
 	 * @param size the batch size it covered, in the walker's unit (keys or pages)
 	 * @param last whether the table is finished
+	 * @param waiters the other sessions that waited long on a lock while the batch held its own
 	 */
-	record Batch(@Nullable String cursor, long rowsWalked, int size, boolean last) {
+	record Batch(@Nullable String cursor, long rowsWalked, int size, boolean last, int waiters) {
+
+		Batch(@Nullable String cursor, long rowsWalked, int size, boolean last) {
+			this(cursor, rowsWalked, size, last, 0);
+		}
+
+		Batch withWaiters(int count) {
+			return new Batch(this.cursor, this.rowsWalked, this.size, this.last, count);
+		}
 
 	}
 

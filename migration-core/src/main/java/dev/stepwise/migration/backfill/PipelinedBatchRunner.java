@@ -5,12 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import dev.stepwise.migration.api.DatabaseType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,10 +29,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class PipelinedBatchRunner implements BatchRunner {
 
-	// The request's results, in order: BEGIN, the settings, the UPDATE, the cursor, the bound, COMMIT.
+	// The request's results, in order: BEGIN, the settings, the UPDATE, the cursor, the bound, the lock waiters, COMMIT.
 	private static final int ADVANCE_RESULT = 3;
 
 	private static final int BOUND_RESULT = 4;
+
+	private static final int WAITERS_RESULT = 5;
+
+	private final String waitersQuery;
 
 	private final DataSource dataSource;
 
@@ -50,7 +56,8 @@ final class PipelinedBatchRunner implements BatchRunner {
 	private @Nullable Bound bound;
 
 	PipelinedBatchRunner(DataSource dataSource, boolean bypassSyncTriggers, ProgressStore store, String name, int part,
-			KeysetWalker walker, BatchRunner lastBatch) {
+			KeysetWalker walker, BatchRunner lastBatch, Duration longWait) {
+		this.waitersQuery = Objects.requireNonNull(LockWaiters.query(DatabaseType.POSTGRESQL, longWait));
 		this.dataSource = dataSource;
 		this.bypassSyncTriggers = bypassSyncTriggers;
 		this.store = store;
@@ -74,7 +81,9 @@ final class PipelinedBatchRunner implements BatchRunner {
 				this.store.advance(this.name, this.part, upperCursor, rowsDone + current.size(), false),
 				this.walker.upperBoundQuery(current.upper(), size));
 		String sql = "BEGIN ISOLATION LEVEL READ COMMITTED; " + BatchSettings.postgresSettings(this.bypassSyncTriggers) + "; "
-				+ statements.stream().map(BoundSql::sql).collect(Collectors.joining("; ")) + "; COMMIT";
+				+ statements.stream().map(BoundSql::sql).collect(Collectors.joining("; ")) + "; " + this.waitersQuery
+				+ "; COMMIT";
+		int waiters;
 		try (Connection connection = this.dataSource.getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
 			// The transaction is the request's own BEGIN ... COMMIT, so the driver must not open one.
@@ -85,7 +94,9 @@ final class PipelinedBatchRunner implements BatchRunner {
 				for (BoundSql each : statements) {
 					index = each.bind(statement, index);
 				}
-				this.bound = new Bound(upperCursor, readResults(statement, statement.execute()), size);
+				Results results = readResults(statement, statement.execute());
+				this.bound = new Bound(upperCursor, results.bound(), size);
+				waiters = results.waiters();
 			}
 			catch (SQLException | RuntimeException ex) {
 				failure = ex;
@@ -96,7 +107,7 @@ final class PipelinedBatchRunner implements BatchRunner {
 				Cleanup.run(failure, () -> connection.setAutoCommit(autoCommit));
 			}
 		}
-		return new BatchWalker.Batch(upperCursor, current.size(), current.size(), false);
+		return new BatchWalker.Batch(upperCursor, current.size(), current.size(), false, waiters);
 	}
 
 	private Bound readBound(@Nullable String cursor, @Nullable List<String> lower, int size) throws SQLException {
@@ -111,8 +122,9 @@ final class PipelinedBatchRunner implements BatchRunner {
 	 * committed, which is harmless because only {@link Backfill#forget} deletes that row,
 	 * after which the next run starts over anyway.
 	 */
-	private @Nullable List<String> readResults(PreparedStatement statement, boolean isQuery) throws SQLException {
+	private Results readResults(PreparedStatement statement, boolean isQuery) throws SQLException {
 		List<String> next = null;
+		int waiters = 0;
 		boolean query = isQuery;
 		for (int result = 0;; result++) {
 			if (query) {
@@ -120,12 +132,15 @@ final class PipelinedBatchRunner implements BatchRunner {
 					if (result == BOUND_RESULT && rows.next()) {
 						next = this.walker.readKey(rows);
 					}
+					else if (result == WAITERS_RESULT && rows.next()) {
+						waiters = rows.getInt(1);
+					}
 				}
 			}
 			else {
 				int count = statement.getUpdateCount();
 				if (count == -1) {
-					return next;
+					return new Results(next, waiters);
 				}
 				if (result == ADVANCE_RESULT) {
 					ProgressStore.requireAdvanced(this.name, count);
@@ -151,6 +166,10 @@ final class PipelinedBatchRunner implements BatchRunner {
 	 * @param upper the bound, {@code null} when fewer than {@code size} rows remain
 	 * @param size the rows up to the bound
 	 */
+	private record Results(@Nullable List<String> bound, int waiters) {
+
+	}
+
 	private record Bound(@Nullable String after, @Nullable List<String> upper, int size) {
 
 	}

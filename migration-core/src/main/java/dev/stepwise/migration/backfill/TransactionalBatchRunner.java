@@ -2,6 +2,7 @@ package dev.stepwise.migration.backfill;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -28,8 +29,12 @@ final class TransactionalBatchRunner implements BatchRunner {
 
 	private final BatchWalker walker;
 
+	/** A wait on a lock longer than this, by another session while the batch holds its locks, is counted. */
+	private final Duration longWait;
+
 	TransactionalBatchRunner(DataSource dataSource, DatabaseType type, boolean bypassSyncTriggers, ProgressStore store,
-			String name, int part, BatchWalker walker) {
+			String name, int part, BatchWalker walker, Duration longWait) {
+		this.longWait = longWait;
 		this.dataSource = dataSource;
 		this.type = type;
 		this.bypassSyncTriggers = bypassSyncTriggers;
@@ -56,8 +61,9 @@ final class TransactionalBatchRunner implements BatchRunner {
 				BatchSettings.apply(connection, this.type, this.bypassSyncTriggers);
 				BatchWalker.Batch batch = this.walker.next(connection, cursor, size);
 				this.store.advance(connection, this.name, this.part, batch.cursor(), rowsDone + batch.rowsWalked(), batch.last());
+				int waiters = LockWaiters.count(connection, this.type, this.longWait);
 				connection.commit();
-				return batch;
+				return batch.withWaiters(waiters);
 			}
 			catch (SQLException | RuntimeException ex) {
 				failure = ex;

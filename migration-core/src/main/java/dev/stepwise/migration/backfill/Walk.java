@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One worker's walk: batches from a cursor to the end of its range, each sized towards the
- * target duration, with a rest between them.
+ * target duration, with the rest the run's {@link Throttle} asks for between them.
  */
 final class Walk {
 
@@ -18,13 +18,13 @@ final class Walk {
 
 	private final int maximumBatchSize;
 
-	private final Duration pause;
+	private final Throttle throttle;
 
-	Walk(BatchRunner runner, Duration target, int maximumBatchSize, Duration pause) {
+	Walk(BatchRunner runner, Duration target, int maximumBatchSize, Throttle throttle) {
 		this.runner = runner;
 		this.target = target;
 		this.maximumBatchSize = maximumBatchSize;
-		this.pause = pause;
+		this.throttle = throttle;
 	}
 
 	/**
@@ -42,14 +42,15 @@ final class Walk {
 		while (!stop.getAsBoolean()) {
 			long started = System.nanoTime();
 			BatchWalker.Batch batch = this.runner.run(next, walked, sizer.size());
-			sizer.record(batch.size(), System.nanoTime() - started);
+			long elapsed = System.nanoTime() - started;
+			sizer.record(batch.size(), elapsed);
 			next = batch.cursor();
 			walked += batch.rowsWalked();
 			report.batchCommitted(batch.rowsWalked(), batch.last() && endsBackfill);
 			if (batch.last()) {
 				return;
 			}
-			rest(this.pause);
+			rest(this.throttle.batchDone(elapsed, batch.waiters()));
 		}
 	}
 
