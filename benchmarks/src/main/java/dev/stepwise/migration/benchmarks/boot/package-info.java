@@ -3,6 +3,6 @@
  * per round and variant.
  */
 @NullMarked
-package dev.stepwise.benchmarks.boot;
+package dev.stepwise.migration.benchmarks.boot;
 
 import org.jspecify.annotations.NullMarked;

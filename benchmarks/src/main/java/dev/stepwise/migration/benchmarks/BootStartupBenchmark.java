@@ -1,4 +1,4 @@
-package dev.stepwise.benchmarks;
+package dev.stepwise.migration.benchmarks;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -183,11 +183,11 @@ public final class BootStartupBenchmark {
 
 		static List<Variant> all(Path classes, Path classpaths, Path scripts) {
 			return List.of(
-					new Variant("stepwise", "dev.stepwise.benchmarks.boot.MigratingApplication", classes,
+					new Variant("stepwise", "dev.stepwise.migration.benchmarks.boot.MigratingApplication", classes,
 							classpaths.resolve("stepwise"), scripts, "stepwise_bench_boot_stepwise", "stepwise_history"),
-					new Variant("flyway", "dev.stepwise.benchmarks.boot.MigratingApplication", classes,
+					new Variant("flyway", "dev.stepwise.migration.benchmarks.boot.MigratingApplication", classes,
 							classpaths.resolve("flyway"), scripts, "stepwise_bench_boot_flyway", "flyway_schema_history"),
-					new Variant("floor", "dev.stepwise.benchmarks.boot.FloorApplication", classes,
+					new Variant("floor", "dev.stepwise.migration.benchmarks.boot.FloorApplication", classes,
 							classpaths.resolve("floor"), scripts, "stepwise_bench_boot_floor", null));
 		}
 

@@ -1,4 +1,4 @@
-package dev.stepwise.benchmarks;
+package dev.stepwise.migration.benchmarks;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package dev.stepwise.benchmarks.boot;
+package dev.stepwise.migration.benchmarks.boot;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

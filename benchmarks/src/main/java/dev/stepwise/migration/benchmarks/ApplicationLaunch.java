@@ -1,4 +1,4 @@
-package dev.stepwise.benchmarks;
+package dev.stepwise.migration.benchmarks;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.stepwise.benchmarks.boot.ReadySignal;
+import dev.stepwise.migration.benchmarks.boot.ReadySignal;
 import org.jspecify.annotations.Nullable;
 
 /**

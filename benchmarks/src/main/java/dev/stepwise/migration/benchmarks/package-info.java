@@ -3,6 +3,6 @@
  * floor in the same run.
  */
 @NullMarked
-package dev.stepwise.benchmarks;
+package dev.stepwise.migration.benchmarks;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package dev.stepwise.benchmarks;
+package dev.stepwise.migration.benchmarks;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.stepwise.benchmarks.boot;
+package dev.stepwise.migration.benchmarks.boot;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
