@@ -1,46 +1,96 @@
 package dev.stepwise.migration.benchmarks.zerodowntime;
 
+import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
-import dev.stepwise.migration.api.DatabaseType;
-import dev.stepwise.migration.expand.ColumnChange;
-import dev.stepwise.migration.expand.Expansions;
-import dev.stepwise.migration.api.MigrationVersion;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.StepwiseConfiguration;
 
 /**
- * One expand of {@code renameColumn(table, "name", "full_name")} through the engine, timed:
- * the whole call, its DDL transaction, and the backfill after it.
+ * One expand of {@code renameColumn(table, "name", "full_name")} as a user runs it: a
+ * {@link V2__Rename_name} SchemaMigration applied by {@code Stepwise.migrate()}, through an
+ * application's HikariCP pool or through {@code dataSource(url, user, password)}. Timed
+ * whole, and from the connections' side: its DDL and its backfill batches.
  *
+ * @param path the way the engine reached the database
  * @param timeline what the expand did and when
  * @param statementTotals the engine's time per kind of statement: label to {count, nanos}
  * @param rows the table's rows
- * @param startNanos when the call started, on the run's clock
+ * @param startNanos when {@code migrate()} was called, on the run's clock
  * @param endNanos when it returned
+ * @param connectionsOpened the physical connections the engine opened (the URL path; the pool's are its own)
  */
-record ExpandRun(ExpandTimeline timeline, Map<String, long[]> statementTotals, long rows, long startNanos, long endNanos) {
+record ExpandRun(Path path, ExpandTimeline timeline, Map<String, long[]> statementTotals, long rows, long startNanos,
+		long endNanos, long connectionsOpened) {
 
-	static ExpandRun run(ScratchDatabase database, String table, long rows, Duration targetBatchDuration,
-			boolean reuseConnections, RunClock clock) throws SQLException {
-		ExpandTimeline timeline = new ExpandTimeline(clock);
-		try (ReusingDataSource dataSource = new ReusingDataSource(database.url(), reuseConnections, clock,
-				timeline::leased)) {
-			Expansions expansions = new Expansions(dataSource, DatabaseType.POSTGRESQL).ddlExecutor(timeline.timedDdl())
-				.targetBatchDuration(targetBatchDuration)
-				.backfillListener(timeline::batchCommitted);
-			long start = clock.now();
-			expansions.expand(ColumnChange.renameColumn(table, "name", "full_name"), MigrationVersion.parse("2"));
-			long end = clock.now();
-			return new ExpandRun(timeline, dataSource.timings().totals(), rows, start, end);
+	/** How the engine reaches the database. */
+	enum Path {
+
+		/** {@code dataSource(hikari)}: an application's pool. */
+		POOL,
+
+		/** {@code dataSource(url, null, null)}: the engine's own DataSource. */
+		URL;
+
+		@Override
+		public String toString() {
+			return name().toLowerCase(Locale.ROOT);
 		}
+
+	}
+
+	static ExpandRun run(ScratchDatabase database, String table, long rows, int workers, Path path, RunClock clock)
+			throws SQLException {
+		ExpandTimeline timeline = new ExpandTimeline(table);
+		StatementTimings timings = new StatementTimings(clock, timeline);
+		StepwiseConfiguration.Builder configuration = Stepwise.configure()
+			// No scripts: the one migration is the Java one.
+			.locations("classpath:stepwise-benchmark-no-scripts")
+			.javaMigrations(new V2__Rename_name(table))
+			// Each run's table has its own history; the table is there before it, as version 1.
+			.table("stepwise_history_" + table)
+			.baselineOnMigrate(true)
+			.baselineVersion("1")
+			.backfillWorkers(workers);
+		if (path == Path.POOL) {
+			try (HikariDataSource pool = pool(database, workers)) {
+				Stepwise stepwise = configuration.dataSource(new TimedDataSource(pool, timings)).load();
+				long start = clock.now();
+				stepwise.migrate();
+				long end = clock.now();
+				return new ExpandRun(path, timeline, timings.totals(), rows, start, end, 0);
+			}
+		}
+		Stepwise stepwise = configuration.dataSource(TimedDriver.url(database.url(), timings), null, null).load();
+		long start = clock.now();
+		stepwise.migrate();
+		long end = clock.now();
+		return new ExpandRun(path, timeline, timings.totals(), rows, start, end, TimedDriver.connectionsOpened());
+	}
+
+	/** An application's pool, started and filled before the run, as it would be by then. */
+	private static HikariDataSource pool(ScratchDatabase database, int workers) throws SQLException {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(database.url());
+		config.setPoolName("zero-downtime");
+		// The engine's session and lock, the expand's connection, one per worker, and room to spare.
+		config.setMaximumPoolSize(workers + 4);
+		HikariDataSource pool = new HikariDataSource(config);
+		try (Connection connection = pool.getConnection()) {
+			connection.isValid(5);
+		}
+		return pool;
 	}
 
 	long expandNanos() {
 		return this.endNanos - this.startNanos;
 	}
 
-	/** From the DDL's commit to the expand's return: the backfill, with its bookkeeping. */
+	/** From the DDL's commit to {@code migrate()}'s return: the backfill, with its bookkeeping. */
 	long backfillNanos() {
 		return this.endNanos - this.timeline.ddlTransaction().end();
 	}

@@ -9,16 +9,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A throw-away database on the benchmark's PostgreSQL server (from
- * {@value #URL_VARIABLE}, by default the local one), created empty and dropped at the end.
+ * A throw-away database on the benchmark's server (PostgreSQL from
+ * {@code STEPWISE_BENCH_POSTGRES_URL}, MariaDB from {@code STEPWISE_BENCH_MARIADB_URL}, by
+ * default the local ones), created empty and dropped at the end.
  */
 final class ScratchDatabase implements AutoCloseable {
 
-	static final String URL_VARIABLE = "STEPWISE_BENCH_POSTGRES_URL";
+	private static final Pattern URL = Pattern.compile("(jdbc:[a-z]+://[^/]+/)([^?]*)(.*)");
 
-	private static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
-
-	private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)");
+	private final Vendor vendor;
 
 	private final String adminUrl;
 
@@ -26,28 +25,34 @@ final class ScratchDatabase implements AutoCloseable {
 
 	private final String url;
 
-	private ScratchDatabase(String adminUrl, String name, String url) {
+	private ScratchDatabase(Vendor vendor, String adminUrl, String name, String url) {
+		this.vendor = vendor;
 		this.adminUrl = adminUrl;
 		this.name = name;
 		this.url = url;
 	}
 
-	static ScratchDatabase create() throws SQLException {
-		String configured = System.getenv(URL_VARIABLE);
-		String adminUrl = (configured != null && !configured.isBlank()) ? configured : DEFAULT_URL;
+	static ScratchDatabase create(Vendor vendor) throws SQLException {
+		String configured = System.getenv(vendor.urlVariable());
+		String adminUrl = (configured != null && !configured.isBlank()) ? configured : vendor.defaultUrl();
 		Matcher parts = URL.matcher(adminUrl);
 		if (!parts.matches()) {
-			throw new IllegalArgumentException(URL_VARIABLE + " must look like " + DEFAULT_URL + ", not " + adminUrl);
+			throw new IllegalArgumentException(vendor.urlVariable() + " must look like " + vendor.defaultUrl() + ", not "
+					+ adminUrl);
 		}
 		String name = "stepwise_zdbench_" + ProcessHandle.current().pid();
-		ScratchDatabase database = new ScratchDatabase(adminUrl, name, parts.group(1) + name + parts.group(3));
-		database.admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+		ScratchDatabase database = new ScratchDatabase(vendor, adminUrl, name, parts.group(1) + name + parts.group(3));
+		database.admin(vendor.dropDatabase(name));
 		database.admin("CREATE DATABASE " + name);
 		return database;
 	}
 
 	String url() {
 		return this.url;
+	}
+
+	Vendor vendor() {
+		return this.vendor;
 	}
 
 	Connection connect() throws SQLException {
@@ -85,7 +90,7 @@ final class ScratchDatabase implements AutoCloseable {
 
 	@Override
 	public void close() throws SQLException {
-		admin("DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
+		admin(this.vendor.dropDatabase(this.name));
 	}
 
 	private void admin(String sql) throws SQLException {

@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The server's WAL position and checkpoint counters, read before and after the real run
- * to tell whether a checkpoint could explain a latency spike.
+ * The server's WAL position and checkpoint counters (MariaDB: the redo log written), read
+ * before and after the real run to tell whether a checkpoint could explain a latency spike.
  *
  * @param walBytes WAL written (a difference) or the WAL position
  * @param checkpoints checkpoints, timed and requested
@@ -16,6 +16,11 @@ import java.sql.Statement;
 record ServerActivity(long walBytes, long checkpoints, long requestedCheckpoints) {
 
 	static ServerActivity read(ScratchDatabase database) throws SQLException {
+		if (database.vendor() == Vendor.MARIADB) {
+			// InnoDB's redo log stands for the WAL; it has no checkpoint counters to read.
+			return new ServerActivity(database.queryLong("SELECT variable_value FROM information_schema.global_status"
+					+ " WHERE variable_name = 'INNODB_OS_LOG_WRITTEN'"), 0, 0);
+		}
 		try (Connection connection = database.connect();
 				Statement statement = connection.createStatement();
 				ResultSet row = statement.executeQuery("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn,"

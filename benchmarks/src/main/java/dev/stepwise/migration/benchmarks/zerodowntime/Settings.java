@@ -2,6 +2,7 @@ package dev.stepwise.migration.benchmarks.zerodowntime;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +20,7 @@ final class Settings {
 
 	private static Map<String, String> defaults() {
 		Map<String, String> defaults = new LinkedHashMap<>();
+		defaults.put("database", "postgresql");
 		defaults.put("rows", "1000000");
 		defaults.put("writers", "4");
 		defaults.put("throughput-seconds", "10");
@@ -26,8 +28,8 @@ final class Settings {
 		defaults.put("trigger-round-seconds", "2");
 		defaults.put("cap-seconds", "300");
 		defaults.put("lead-seconds", "1");
-		defaults.put("target-batch-ms", "25");
-		defaults.put("reuse-connections", "true");
+		defaults.put("backfill-workers", "2");
+		defaults.put("path", "both");
 		defaults.put("idle-backfill", "true");
 		defaults.put("slow-ms", "5");
 		return defaults;
@@ -79,12 +81,24 @@ final class Settings {
 		return Duration.ofSeconds(positive("lead-seconds"));
 	}
 
-	Duration targetBatchDuration() {
-		return Duration.ofMillis(positive("target-batch-ms"));
+	Vendor database() {
+		return Vendor.of(this.values.get("database"));
 	}
 
-	boolean reuseConnections() {
-		return bool("reuse-connections");
+	/** The engine's {@code backfillWorkers}. */
+	int backfillWorkers() {
+		return (int) positive("backfill-workers");
+	}
+
+	/** How the engine reaches the database under load: through a pool, a URL, or one after the other. */
+	List<ExpandRun.Path> paths() {
+		String value = this.values.get("path");
+		return switch (value) {
+			case "both" -> List.of(ExpandRun.Path.POOL, ExpandRun.Path.URL);
+			case "pool" -> List.of(ExpandRun.Path.POOL);
+			case "url" -> List.of(ExpandRun.Path.URL);
+			default -> throw new IllegalArgumentException("path must be both, pool or url, not '" + value + "'");
+		};
 	}
 
 	boolean idleBackfill() {
