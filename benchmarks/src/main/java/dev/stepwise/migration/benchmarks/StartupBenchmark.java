@@ -12,8 +12,10 @@ import dev.stepwise.migration.Stepwise;
 /**
  * {@code benchmarks/run startup}: with N migrations applied and nothing pending, times
  * {@code migrate()} on a fresh engine against the floor (one SELECT of the history table,
- * and reading and CRC32-checksumming the N scripts). Both run in this one JVM, after the
- * same number of warm-up rounds, each round on a new connection.
+ * and reading and CRC32-checksumming the N scripts). Cold first: the first call (and the
+ * second) of a fresh JVM per contender and round, as an application meets it
+ * ({@link ColdStartup}); then warm: both in this one JVM, after the same number of
+ * warm-up rounds, each round on a new connection.
  */
 public final class StartupBenchmark {
 
@@ -26,21 +28,34 @@ public final class StartupBenchmark {
 		Options options = new Options(args);
 		int migrations = options.integer("migrations", 1000);
 		Rounds rounds = new Rounds(options.integer("warmups", 20), options.integer("rounds", 31), System.out);
+		int coldRounds = options.integer("cold-rounds", 11);
 		PostgresServer server = PostgresServer.fromEnvironment();
 		Path scripts = new MigrationScripts(migrations).writeTo(options.workDirectory("startup").resolve("scripts"));
 		String url = server.url(DATABASE);
 		server.recreate(DATABASE);
 		int applied = migrate(url, scripts).applied().size();
-		System.out.println("startup: " + applied + " migrations applied to " + DATABASE + "; both contenders in this"
-				+ " JVM, equal warm-up");
+		System.out.println("startup: " + applied + " migrations applied to " + DATABASE + "; cold: a fresh JVM per"
+				+ " contender and round");
+		Map<String, List<Double>> cold = ColdStartup.measure(coldRounds, url, scripts, migrations);
+		System.out.println("startup: warm: both contenders in this JVM, equal warm-up");
 		Map<String, List<Double>> times = rounds.alternate(List.of(
 				new Rounds.Contender("stepwise", () -> stepwise(url, scripts)),
 				new Rounds.Contender("floor", () -> floor(url, scripts, migrations))));
 		server.drop(DATABASE);
+		Statistics.printTable(System.out, cold);
 		Statistics.printAgainstFloor(System.out, "startup", migrations, rounds.rounds(), times, "1.50");
+		List<Double> coldStepwise = cold.get("stepwise");
+		List<Double> coldFloor = cold.get("floor");
+		System.out.println("startup-cold migrations=" + migrations + " rounds=" + coldRounds + " stepwise_ms="
+				+ Statistics.millis(Statistics.median(coldStepwise)) + " floor_ms="
+				+ Statistics.millis(Statistics.median(coldFloor)) + " ratio="
+				+ Statistics.ratio(Statistics.median(coldStepwise) / Statistics.median(coldFloor)) + " paired_ratio="
+				+ Statistics.ratio(Statistics.pairedRatio(coldStepwise, coldFloor)) + " second_call_ratio="
+				+ Statistics.ratio(Statistics.median(cold.get("stepwise_2nd")) / Statistics.median(cold.get("floor_2nd")))
+				+ " goal<=1.20");
 	}
 
-	private static long stepwise(String url, Path scripts) {
+	static long stepwise(String url, Path scripts) {
 		long start = System.nanoTime();
 		MigrateResult result = migrate(url, scripts);
 		long elapsed = System.nanoTime() - start;
@@ -54,7 +69,7 @@ public final class StartupBenchmark {
 		return Stepwise.configure().dataSource(url, null, null).locations("filesystem:" + scripts).load().migrate();
 	}
 
-	private static long floor(String url, Path scripts, int migrations) throws Exception {
+	static long floor(String url, Path scripts, int migrations) throws Exception {
 		long start = System.nanoTime();
 		int unchanged = 0;
 		try (Connection connection = DriverManager.getConnection(url)) {
