@@ -8,6 +8,8 @@ import java.time.Duration;
 
 import dev.stepwise.migration.api.DatabaseType;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How many other sessions of the database have waited on a lock for longer than a bound.
@@ -16,10 +18,47 @@ import org.jspecify.annotations.Nullable;
  * A writer that meets a batch's row lock waits for the rest of that batch: a wait longer
  * than the target batch duration means the batches run long, and the writers feel it.
  * The queries read the servers' session lists, which take none of the lock manager's locks.
+ * <p>
+ * What a user may see limits them: PostgreSQL shows another role's wait only to a member
+ * of {@code pg_read_all_stats}, and MariaDB/MySQL another user's session only to a user
+ * with the {@code PROCESS} privilege; the others count as not waiting. A server that
+ * refuses the query altogether makes the run stop asking and throttle on its batches'
+ * times alone.
  */
 final class LockWaiters {
 
-	private LockWaiters() {
+	private static final Logger logger = LoggerFactory.getLogger(LockWaiters.class);
+
+	private final DatabaseType type;
+
+	private final Duration longerThan;
+
+	private volatile boolean refused;
+
+	LockWaiters(DatabaseType type, Duration longerThan) {
+		this.type = type;
+		this.longerThan = longerThan;
+	}
+
+	/**
+	 * Counts the waiters on the batch's connection, in its transaction; 0 where the
+	 * database cannot tell, or refused to.
+	 */
+	int count(Connection connection) {
+		String query = query(this.type, this.longerThan);
+		if (query == null || this.refused) {
+			return 0;
+		}
+		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+			return rows.next() ? rows.getInt(1) : 0;
+		}
+		catch (SQLException ex) {
+			// A failed SELECT leaves a MariaDB/MySQL transaction as it was: the batch goes on.
+			this.refused = true;
+			logger.info("The backfill cannot see other sessions' lock waits ({}); it throttles on its batches' times"
+					+ " alone", ex.getMessage());
+			return 0;
+		}
 	}
 
 	/**
@@ -33,22 +72,15 @@ final class LockWaiters {
 			case POSTGRESQL -> "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
 					+ " AND datname = current_database() AND pid <> pg_backend_pid()"
 					+ " AND clock_timestamp() - query_start > interval '" + millis + " milliseconds'";
-			case MYSQL, MARIADB -> "SELECT COUNT(*) FROM information_schema.innodb_trx t"
-					+ " JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id"
-					+ " WHERE t.trx_state = 'LOCK WAIT' AND p.db = DATABASE() AND p.id <> CONNECTION_ID()"
-					+ " AND p.time_ms > " + millis;
+			// The session list, not information_schema.innodb_trx: InnoDB fills that from a cache
+			// that drops rows when another transaction of the server holds many locks. A writer
+			// waiting on a row lock shows as updating; so does a statement that is merely slow,
+			// which hurts the application as much.
+			case MYSQL, MARIADB -> "SELECT COUNT(*) FROM information_schema.processlist WHERE db = DATABASE()"
+					+ " AND id <> CONNECTION_ID() AND command = 'Query'"
+					+ " AND state IN ('Updating', 'update', 'Searching rows for update') AND time_ms > " + millis;
 			case H2 -> null;
 		};
-	}
-
-	static int count(Connection connection, DatabaseType type, Duration longerThan) throws SQLException {
-		String query = query(type, longerThan);
-		if (query == null) {
-			return 0;
-		}
-		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
-			return rows.next() ? rows.getInt(1) : 0;
-		}
 	}
 
 }

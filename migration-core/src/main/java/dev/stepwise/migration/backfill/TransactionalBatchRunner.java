@@ -29,12 +29,12 @@ final class TransactionalBatchRunner implements BatchRunner {
 
 	private final BatchWalker walker;
 
-	/** A wait on a lock longer than this, by another session while the batch holds its locks, is counted. */
-	private final Duration longWait;
+	/** Counts the sessions stuck behind the batch's locks, before it commits. */
+	private final LockWaiters waiters;
 
 	TransactionalBatchRunner(DataSource dataSource, DatabaseType type, boolean bypassSyncTriggers, ProgressStore store,
 			String name, int part, BatchWalker walker, Duration longWait) {
-		this.longWait = longWait;
+		this.waiters = new LockWaiters(type, longWait);
 		this.dataSource = dataSource;
 		this.type = type;
 		this.bypassSyncTriggers = bypassSyncTriggers;
@@ -61,7 +61,7 @@ final class TransactionalBatchRunner implements BatchRunner {
 				BatchSettings.apply(connection, this.type, this.bypassSyncTriggers);
 				BatchWalker.Batch batch = this.walker.next(connection, cursor, size);
 				this.store.advance(connection, this.name, this.part, batch.cursor(), rowsDone + batch.rowsWalked(), batch.last());
-				int waiters = LockWaiters.count(connection, this.type, this.longWait);
+				int waiters = this.waiters.count(connection);
 				connection.commit();
 				return batch.withWaiters(waiters);
 			}

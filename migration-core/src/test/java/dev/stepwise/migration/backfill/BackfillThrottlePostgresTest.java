@@ -14,4 +14,9 @@ class BackfillThrottlePostgresTest extends AbstractBackfillThrottleTest {
 		return database;
 	}
 
+	@Override
+	String sessionsQuery() {
+		return "SELECT pid, datname, state, wait_event_type, wait_event, query_start FROM pg_stat_activity";
+	}
+
 }
