@@ -19,6 +19,7 @@ import dev.stepwise.migration.internal.history.FlywayRow;
 import dev.stepwise.migration.internal.info.MigrationEntry;
 import dev.stepwise.migration.internal.info.MigrationStates;
 import dev.stepwise.migration.internal.info.MigrationValidator;
+import dev.stepwise.migration.internal.jdbc.Transactions;
 import dev.stepwise.migration.internal.resolve.ResolvedMigration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -119,8 +120,7 @@ final class FlywayHistoryAdopter {
 		check(session, resolved, preview);
 		session.history().createIfAbsent(session.connection());
 		Connection connection = session.connection();
-		connection.setAutoCommit(false);
-		try {
+		Transactions.run(connection, () -> {
 			for (AppliedMigration row : preview) {
 				session.history().append(connection, row);
 				if (row.rolledBackOn() != null) {
@@ -129,15 +129,7 @@ final class FlywayHistoryAdopter {
 							Objects.requireNonNull(row.rollbackScript()));
 				}
 			}
-			connection.commit();
-		}
-		catch (SQLException | RuntimeException ex) {
-			connection.rollback();
-			throw ex;
-		}
-		finally {
-			connection.setAutoCommit(true);
-		}
+		});
 		logger.info("Adopted {} row(s) of Flyway's history {} into {}; Flyway's table was left as it was",
 				preview.size() - 1, flyway(session).name(), session.history().name());
 		return preview;

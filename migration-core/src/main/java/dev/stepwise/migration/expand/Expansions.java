@@ -25,6 +25,7 @@ import dev.stepwise.migration.backfill.BackfillListener;
 import dev.stepwise.migration.api.BackfillProgress;
 import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.internal.dialect.StateTables;
+import dev.stepwise.migration.internal.jdbc.Transactions;
 import dev.stepwise.migration.internal.lock.RunLock;
 import dev.stepwise.migration.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
@@ -254,7 +255,7 @@ public final class Expansions {
 			}
 			ExpansionRecord toInsert = (existing == null) ? expansion : null;
 			// One transaction: on PostgreSQL the row, the column and the triggers appear together.
-			DdlRunner.inTransaction(connection, () -> {
+			Transactions.run(connection, () -> {
 				if (toInsert != null) {
 					this.store.insert(connection, toInsert);
 				}
@@ -338,7 +339,7 @@ public final class Expansions {
 			if (expansion.newNotNullAtContract()) {
 				for (String statement : this.ddl.setNotNull(expansion.table(), expansion.newColumn(), expansion.newType(),
 						expansion.triggerName() + "_nn")) {
-					DdlRunner.inTransaction(connection, () -> this.ddlRunner.execute(connection, List.of(statement)));
+					Transactions.run(connection, () -> this.ddlRunner.execute(connection, List.of(statement)));
 				}
 			}
 		}
@@ -349,7 +350,7 @@ public final class Expansions {
 			ContractDecision last = this.instances.decideContract(connection,
 					MigrationVersion.parse(expansion.expandVersion()), this.instanceStaleness);
 			if (!last.ready()) {
-				DdlRunner.inTransaction(connection, () -> this.store.updateState(connection, id, ExpansionState.EXPANDED, true));
+				Transactions.run(connection, () -> this.store.updateState(connection, id, ExpansionState.EXPANDED, true));
 				logger.info("Contract of {} deferred at its last check before the drop: instances {} registered meanwhile"
 						+ " with code older than version {}", id,
 						last.waitingFor().stream().map(RegisteredInstance::instanceId).toList(), expansion.expandVersion());
@@ -367,7 +368,7 @@ public final class Expansions {
 			if (expansion.newDefault() != null) {
 				statements.add(this.ddl.setDefault(expansion.table(), expansion.newColumn(), expansion.newDefault()));
 			}
-			DdlRunner.inTransaction(connection, () -> {
+			Transactions.run(connection, () -> {
 				this.ddlRunner.execute(connection, statements);
 				this.store.updateState(connection, id, ExpansionState.CONTRACTED, false);
 			});
@@ -432,14 +433,14 @@ public final class Expansions {
 			List<String> statements = new ArrayList<>(this.triggers.drop(expansion));
 			statements.addAll(dropIndexes(connection, expansion.table(), expansion.newColumn()));
 			statements.addAll(this.ddl.dropColumn(connection, expansion.table(), expansion.newColumn()));
-			DdlRunner.inTransaction(connection, () -> {
+			Transactions.run(connection, () -> {
 				this.ddlRunner.execute(connection, statements);
 				this.store.delete(connection, id);
 			});
 			if (oldNotNullBlocksNewWriters(expansion)) {
 				for (String statement : this.ddl.setNotNull(expansion.table(), expansion.oldColumn(), expansion.oldType(),
 						expansion.triggerName() + "_nn")) {
-					DdlRunner.inTransaction(connection, () -> this.ddlRunner.execute(connection, List.of(statement)));
+					Transactions.run(connection, () -> this.ddlRunner.execute(connection, List.of(statement)));
 				}
 			}
 		}
@@ -461,7 +462,7 @@ public final class Expansions {
 			return;
 		}
 		try (Connection connection = this.dataSource.getConnection()) {
-			DdlRunner.inTransaction(connection, () -> this.store.updateState(connection, id, ExpansionState.EXPANDED, false));
+			Transactions.run(connection, () -> this.store.updateState(connection, id, ExpansionState.EXPANDED, false));
 		}
 		logger.info("Withdrew the deferred contract of {}", id);
 	}
@@ -500,7 +501,7 @@ public final class Expansions {
 			}
 			// Old code runs again only once this returns: nothing else writes the old column meanwhile.
 			statements.addAll(this.triggers.installForBackfill(connection, expansion, expansion.oldColumn()));
-			DdlRunner.inTransaction(connection, () -> this.ddlRunner.execute(connection, statements));
+			Transactions.run(connection, () -> this.ddlRunner.execute(connection, statements));
 		}
 		backfill(expansion.undoContractBackfillName(), expansion.table(), expansion.oldColumn(), expansion.toOld(),
 				expansion.oldOutOfSync(this.type));
@@ -512,11 +513,11 @@ public final class Expansions {
 			if (expansion.oldNotNull() && !oldNotNullBlocksNewWriters(expansion)) {
 				for (String statement : this.ddl.setNotNull(expansion.table(), expansion.oldColumn(), expansion.oldType(),
 						expansion.triggerName() + "_nn")) {
-					DdlRunner.inTransaction(connection, () -> this.ddlRunner.execute(connection, List.of(statement)));
+					Transactions.run(connection, () -> this.ddlRunner.execute(connection, List.of(statement)));
 				}
 			}
 			// Not requested: a background retry must not contract again what was just undone.
-			DdlRunner.inTransaction(connection, () -> this.store.updateState(connection, id, ExpansionState.EXPANDED, false));
+			Transactions.run(connection, () -> this.store.updateState(connection, id, ExpansionState.EXPANDED, false));
 		}
 		logger.info("Undid the contract of {}: {}.{} is back and synced", id, expansion.table(), expansion.oldColumn());
 	}
@@ -561,7 +562,7 @@ public final class Expansions {
 			return;
 		}
 		try (Connection connection = this.dataSource.getConnection()) {
-			DdlRunner.inTransaction(connection, () -> this.ddlRunner.execute(connection, statements));
+			Transactions.run(connection, () -> this.ddlRunner.execute(connection, statements));
 		}
 	}
 
