@@ -33,6 +33,7 @@ import dev.stepwise.migration.internal.execute.ScriptPlaceholders;
 import dev.stepwise.migration.api.ContractResult;
 import dev.stepwise.migration.api.Expansion;
 import dev.stepwise.migration.expand.ExpansionTables;
+import dev.stepwise.migration.expand.ExpansionSettings;
 import dev.stepwise.migration.expand.Expansions;
 import dev.stepwise.migration.expand.InstanceRegistry;
 import dev.stepwise.migration.internal.history.AppliedMigration;
@@ -468,10 +469,10 @@ public final class Stepwise {
 	}
 
 	private Expansions expansions(Session session) {
-		return new Expansions(this.configuration.dataSource(), session.dialect().type(), session.history().schema())
-			.instanceStaleness(this.configuration.instanceStaleness())
-			.backfillWorkers(this.configuration.backfillWorkers())
-			.lockWait(this.configuration.lockWaitTimeout())
+		ExpansionSettings settings = new ExpansionSettings(this.configuration.instanceStaleness(),
+				this.configuration.backfillWorkers(), this.configuration.lockWaitTimeout());
+		return new Expansions(this.configuration.dataSource(), session.dialect().type(), session.history().schema(),
+				settings)
 			// Callers hold the session's connection and a lock's (the run's, or the backfills').
 			.connectionsHeldByCaller(2, "the engine's lock and its session");
 	}

@@ -2,6 +2,8 @@ package dev.stepwise.migration.schema;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import dev.stepwise.migration.api.SchemaStatement;
+import dev.stepwise.migration.api.StatementExecutor;
 
 /**
  * A MySQL or MariaDB {@code ALTER TABLE} that asks for a cheap algorithm
@@ -35,15 +37,15 @@ final class AlgorithmFallbackStep implements Step {
 	}
 
 	@Override
-	public void execute(Connection connection, StatementRunner runner) throws SQLException {
+	public void execute(Connection connection, StatementExecutor executor) throws SQLException {
 		try {
-			runner.run(driverConnection(connection), this.preferred);
+			executor.execute(driverConnection(connection), this.preferred);
 		}
 		catch (SQLException ex) {
 			if (ex.getErrorCode() != NOT_SUPPORTED && ex.getErrorCode() != NOT_SUPPORTED_REASON) {
 				throw ex;
 			}
-			runner.run(connection, this.fallback);
+			executor.execute(connection, this.fallback);
 		}
 	}
 

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import dev.stepwise.migration.api.SchemaStatement;
+import dev.stepwise.migration.api.StatementExecutor;
 
 /**
  * Drops the index MySQL and MariaDB created, named after the constraint, when a foreign key
@@ -33,9 +35,9 @@ final class MySqlDropForeignKeyIndexStep implements Step {
 	}
 
 	@Override
-	public void execute(Connection connection, StatementRunner runner) throws SQLException {
+	public void execute(Connection connection, StatementExecutor executor) throws SQLException {
 		if (indexExists(connection)) {
-			runner.run(connection, new SchemaStatement(dropSql(), true));
+			executor.execute(connection, new SchemaStatement(dropSql(), true));
 		}
 	}
 
