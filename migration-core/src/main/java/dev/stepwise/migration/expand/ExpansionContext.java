@@ -74,7 +74,7 @@ final class ExpansionContext {
 		this.settings = settings;
 		this.store = new ExpansionStore(new StateTables(this.dialect, schema));
 		this.triggers = SyncTriggers.of(type);
-		this.ddl = new ColumnDdl(type);
+		this.ddl = ColumnDdl.of(type);
 		this.indexes = new IndexCarryOver(this);
 		this.instances = new InstanceRegistry(dataSource, type, schema).lockWait(settings.lockWait());
 	}
