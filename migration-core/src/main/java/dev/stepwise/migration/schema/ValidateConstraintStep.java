@@ -2,6 +2,7 @@ package dev.stepwise.migration.schema;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+
 import dev.stepwise.migration.api.SchemaStatement;
 import dev.stepwise.migration.api.StatementExecutor;
 
