@@ -1,7 +1,6 @@
 package dev.stepwise.migration;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -14,12 +13,8 @@ import javax.sql.DataSource;
 
 import dev.stepwise.migration.api.ExecutedMigration;
 import dev.stepwise.migration.api.StepwiseException;
-import dev.stepwise.migration.testsupport.Scripts;
-import dev.stepwise.migration.testsupport.Sql;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,30 +23,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The settings a team moving from Flyway reaches for: {@code target}, {@code initSqls},
  * {@code connectRetries}, on every database.
  */
-abstract class AbstractFlywaySettingsTest {
-
-	@TempDir
-	Path folder;
-
-	Scripts scripts;
-
-	Sql sql;
-
-	abstract TestDatabaseExtension database();
+abstract class AbstractFlywaySettingsTest extends AbstractEmptyDatabaseTest {
 
 	@BeforeEach
-	void emptyDatabase() {
-		database().database().reset();
-		this.scripts = new Scripts(this.folder);
-		this.sql = new Sql(database().dataSource());
+	void orderMigrations() {
 		this.scripts.write("V1__create_orders.sql", "CREATE TABLE orders (id INT PRIMARY KEY);\n")
 			.write("V2__add_total.sql", "ALTER TABLE orders ADD COLUMN total INT;\n")
 			.write("V3__add_status.sql", "ALTER TABLE orders ADD COLUMN status VARCHAR(20);\n")
 			.write("R__order_ids.sql", "CREATE OR REPLACE VIEW order_ids AS SELECT id FROM orders;\n");
-	}
-
-	StepwiseConfiguration.Builder configure() {
-		return Stepwise.configure().dataSource(database().dataSource()).locations(this.scripts.location());
 	}
 
 	@Test
@@ -184,8 +163,8 @@ abstract class AbstractFlywaySettingsTest {
 	}
 
 	private void dropSchema(String schema) {
-		boolean mysql = database().database().type().isMySqlFamily();
-		String quoted = database().database().type().quote(schema);
+		boolean mysql = type().isMySqlFamily();
+		String quoted = type().quote(schema);
 		this.sql.execute(mysql ? "DROP DATABASE IF EXISTS " + quoted : "DROP SCHEMA IF EXISTS " + quoted + " CASCADE");
 	}
 
@@ -194,7 +173,7 @@ abstract class AbstractFlywaySettingsTest {
 	}
 
 	private List<String> tables(Connection connection, String schema) throws SQLException {
-		boolean mysql = database().database().type().isMySqlFamily();
+		boolean mysql = type().isMySqlFamily();
 		List<String> tables = new java.util.ArrayList<>();
 		try (java.sql.ResultSet result = connection.getMetaData()
 			.getTables(mysql ? schema : null, mysql ? null : schema, "%", null)) {
