@@ -1,18 +1,16 @@
 package dev.stepwise.migration;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
 import dev.stepwise.migration.api.ExecutedMigration;
 import dev.stepwise.migration.api.StepwiseException;
+import dev.stepwise.migration.testsupport.TestDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -189,7 +187,7 @@ abstract class AbstractFlywaySettingsTest extends AbstractEmptyDatabaseTest {
 	}
 
 	/** A database that refuses the first connections, as one that is still starting does. */
-	static final class StartingDatabase implements DataSource {
+	static final class StartingDatabase extends TestDataSource {
 
 		private final DataSource database;
 
@@ -213,39 +211,6 @@ abstract class AbstractFlywaySettingsTest extends AbstractEmptyDatabaseTest {
 		@Override
 		public Connection getConnection(String username, String password) throws SQLException {
 			return getConnection();
-		}
-
-		@Override
-		public PrintWriter getLogWriter() {
-			return null;
-		}
-
-		@Override
-		public void setLogWriter(PrintWriter out) {
-		}
-
-		@Override
-		public void setLoginTimeout(int seconds) {
-		}
-
-		@Override
-		public int getLoginTimeout() {
-			return 0;
-		}
-
-		@Override
-		public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-			throw new SQLFeatureNotSupportedException();
-		}
-
-		@Override
-		public <T> T unwrap(Class<T> type) throws SQLException {
-			throw new SQLException("not a wrapper");
-		}
-
-		@Override
-		public boolean isWrapperFor(Class<?> type) {
-			return false;
 		}
 
 	}

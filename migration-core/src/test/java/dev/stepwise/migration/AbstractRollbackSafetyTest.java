@@ -389,23 +389,31 @@ abstract class AbstractRollbackSafetyTest extends AbstractEmptyDatabaseTest {
 	}
 
 	/** Builds a table, then fails outside a transaction: the FAILED record of item 2's kind. */
-	static final class V3__Half_built_notes extends BaseJavaMigration {
+	static final class V3__Half_built_notes extends HalfBuilt {
 
-		@Override
-		public boolean transactional() {
-			return false;
-		}
-
-		@Override
-		public void up(MigrationContext context) throws Exception {
-			context.execute("CREATE TABLE notes (id INT PRIMARY KEY, order_id INT REFERENCES orders (id))");
-			context.execute("INSERT INTO no_such_table VALUES (1)");
+		V3__Half_built_notes() {
+			super("CREATE TABLE notes (id INT PRIMARY KEY, order_id INT REFERENCES orders (id))");
 		}
 
 	}
 
 	/** The same failure at version 2. */
-	static final class V2__Half_built extends BaseJavaMigration {
+	static final class V2__Half_built extends HalfBuilt {
+
+		V2__Half_built() {
+			super("CREATE TABLE half (id INT PRIMARY KEY)");
+		}
+
+	}
+
+	/** A migration that creates a table, then fails outside a transaction, so the table stays. */
+	abstract static class HalfBuilt extends BaseJavaMigration {
+
+		private final String createTable;
+
+		HalfBuilt(String createTable) {
+			this.createTable = createTable;
+		}
 
 		@Override
 		public boolean transactional() {
@@ -414,7 +422,7 @@ abstract class AbstractRollbackSafetyTest extends AbstractEmptyDatabaseTest {
 
 		@Override
 		public void up(MigrationContext context) throws Exception {
-			context.execute("CREATE TABLE half (id INT PRIMARY KEY)");
+			context.execute(this.createTable);
 			context.execute("INSERT INTO no_such_table VALUES (1)");
 		}
 
