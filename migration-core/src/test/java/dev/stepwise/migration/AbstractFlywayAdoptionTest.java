@@ -1,6 +1,5 @@
 package dev.stepwise.migration;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -15,13 +14,9 @@ import dev.stepwise.migration.api.MigrationState;
 import dev.stepwise.migration.api.MigrationType;
 import dev.stepwise.migration.api.MigrationValidationException;
 import dev.stepwise.migration.api.StepwiseInfo;
-import dev.stepwise.migration.testsupport.Scripts;
-import dev.stepwise.migration.testsupport.Sql;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,22 +26,10 @@ import static org.assertj.core.api.Assertions.tuple;
  * Adopting a database that Flyway itself migrated: Flyway applies versioned and repeatable
  * scripts and runs a callback, then Stepwise takes over in place, on every database.
  */
-abstract class AbstractFlywayAdoptionTest {
-
-	@TempDir
-	Path folder;
-
-	Scripts scripts;
-
-	Sql sql;
-
-	abstract TestDatabaseExtension database();
+abstract class AbstractFlywayAdoptionTest extends AbstractEmptyDatabaseTest {
 
 	@BeforeEach
 	void flywayMigratedSchema() {
-		database().database().reset();
-		this.scripts = new Scripts(this.folder);
-		this.sql = new Sql(database().dataSource());
 		this.scripts.write("V1__create_customers.sql", """
 				CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(100) NOT NULL);
 				CREATE TABLE callback_log (event VARCHAR(50) NOT NULL);
@@ -57,10 +40,6 @@ abstract class AbstractFlywayAdoptionTest {
 			.write("R__customer_names.sql", "CREATE OR REPLACE VIEW customer_names AS SELECT id, name FROM customers;\n")
 			.write("afterMigrate.sql", "INSERT INTO callback_log (event) VALUES ('afterMigrate');\n");
 		Flyway.configure().dataSource(database().dataSource()).locations(this.scripts.location()).load().migrate();
-	}
-
-	StepwiseConfiguration.Builder configure() {
-		return Stepwise.configure().dataSource(database().dataSource()).locations(this.scripts.location());
 	}
 
 	@Test
@@ -190,12 +169,12 @@ abstract class AbstractFlywayAdoptionTest {
 	}
 
 	private String falseLiteral() {
-		return database().database().type().isMySqlFamily() ? "0" : "FALSE";
+		return type().isMySqlFamily() ? "0" : "FALSE";
 	}
 
 	/** Flyway quotes its names, so on H2 they stay lower case. */
 	private String quote(String name) {
-		return database().database().type().quote(name);
+		return type().quote(name);
 	}
 
 	private String flywayTable() {

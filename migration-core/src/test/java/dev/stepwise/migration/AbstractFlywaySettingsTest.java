@@ -1,25 +1,18 @@
 package dev.stepwise.migration;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
 import dev.stepwise.migration.api.ExecutedMigration;
 import dev.stepwise.migration.api.StepwiseException;
-import dev.stepwise.migration.testsupport.Scripts;
-import dev.stepwise.migration.testsupport.Sql;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,30 +21,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The settings a team moving from Flyway reaches for: {@code target}, {@code initSqls},
  * {@code connectRetries}, on every database.
  */
-abstract class AbstractFlywaySettingsTest {
-
-	@TempDir
-	Path folder;
-
-	Scripts scripts;
-
-	Sql sql;
-
-	abstract TestDatabaseExtension database();
+abstract class AbstractFlywaySettingsTest extends AbstractEmptyDatabaseTest {
 
 	@BeforeEach
-	void emptyDatabase() {
-		database().database().reset();
-		this.scripts = new Scripts(this.folder);
-		this.sql = new Sql(database().dataSource());
+	void orderMigrations() {
 		this.scripts.write("V1__create_orders.sql", "CREATE TABLE orders (id INT PRIMARY KEY);\n")
 			.write("V2__add_total.sql", "ALTER TABLE orders ADD COLUMN total INT;\n")
 			.write("V3__add_status.sql", "ALTER TABLE orders ADD COLUMN status VARCHAR(20);\n")
 			.write("R__order_ids.sql", "CREATE OR REPLACE VIEW order_ids AS SELECT id FROM orders;\n");
-	}
-
-	StepwiseConfiguration.Builder configure() {
-		return Stepwise.configure().dataSource(database().dataSource()).locations(this.scripts.location());
 	}
 
 	@Test
@@ -184,8 +161,8 @@ abstract class AbstractFlywaySettingsTest {
 	}
 
 	private void dropSchema(String schema) {
-		boolean mysql = database().database().type().isMySqlFamily();
-		String quoted = database().database().type().quote(schema);
+		boolean mysql = type().isMySqlFamily();
+		String quoted = type().quote(schema);
 		this.sql.execute(mysql ? "DROP DATABASE IF EXISTS " + quoted : "DROP SCHEMA IF EXISTS " + quoted + " CASCADE");
 	}
 
@@ -194,7 +171,7 @@ abstract class AbstractFlywaySettingsTest {
 	}
 
 	private List<String> tables(Connection connection, String schema) throws SQLException {
-		boolean mysql = database().database().type().isMySqlFamily();
+		boolean mysql = type().isMySqlFamily();
 		List<String> tables = new java.util.ArrayList<>();
 		try (java.sql.ResultSet result = connection.getMetaData()
 			.getTables(mysql ? schema : null, mysql ? null : schema, "%", null)) {
@@ -210,7 +187,7 @@ abstract class AbstractFlywaySettingsTest {
 	}
 
 	/** A database that refuses the first connections, as one that is still starting does. */
-	static final class StartingDatabase implements DataSource {
+	static final class StartingDatabase extends TestDataSource {
 
 		private final DataSource database;
 
@@ -234,39 +211,6 @@ abstract class AbstractFlywaySettingsTest {
 		@Override
 		public Connection getConnection(String username, String password) throws SQLException {
 			return getConnection();
-		}
-
-		@Override
-		public PrintWriter getLogWriter() {
-			return null;
-		}
-
-		@Override
-		public void setLogWriter(PrintWriter out) {
-		}
-
-		@Override
-		public void setLoginTimeout(int seconds) {
-		}
-
-		@Override
-		public int getLoginTimeout() {
-			return 0;
-		}
-
-		@Override
-		public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-			throw new SQLFeatureNotSupportedException();
-		}
-
-		@Override
-		public <T> T unwrap(Class<T> type) throws SQLException {
-			throw new SQLException("not a wrapper");
-		}
-
-		@Override
-		public boolean isWrapperFor(Class<?> type) {
-			return false;
 		}
 
 	}

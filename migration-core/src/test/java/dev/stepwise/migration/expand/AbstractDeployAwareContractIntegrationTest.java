@@ -59,7 +59,7 @@ abstract class AbstractDeployAwareContractIntegrationTest {
 	}
 
 	private DatabaseType type() {
-		return database().type();
+		return DatabaseType.valueOf(database().type().name());
 	}
 
 	@BeforeEach

@@ -52,7 +52,7 @@ abstract class AbstractExpandContractIntegrationTest {
 	}
 
 	private DatabaseType type() {
-		return database().type();
+		return DatabaseType.valueOf(database().type().name());
 	}
 
 	private Expansions expansions() {

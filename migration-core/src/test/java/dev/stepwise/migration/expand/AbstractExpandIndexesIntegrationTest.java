@@ -35,7 +35,7 @@ abstract class AbstractExpandIndexesIntegrationTest {
 	}
 
 	DatabaseType type() {
-		return database().type();
+		return DatabaseType.valueOf(database().type().name());
 	}
 
 	Expansions expansions() {
@@ -47,7 +47,7 @@ abstract class AbstractExpandIndexesIntegrationTest {
 	List<String> facts(String table) throws SQLException {
 		String stored = (type() == DatabaseType.H2) ? table.toUpperCase(Locale.ROOT) : table;
 		try (Connection connection = dataSource().getConnection()) {
-			return CatalogSnapshot.take(connection, type())
+			return CatalogSnapshot.take(connection, database().type())
 				.facts()
 				.stream()
 				.filter((fact) -> fact.equals("table " + stored) || fact.contains(" " + stored + ".")

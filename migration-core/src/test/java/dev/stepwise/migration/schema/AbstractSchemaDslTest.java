@@ -40,7 +40,7 @@ abstract class AbstractSchemaDslTest {
 	protected abstract TestDatabaseExtension database();
 
 	protected DatabaseType type() {
-		return database().type();
+		return DatabaseType.valueOf(database().type().name());
 	}
 
 	@BeforeEach
@@ -485,7 +485,7 @@ abstract class AbstractSchemaDslTest {
 	}
 
 	protected CatalogSnapshot snapshot() throws SQLException {
-		return CatalogSnapshot.take(this.connection, type());
+		return CatalogSnapshot.take(this.connection, database().type());
 	}
 
 	protected void execute(String sql) throws SQLException {
