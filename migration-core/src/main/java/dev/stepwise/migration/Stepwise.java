@@ -166,7 +166,7 @@ public final class Stepwise {
 	/** Under the lock: reads the history again, since another instance may have migrated. */
 	private MigrateResult applyPending(Session session, List<ResolvedMigration> resolved, MigrateOptions options,
 			long start, RunLock lock, Callbacks callbacks) throws SQLException {
-		List<AppliedMigration> rows = historyAdoptingFlyway(session, resolved);
+		List<AppliedMigration> rows = historyAdoptingFlyway(session, resolved, lock);
 		if (rows == null) {
 			rows = createHistory(session);
 		}
@@ -256,7 +256,7 @@ public final class Stepwise {
 			// A dry run only reads, so it takes no lock (a null resource is skipped).
 			try (RunLock lock = request.dryRun() ? null : lock(session)) {
 				List<AppliedMigration> rows = request.dryRun() ? historyOrAdoptable(session, null)
-						: historyAdoptingFlyway(session, resolved);
+						: historyAdoptingFlyway(session, resolved, Objects.requireNonNull(lock));
 				MigrationStates states = states(resolved, (rows != null) ? rows : List.of());
 				List<MigrationEntry> selected = RollbackSelection.select(states, request);
 				MigrationExecutor executor = executor(session);
@@ -540,11 +540,11 @@ public final class Stepwise {
 	 * Under the lock: Stepwise's history, adopting Flyway's first when there is one to adopt.
 	 * @return the rows, or {@code null} when Stepwise's history table does not exist
 	 */
-	private @Nullable List<AppliedMigration> historyAdoptingFlyway(Session session, List<ResolvedMigration> resolved)
-			throws SQLException {
+	private @Nullable List<AppliedMigration> historyAdoptingFlyway(Session session, List<ResolvedMigration> resolved,
+			RunLock lock) throws SQLException {
 		List<AppliedMigration> rows = session.history().readIfExists(session.connection());
 		List<AppliedMigration> adoptable = this.adopter.preview(session, rows);
-		return (adoptable != null) ? this.adopter.adopt(session, resolved, adoptable) : rows;
+		return (adoptable != null) ? this.adopter.adopt(session, resolved, adoptable, lock::lostBecause) : rows;
 	}
 
 	private static List<AppliedMigration> history(@Nullable List<AppliedMigration> rows,
