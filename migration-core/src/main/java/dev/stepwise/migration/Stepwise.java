@@ -585,7 +585,7 @@ public final class Stepwise {
 	}
 
 	private MigrationStates states(List<ResolvedMigration> resolved, List<AppliedMigration> rows) {
-		return MigrationStates.of(resolved, rows, this.configuration.outOfOrder());
+		return MigrationStates.of(resolved, rows, this.configuration.outOfOrder(), this.configuration.target());
 	}
 
 	private MigrationExecutor executor(Session session) {

@@ -13,6 +13,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import dev.stepwise.migration.api.ExecutedMigration;
+import dev.stepwise.migration.api.MigrationInfo;
+import dev.stepwise.migration.api.MigrationState;
 import dev.stepwise.migration.api.StepwiseException;
 import dev.stepwise.migration.testsupport.Scripts;
 import dev.stepwise.migration.testsupport.Sql;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The settings a team moving from Flyway reaches for: {@code target}, {@code initSqls},
@@ -63,6 +66,24 @@ abstract class AbstractFlywaySettingsTest {
 		assertThat(configure().target("latest").load().migrate().applied()).extracting(ExecutedMigration::script)
 			.containsExactly("V3__add_status.sql");
 		assertThat(this.sql.columns("orders")).containsExactlyInAnyOrder("id", "total", "status");
+	}
+
+	@Test
+	void versionsAboveTheTargetAreNotPendingAndValidatePasses() {
+		Stepwise stepwise = configure().target("2").load();
+		stepwise.migrate();
+
+		// As Flyway's info and validate with a target: V3 is above it, which is not pending.
+		assertThat(stepwise.info().migrations()).extracting(MigrationInfo::script, MigrationInfo::state)
+			.containsExactly(tuple("V1__create_orders.sql", MigrationState.APPLIED),
+					tuple("V2__add_total.sql", MigrationState.APPLIED),
+					tuple("V3__add_status.sql", MigrationState.ABOVE_TARGET),
+					tuple("R__order_ids.sql", MigrationState.APPLIED));
+		assertThat(stepwise.info().pending()).isEmpty();
+		stepwise.validate();
+		assertThat(stepwise.migrate().applied()).isEmpty();
+		assertThat(configure().load().info().pending()).extracting(MigrationInfo::script)
+			.containsExactly("V3__add_status.sql");
 	}
 
 	@Test

@@ -53,6 +53,19 @@ class StepwiseStartupTests {
 	}
 
 	@Test
+	void validateWithATargetStartsOnADatabaseMigratedUpToIt() {
+		this.contextRunner.withPropertyValues("stepwise.target=1").run((context) -> assertThat(context).hasNotFailed());
+
+		// V2 is above the target: the job that migrated to 1 left nothing pending for this release.
+		this.contextRunner.withPropertyValues("stepwise.startup=validate", "stepwise.target=1")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withPropertyValues("stepwise.startup=validate")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("1 migration(s) pending (V2__"));
+	}
+
+	@Test
 	void noneLeavesTheDatabaseAlone() {
 		this.contextRunner.withPropertyValues("stepwise.startup=none").run((context) -> {
 			assertThat(context).hasNotFailed();
@@ -71,7 +84,7 @@ class StepwiseStartupTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(Stepwise.class).info().migrations()).extracting(MigrationInfo::state)
-					.containsExactly(MigrationState.APPLIED, MigrationState.PENDING);
+					.containsExactly(MigrationState.APPLIED, MigrationState.ABOVE_TARGET);
 				assertThat(context.getBean(JdbcTemplate.class)
 					.queryForObject("SELECT COUNT(*) FROM init_check.init_marker", Integer.class)).isZero();
 			});
