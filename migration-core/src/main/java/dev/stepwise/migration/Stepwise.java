@@ -185,16 +185,22 @@ public final class Stepwise {
 		session.limitLockWaits(this.configuration);
 		List<ExecutedMigration> applied = new ArrayList<>();
 		int rank = nextRank(rows);
-		for (MigrationEntry entry : pending) {
-			callbacks.fire(RunEvent.BEFORE_EACH_MIGRATE, session.connection());
-			try {
-				applied.add(executor.apply(session.connection(), Objects.requireNonNull(entry.resolved()), rank++));
+		if (this.configuration.group()) {
+			applied.addAll(MigrationGroup.apply(session.connection(), session.dialect(), executor, callbacks, pending,
+					plan, rank));
+		}
+		else {
+			for (MigrationEntry entry : pending) {
+				callbacks.fire(RunEvent.BEFORE_EACH_MIGRATE, session.connection());
+				try {
+					applied.add(executor.apply(session.connection(), Objects.requireNonNull(entry.resolved()), rank++));
+				}
+				catch (RuntimeException ex) {
+					fireAfterFailure(callbacks, RunEvent.AFTER_EACH_MIGRATE_ERROR, session, ex);
+					throw ex;
+				}
+				callbacks.fire(RunEvent.AFTER_EACH_MIGRATE, session.connection());
 			}
-			catch (RuntimeException ex) {
-				fireAfterFailure(callbacks, RunEvent.AFTER_EACH_MIGRATE_ERROR, session, ex);
-				throw ex;
-			}
-			callbacks.fire(RunEvent.AFTER_EACH_MIGRATE, session.connection());
 		}
 		MigrationVersion after = targetVersion(states.currentVersion(), plan);
 		log(applied, "Applied", after);

@@ -5,6 +5,7 @@ import java.util.UUID;
 import dev.stepwise.migration.api.MigrationInfo;
 import dev.stepwise.migration.api.MigrationState;
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.StepwiseConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -87,6 +88,29 @@ class StepwiseStartupTests {
 					.containsExactly(MigrationState.APPLIED, MigrationState.ABOVE_TARGET);
 				assertThat(context.getBean(JdbcTemplate.class)
 					.queryForObject("SELECT COUNT(*) FROM init_check.init_marker", Integer.class)).isZero();
+			});
+	}
+
+	@Test
+	void groupMixedAndSchemasReachTheEngine() {
+		// H2 commits DDL by itself: a group of these migrations could not be rolled back as one.
+		this.contextRunner.withPropertyValues("stepwise.group=true")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("V1__create_things.sql has a statement that commits by itself on H2")
+				.hasMessageContaining("stepwise.group=false"));
+		this.contextRunner.withPropertyValues("stepwise.mixed=true", "stepwise.schemas=app,audit")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				StepwiseConfiguration configuration = context.getBean(Stepwise.class).configuration();
+				assertThat(configuration.mixed()).isTrue();
+				assertThat(configuration.schemas()).containsExactly("app", "audit");
+				assertThat(configuration.defaultSchema()).isEqualTo("app");
+				assertThat(context.getBean(JdbcTemplate.class)
+					.queryForList("SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME IN ('app', 'audit')"
+							+ " ORDER BY SCHEMA_NAME", String.class)).containsExactly("app", "audit");
+				assertThat(context.getBean(JdbcTemplate.class)
+					.queryForObject("SELECT COUNT(*) FROM \"app\".stepwise_history", Integer.class)).isEqualTo(2);
 			});
 	}
 
