@@ -21,6 +21,7 @@ import dev.stepwise.migration.internal.history.FlywayRow;
 import dev.stepwise.migration.internal.info.MigrationEntry;
 import dev.stepwise.migration.internal.info.MigrationStates;
 import dev.stepwise.migration.internal.info.MigrationValidator;
+import dev.stepwise.migration.internal.jdbc.Transactions;
 import dev.stepwise.migration.internal.resolve.ResolvedMigration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -124,8 +125,7 @@ final class FlywayHistoryAdopter {
 		check(session, resolved, preview);
 		session.history().createIfAbsent(session.connection());
 		Connection connection = session.connection();
-		connection.setAutoCommit(false);
-		try {
+		Transactions.run(connection, () -> {
 			for (AppliedMigration row : preview) {
 				session.history().append(connection, row);
 				if (row.rolledBackOn() != null) {
@@ -138,15 +138,7 @@ final class FlywayHistoryAdopter {
 			if (lost != null) {
 				throw lockLost(session, lost);
 			}
-			connection.commit();
-		}
-		catch (SQLException | RuntimeException ex) {
-			connection.rollback();
-			throw ex;
-		}
-		finally {
-			connection.setAutoCommit(true);
-		}
+		});
 		logger.info("Adopted {} row(s) of Flyway's history {} into {}; Flyway's table was left as it was",
 				preview.size() - 1, flyway(session).name(), session.history().name());
 		return preview;

@@ -15,7 +15,6 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.expand.Expansions;
 import dev.stepwise.migration.internal.execute.ExecutionSettings;
 import dev.stepwise.migration.api.ScriptSource;
 import dev.stepwise.migration.api.MigrationVersion;
@@ -388,7 +387,7 @@ public final class StepwiseConfiguration {
 
 		private Duration heartbeatInterval = Duration.ofSeconds(30);
 
-		private int backfillWorkers = Expansions.DEFAULT_BACKFILL_WORKERS;
+		private int backfillWorkers = 2;
 
 		private @Nullable String installedBy;
 

@@ -56,7 +56,8 @@ abstract class AbstractExpandContractIntegrationTest {
 	}
 
 	private Expansions expansions() {
-		return new Expansions(dataSource(), type()).targetBatchDuration(Duration.ofMillis(5));
+		return new Expansions(dataSource(), type(), EngineSettings.defaults(dataSource()))
+			.targetBatchDuration(Duration.ofMillis(5));
 	}
 
 	/** {@code rows} accounts; every fifth has no name. */

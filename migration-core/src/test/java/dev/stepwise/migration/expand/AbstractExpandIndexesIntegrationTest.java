@@ -39,7 +39,8 @@ abstract class AbstractExpandIndexesIntegrationTest {
 	}
 
 	Expansions expansions() {
-		return new Expansions(dataSource(), type()).targetBatchDuration(Duration.ofMillis(5));
+		return new Expansions(dataSource(), type(), EngineSettings.defaults(dataSource()))
+			.targetBatchDuration(Duration.ofMillis(5));
 	}
 
 	/** The table's facts in the catalogue: columns, keys, indexes and constraints. */

@@ -37,7 +37,8 @@ class ExpandContractPostgresTest extends AbstractExpandContractIntegrationTest {
 		TableRows.execute(database.dataSource(), "CREATE TABLE accounts_guard (id INT PRIMARY KEY, name VARCHAR(50))",
 				"INSERT INTO accounts_guard SELECT g, 'name ' || g FROM generate_series(1, 500) g");
 		List<String> duringExpand = new ArrayList<>();
-		Expansions expansions = new Expansions(database.dataSource(), DatabaseType.POSTGRESQL)
+		Expansions expansions = new Expansions(database.dataSource(), DatabaseType.POSTGRESQL,
+				EngineSettings.defaults(database.dataSource()))
 			.targetBatchDuration(Duration.ofMillis(5))
 			.backfillListener((progress) -> {
 				if (duringExpand.isEmpty()) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.stepwise.migration.api.SchemaStatement;
 
 class SchemaDslMariaDbTest extends AbstractSchemaDslTest {
 

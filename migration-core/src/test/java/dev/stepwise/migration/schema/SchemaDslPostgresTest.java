@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import dev.stepwise.migration.api.SchemaStatement;
 
 class SchemaDslPostgresTest extends AbstractSchemaDslTest {
 

@@ -21,6 +21,7 @@ import dev.stepwise.migration.api.RollbackRefusedException;
 import dev.stepwise.migration.java.SchemaMigration;
 import dev.stepwise.migration.api.StepwiseException;
 import dev.stepwise.migration.internal.dialect.Dialect;
+import dev.stepwise.migration.expand.ExpansionSettings;
 import dev.stepwise.migration.expand.Expansions;
 import dev.stepwise.migration.internal.history.AppliedMigration;
 import dev.stepwise.migration.internal.history.HistoryTable;
@@ -28,7 +29,7 @@ import dev.stepwise.migration.internal.resolve.ResolvedMigration;
 import dev.stepwise.migration.api.ScriptResource;
 import dev.stepwise.migration.schema.IrreversibleChangeException;
 import dev.stepwise.migration.schema.Schema;
-import dev.stepwise.migration.schema.SchemaStatement;
+import dev.stepwise.migration.api.SchemaStatement;
 import dev.stepwise.migration.internal.sql.SqlScript;
 import dev.stepwise.migration.internal.sql.SqlScriptParser;
 import dev.stepwise.migration.internal.sql.SqlStatement;
@@ -93,12 +94,11 @@ public final class MigrationExecutor {
 		this.failureMessage = new FailureMessage(configuration, dialect, history.name());
 		this.runner = new RetryingStatementRunner(dialect, configuration.ddlRetries(), configuration.ddlRetryBackoff(),
 				listeners);
-		this.expansions = new Expansions(configuration.dataSource(), dialect.type(), history.schema())
-			.instanceStaleness(configuration.instanceStaleness())
-			.backfillWorkers(configuration.backfillWorkers())
-			.lockWait(configuration.lockWaitTimeout())
+		ExpansionSettings expansionSettings = new ExpansionSettings(configuration.instanceStaleness(),
+				configuration.backfillWorkers(), configuration.lockWaitTimeout());
+		this.expansions = new Expansions(configuration.dataSource(), dialect.type(), history.schema(), expansionSettings)
 			.connectionsHeldByCaller(2, "the run's lock and its migration")
-			.ddlExecutor(this::executeDdl);
+			.statementExecutor(this::executeDdl);
 	}
 
 	/**
@@ -546,11 +546,11 @@ public final class MigrationExecutor {
 	 * Runs an expand's or contract's DDL on its own connection with this session's lock
 	 * timeout and retries: a pooled connection starts without them.
 	 */
-	private void executeDdl(Connection connection, String sql) throws SQLException {
+	private void executeDdl(Connection connection, SchemaStatement statement) throws SQLException {
 		Dialect.SessionSetting lockTimeout = this.dialect.applyLockTimeout(connection,
 				this.configuration.ddlLockTimeout());
 		try {
-			this.runner.execute(connection, sql, DDL_EVENT);
+			this.runner.execute(connection, statement.sql(), DDL_EVENT);
 		}
 		finally {
 			lockTimeout.restore();
