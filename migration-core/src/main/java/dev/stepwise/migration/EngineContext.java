@@ -150,7 +150,7 @@ final class EngineContext {
 	}
 
 	MigrationStates states(List<ResolvedMigration> resolved, List<AppliedMigration> rows) {
-		return MigrationStates.of(resolved, rows, this.configuration.outOfOrder());
+		return MigrationStates.of(resolved, rows, this.configuration.outOfOrder(), this.configuration.target());
 	}
 
 	void validateIfConfigured(Session session, MigrationStates states) {

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import dev.stepwise.migration.api.LockLostException;
 import dev.stepwise.migration.api.MigrateOptions;
 import dev.stepwise.migration.api.MigrateResult;
 import dev.stepwise.migration.api.MigrationEvent;
@@ -24,6 +25,7 @@ import dev.stepwise.migration.internal.dialect.Dialect;
 import dev.stepwise.migration.internal.history.AppliedMigration;
 import dev.stepwise.migration.internal.history.HistoryTable;
 import dev.stepwise.migration.api.MigrationVersion;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +121,30 @@ abstract class AbstractFaultInjectionTest extends AbstractEmptyDatabaseTest {
 		assertThat(this.sql.tableExists("t2")).isFalse();
 		MigrateResult next = configure(instance()).load().migrate();
 		assertThat(next.applied()).extracting((applied) -> applied.version().toString()).containsExactly("2", "3");
+	}
+
+	@Test
+	void lostLockWhileAdoptingFlywaysHistoryAdoptsNothing() {
+		this.scripts.write("V1__setup.sql", SETUP);
+		this.scripts.write("V2__second.sql", "CREATE TABLE t2 (id INT)");
+		Flyway.configure().dataSource(database().dataSource()).locations(this.scripts.location()).load().migrate();
+		SessionsOfARun sessions = instance();
+		StepwiseListener killLockOnceTaken = new StepwiseListener() {
+			@Override
+			public void lockAcquired(java.time.Duration waited) {
+				killAndAwait(sessions.lockSession());
+			}
+		};
+		assertThatThrownBy(() -> configure(sessions).listeners(killLockOnceTaken).load().migrate())
+			.isInstanceOf(LockLostException.class)
+			.hasMessageContaining("was lost while adopting Flyway's history")
+			.hasMessageContaining("Nothing was adopted")
+			.hasMessageContaining("has no rows");
+		assertThat(this.sql.count("SELECT COUNT(*) FROM stepwise_history")).isZero();
+		MigrateResult next = configure(instance()).load().migrate();
+		assertThat(next.applied()).isEmpty();
+		assertThat(this.sql.column("SELECT version FROM stepwise_history WHERE version IS NOT NULL"
+				+ " ORDER BY installed_rank")).containsExactly("1", "2");
 	}
 
 	@Test

@@ -5,8 +5,11 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TimeZone;
 
 import dev.stepwise.migration.api.FlywayAdoption;
 import dev.stepwise.migration.api.MigrationInfo;
@@ -28,6 +31,10 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 abstract class AbstractFlywayAdoptionTest extends AbstractEmptyDatabaseTest {
 
+	private Instant flywayStarted;
+
+	private Instant flywayFinished;
+
 	@BeforeEach
 	void flywayMigratedSchema() {
 		this.scripts.write("V1__create_customers.sql", """
@@ -39,7 +46,9 @@ abstract class AbstractFlywayAdoptionTest extends AbstractEmptyDatabaseTest {
 			.write("U2__add_email.sql", "ALTER TABLE customers DROP COLUMN email;\n")
 			.write("R__customer_names.sql", "CREATE OR REPLACE VIEW customer_names AS SELECT id, name FROM customers;\n")
 			.write("afterMigrate.sql", "INSERT INTO callback_log (event) VALUES ('afterMigrate');\n");
+		this.flywayStarted = Instant.now();
 		Flyway.configure().dataSource(database().dataSource()).locations(this.scripts.location()).load().migrate();
+		this.flywayFinished = Instant.now();
 	}
 
 	@Test
@@ -162,6 +171,43 @@ abstract class AbstractFlywayAdoptionTest extends AbstractEmptyDatabaseTest {
 		assertThat(configure().flywayTable("schema_log").load().migrate().applied()).isEmpty();
 
 		assertThat(this.sql.count("SELECT COUNT(*) FROM stepwise_history WHERE type <> 'ADOPTION'")).isEqualTo(3);
+	}
+
+	@Test
+	void readsFlywaysTimesInTheDatabaseSessionsZoneNotTheJvms() {
+		// Flyway's installed_on has no zone: the database wrote its wall-clock time in the session's zone.
+		ZoneId flywaySessionZone = ZoneId.systemDefault();
+		TimeZone jvmZone = TimeZone.getDefault();
+		TimeZone.setDefault(TimeZone.getTimeZone(flywaySessionZone.getRules().getOffset(Instant.now()).getTotalSeconds()
+				>= 0 ? "Pacific/Pago_Pago" : "Pacific/Kiritimati"));
+		try {
+			// Unpooled: each connection is opened in the JVM's new zone; the session's zone stays Flyway's.
+			Stepwise stepwise = Stepwise.configure()
+				.dataSource(database().database().url(), null, null)
+				.locations(this.scripts.location())
+				.initSqls(List.of(setSessionZone(flywaySessionZone)))
+				.load();
+
+			stepwise.migrate();
+
+			assertThat(stepwise.info().migrations()).extracting(MigrationInfo::installedOn)
+				.hasSize(3)
+				.allSatisfy((installedOn) -> assertThat(installedOn)
+					.isBetween(this.flywayStarted.minusSeconds(5), this.flywayFinished.plusSeconds(5)));
+		}
+		finally {
+			TimeZone.setDefault(jvmZone);
+		}
+	}
+
+	private String setSessionZone(ZoneId zone) {
+		if (type().isMySqlFamily()) {
+			// Named zones need MariaDB's time zone tables; an offset needs nothing.
+			int minutes = zone.getRules().getOffset(Instant.now()).getTotalSeconds() / 60;
+			return String.format("SET time_zone = '%s%02d:%02d'", (minutes < 0) ? "-" : "+", Math.abs(minutes) / 60,
+					Math.abs(minutes) % 60);
+		}
+		return "SET TIME ZONE '" + zone.getId() + "'";
 	}
 
 	private int stepwiseHistoryRows() {

@@ -8,7 +8,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.api.ExecutedMigration;
+import dev.stepwise.migration.api.MigrationFailedException;
+import dev.stepwise.migration.api.MigrationValidationException;
+import dev.stepwise.migration.api.MigrationInfo;
+import dev.stepwise.migration.api.MigrationState;
 import dev.stepwise.migration.api.StepwiseException;
 import dev.stepwise.migration.testsupport.TestDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The settings a team moving from Flyway reaches for: {@code target}, {@code initSqls},
@@ -40,6 +46,24 @@ abstract class AbstractFlywaySettingsTest extends AbstractEmptyDatabaseTest {
 		assertThat(configure().target("latest").load().migrate().applied()).extracting(ExecutedMigration::script)
 			.containsExactly("V3__add_status.sql");
 		assertThat(this.sql.columns("orders")).containsExactlyInAnyOrder("id", "total", "status");
+	}
+
+	@Test
+	void versionsAboveTheTargetAreNotPendingAndValidatePasses() {
+		Stepwise stepwise = configure().target("2").load();
+		stepwise.migrate();
+
+		// As Flyway's info and validate with a target: V3 is above it, which is not pending.
+		assertThat(stepwise.info().migrations()).extracting(MigrationInfo::script, MigrationInfo::state)
+			.containsExactly(tuple("V1__create_orders.sql", MigrationState.APPLIED),
+					tuple("V2__add_total.sql", MigrationState.APPLIED),
+					tuple("V3__add_status.sql", MigrationState.ABOVE_TARGET),
+					tuple("R__order_ids.sql", MigrationState.APPLIED));
+		assertThat(stepwise.info().pending()).isEmpty();
+		stepwise.validate();
+		assertThat(stepwise.migrate().applied()).isEmpty();
+		assertThat(configure().load().info().pending()).extracting(MigrationInfo::script)
+			.containsExactly("V3__add_status.sql");
 	}
 
 	@Test
@@ -158,6 +182,88 @@ abstract class AbstractFlywaySettingsTest extends AbstractEmptyDatabaseTest {
 			dropSchema(schema);
 			dropSchema(schema + "_x");
 		}
+	}
+
+	@Test
+	void groupAppliesAllPendingMigrationsOrNone() {
+		configure().load().migrate();
+		this.scripts.write("V4__first_order.sql", "INSERT INTO orders (id) VALUES (1);\n")
+			.write("V5__more_orders.sql", "INSERT INTO orders (id) VALUES (2);\nINSERT INTO orders (id) VALUES (1);\n");
+
+		assertThatThrownBy(() -> configure().group(true).load().migrate()).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("V5__more_orders.sql (version 5) failed at line 2")
+			.hasMessageContaining("stepwise.group=true")
+			.hasMessageContaining("none of V4__first_order.sql, V5__more_orders.sql was applied");
+
+		assertThat(this.sql.count("SELECT COUNT(*) FROM orders")).isZero();
+		assertThat(this.sql.column("SELECT version FROM stepwise_history WHERE version IS NOT NULL"
+				+ " ORDER BY installed_rank")).containsExactly("1", "2", "3");
+		this.scripts.write("V5__more_orders.sql", "INSERT INTO orders (id) VALUES (2);\n");
+		assertThat(configure().group(true).load().migrate().applied()).extracting(ExecutedMigration::script)
+			.containsExactly("V4__first_order.sql", "V5__more_orders.sql");
+		assertThat(this.sql.count("SELECT COUNT(*) FROM orders")).isEqualTo(2);
+		assertThat(configure().load().info().pending()).isEmpty();
+	}
+
+	@Test
+	void groupRollsBackDdlWhereItIsTransactionalAndIsRefusedWhereItCommitsByItself() {
+		this.scripts.write("V4__create_customers.sql", "CREATE TABLE customers (id INT PRIMARY KEY);\n")
+			.write("V5__broken.sql", "INSERT INTO no_such_table (id) VALUES (1);\n");
+		Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> configure().group(true).load().migrate());
+
+		if (type() == DatabaseType.POSTGRESQL) {
+			assertThat(failure).isInstanceOf(MigrationFailedException.class)
+				.hasMessageContaining("V5__broken.sql (version 5) failed")
+				.hasMessageContaining("none of V1__create_orders.sql");
+		}
+		else {
+			// DDL commits by itself here: the group is refused before any migration runs.
+			assertThat(failure).isInstanceOf(StepwiseException.class)
+				.hasMessageContaining("could not be rolled back as one group")
+				.hasMessageContaining("V1__create_orders.sql has a statement that commits by itself")
+				.hasMessageContaining("V4__create_customers.sql has a statement that commits by itself")
+				.hasMessageContaining("No migration was applied")
+				.hasMessageContaining("stepwise.group=false");
+		}
+		assertThat(this.sql.tableExists("orders")).isFalse();
+		assertThat(this.sql.tableExists("customers")).isFalse();
+		assertThat(this.sql.count("SELECT COUNT(*) FROM stepwise_history")).isZero();
+	}
+
+	@Test
+	void schemasAreAllCreatedTheFirstHoldsTheHistoryAndAllAreCheckedBeforeAFirstRun() throws SQLException {
+		String app = database().database().name() + "_app";
+		String audit = database().database().name() + "_audit";
+		this.scripts.write("V4__audit_log.sql", "CREATE TABLE ${audit}.audit_log (id INT);\n");
+		try {
+			assertThatThrownBy(() -> configure().schemas(List.of(app, audit)).createSchemas(false).load().migrate())
+				.isInstanceOf(StepwiseException.class)
+				.hasMessageContaining(app + " does not exist")
+				.hasMessageContaining("stepwise.create-schemas");
+
+			configure().schemas(List.of(app, audit)).placeholder("audit", quoted(audit)).load().migrate();
+
+			try (Connection connection = database().dataSource().getConnection()) {
+				assertThat(tables(connection, app)).contains("orders", "stepwise_history");
+				assertThat(tables(connection, audit)).containsExactly("audit_log");
+			}
+			dropSchema(app);
+			this.sql.execute("CREATE TABLE " + quoted(audit) + ".legacy (id INT)");
+			assertThatThrownBy(() -> configure().schemas(List.of(app, audit)).placeholder("audit", quoted(audit))
+				.load()
+				.migrate())
+				.isInstanceOf(MigrationValidationException.class)
+				.hasMessageContaining("The managed schemas " + app + ", " + audit + " are not empty")
+				.hasMessageContaining(audit + ".");
+		}
+		finally {
+			dropSchema(app);
+			dropSchema(audit);
+		}
+	}
+
+	private String quoted(String schema) {
+		return type().quote(schema);
 	}
 
 	private void dropSchema(String schema) {
