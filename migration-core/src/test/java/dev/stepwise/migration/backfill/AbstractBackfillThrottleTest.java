@@ -41,7 +41,7 @@ abstract class AbstractBackfillThrottleTest {
 	}
 
 	private DatabaseType type() {
-		return database().type();
+		return DatabaseType.valueOf(database().type().name());
 	}
 
 	record Observed(int level, int waiters) {

@@ -180,7 +180,8 @@ class StepwiseAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("stepwise.table=my-history")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("table 'my-history' is not a plain identifier"));
+				.hasMessageContaining("table must be a plain identifier")
+				.hasMessageContaining("was 'my-history'"));
 	}
 
 	@Test

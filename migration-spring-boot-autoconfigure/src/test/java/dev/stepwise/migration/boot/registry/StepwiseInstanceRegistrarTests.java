@@ -124,7 +124,7 @@ class StepwiseInstanceRegistrarTests {
 		this.contextRunner.withPropertyValues("stepwise.instance-registry.heartbeat-interval=0s")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("stepwise.instance-registry.heartbeat-interval must be positive"));
+				.hasMessageContaining("heartbeatInterval must be positive, was PT0S"));
 	}
 
 	@Test
@@ -173,8 +173,8 @@ class StepwiseInstanceRegistrarTests {
 			.withPropertyValues("stepwise.instance-registry.heartbeat-interval=3m", "stepwise.instance-staleness=2m")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("stepwise.instance-registry.heartbeat-interval (engine: heartbeatInterval) is PT3M,"
-						+ " at or above stepwise.instance-staleness"));
+				.hasMessageContaining("heartbeatInterval must be below instanceStaleness, was PT3M against PT2M")
+				.hasMessageContaining("stepwise.instance-registry.heartbeat-interval and stepwise.instance-staleness"));
 	}
 
 	@Test
