@@ -2,6 +2,7 @@ package dev.stepwise.migration.backfill;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -48,14 +49,20 @@ final class TransactionalBatchRunner implements BatchRunner {
 	public BatchWalker.Batch run(@Nullable String cursor, long rowsDone, int size) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
-			// PostgreSQL sets the batch's isolation with its other settings, in one round trip, below.
-			boolean sessionIsolation = this.type != DatabaseType.POSTGRESQL;
+			// PostgreSQL sets the batch's isolation with its other settings, in one round trip, below;
+			// MySQL/MariaDB for the next transaction only, so that there is nothing to put back.
+			boolean sessionIsolation = this.type == DatabaseType.H2;
 			int isolation = sessionIsolation ? connection.getTransactionIsolation() : Connection.TRANSACTION_READ_COMMITTED;
 			if (sessionIsolation) {
-				// Read committed: on MySQL/MariaDB this avoids gap locks that would block inserts next to the range.
 				connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
 			}
 			connection.setAutoCommit(false);
+			if (this.type.isMySqlFamily()) {
+				// Read committed avoids gap locks that would block inserts next to the range.
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+				}
+			}
 			Throwable failure = null;
 			try {
 				BatchSettings.apply(connection, this.type, this.bypassSyncTriggers);
