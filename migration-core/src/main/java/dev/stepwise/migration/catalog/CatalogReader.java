@@ -1,0 +1,61 @@
+package dev.stepwise.migration.catalog;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.stepwise.migration.StepwiseConfiguration;
+import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.dialect.StateTables;
+
+/**
+ * Reads the catalogue of a connection's current schema (PostgreSQL's {@code current_schema()},
+ * MariaDB's {@code DATABASE()}, H2's {@code SCHEMA()}) from the database's own catalogue
+ * tables, leaving out Stepwise's and Flyway's bookkeeping tables.
+ */
+public final class CatalogReader {
+
+	/** The tables Stepwise and Flyway keep their state in, under their default names. */
+	public static final Set<String> BOOKKEEPING_TABLES = Set.of(StepwiseConfiguration.DEFAULT_TABLE,
+			StepwiseConfiguration.DEFAULT_FLYWAY_TABLE, StateTables.EXPANSIONS, StateTables.BACKFILLS,
+			StateTables.INSTANCES);
+
+	private CatalogReader() {
+	}
+
+	/**
+	 * Reads the catalogue, without the default bookkeeping tables.
+	 * @param connection the connection, left open
+	 * @return the catalogue
+	 * @throws SQLException if the catalogue cannot be read
+	 */
+	public static Catalog read(Connection connection) throws SQLException {
+		return read(connection, BOOKKEEPING_TABLES);
+	}
+
+	/**
+	 * Reads the catalogue.
+	 * @param connection the connection, left open
+	 * @param ignoredTables tables to leave out, compared without case
+	 * @return the catalogue
+	 * @throws SQLException if the catalogue cannot be read
+	 */
+	public static Catalog read(Connection connection, Set<String> ignoredTables) throws SQLException {
+		DatabaseMetaData metaData = connection.getMetaData();
+		DatabaseType type = DatabaseType.fromProduct(metaData.getDatabaseProductName(),
+				metaData.getDatabaseProductVersion());
+		Set<String> ignored = ignoredTables.stream()
+			.map((name) -> name.toLowerCase(Locale.ROOT))
+			.collect(Collectors.toSet());
+		VendorCatalogReader reader = switch (type) {
+			case POSTGRESQL -> new PostgresCatalogReader(connection, ignored);
+			case MYSQL, MARIADB -> new MariaDbCatalogReader(connection, type, ignored);
+			case H2 -> new H2CatalogReader(connection, ignored);
+		};
+		return reader.read();
+	}
+
+}
