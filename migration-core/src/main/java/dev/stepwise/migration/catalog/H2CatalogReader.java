@@ -14,12 +14,15 @@ import dev.stepwise.migration.dialect.DatabaseType;
 /**
  * H2's (2.x) catalogue through {@code INFORMATION_SCHEMA}, types rebuilt in H2's own DDL
  * spelling from their parts. The indexes H2 creates for constraints are named in
- * {@code TABLE_CONSTRAINTS.INDEX_NAME} and belong to them.
+ * {@code TABLE_CONSTRAINTS.INDEX_NAME} (as {@code <constraint>_INDEX_<n>}) and belong to them.
  */
 final class H2CatalogReader extends VendorCatalogReader {
 
 	private static final Set<String> WITH_LENGTH = Set.of("CHARACTER VARYING", "CHARACTER", "VARCHAR_IGNORECASE",
 			"BINARY VARYING", "BINARY");
+
+	private static final java.util.regex.Pattern OWN_INDEX = java.util.regex.Pattern
+		.compile("(.*_INDEX_|PRIMARY_KEY_)[0-9A-F]+");
 
 	private final Set<String> constraintIndexes = new HashSet<>();
 
@@ -99,8 +102,11 @@ final class H2CatalogReader extends VendorCatalogReader {
 						result.getString(2)));
 		query("SELECT TABLE_NAME, CONSTRAINT_NAME, CONSTRAINT_TYPE, INDEX_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS"
 				+ " WHERE CONSTRAINT_SCHEMA = SCHEMA()", (result) -> {
-					if (result.getString(4) != null) {
-						this.constraintIndexes.add(result.getString(4));
+					String index = result.getString(4);
+					// An index H2 made for the constraint belongs to it; one the user made and the
+					// constraint borrowed stays the user's.
+					if (index != null && OWN_INDEX.matcher(index).matches()) {
+						this.constraintIndexes.add(index);
 					}
 					TableParts table = table(result.getString(1));
 					if (table == null) {
