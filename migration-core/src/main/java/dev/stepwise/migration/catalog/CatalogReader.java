@@ -18,10 +18,13 @@ import dev.stepwise.migration.dialect.StateTables;
  */
 public final class CatalogReader {
 
+	/** The suffix of the run lock's table on H2, after the history table's name. */
+	public static final String LOCK_SUFFIX = "_lock";
+
 	/** The tables Stepwise and Flyway keep their state in, under their default names. */
 	public static final Set<String> BOOKKEEPING_TABLES = Set.of(StepwiseConfiguration.DEFAULT_TABLE,
-			StepwiseConfiguration.DEFAULT_FLYWAY_TABLE, StateTables.EXPANSIONS, StateTables.BACKFILLS,
-			StateTables.INSTANCES);
+			StepwiseConfiguration.DEFAULT_TABLE + LOCK_SUFFIX, StepwiseConfiguration.DEFAULT_FLYWAY_TABLE,
+			StateTables.EXPANSIONS, StateTables.BACKFILLS, StateTables.INSTANCES);
 
 	private CatalogReader() {
 	}

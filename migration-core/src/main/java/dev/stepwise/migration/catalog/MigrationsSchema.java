@@ -64,6 +64,7 @@ public final class MigrationsSchema {
 	public static Catalog read(DataSource dataSource, StepwiseConfiguration configuration) {
 		Set<String> ignored = new HashSet<>(CatalogReader.BOOKKEEPING_TABLES);
 		ignored.add(configuration.table());
+		ignored.add(configuration.table() + CatalogReader.LOCK_SUFFIX);
 		ignored.add(configuration.flywayTable());
 		try (Connection connection = dataSource.getConnection()) {
 			return CatalogReader.read(connection, ignored);

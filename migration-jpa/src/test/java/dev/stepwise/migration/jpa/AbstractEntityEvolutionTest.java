@@ -1,0 +1,170 @@
+package dev.stepwise.migration.jpa;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.StepwiseConfiguration;
+import dev.stepwise.migration.catalog.Catalog;
+import dev.stepwise.migration.catalog.CatalogReader;
+import dev.stepwise.migration.catalog.ColumnRename;
+import dev.stepwise.migration.catalog.MigrationGenerator;
+import dev.stepwise.migration.catalog.MigrationGenerator.Generation;
+import dev.stepwise.migration.catalog.ShadowDatabase;
+import dev.stepwise.migration.catalog.WriteOptions;
+import dev.stepwise.migration.jpa.model.EvolvingModel;
+import dev.stepwise.migration.jpa.model.OrderLine;
+import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The proof of issue 12 on one database: an entity model evolving over eight steps, each
+ * generated, applied, regenerated to nothing, then rolled back step by step to exactly the
+ * catalogue before it.
+ */
+abstract class AbstractEntityEvolutionTest {
+
+	@TempDir
+	Path migrations;
+
+	protected abstract TestDatabaseExtension database();
+
+	@Test
+	void eightStepsGeneratedAppliedRegeneratedEmptyAndRolledBackExactly() throws Exception {
+		database().database().reset();
+		MigrationGenerator generator = generator();
+		List<Catalog> catalogues = new ArrayList<>();
+		List<String> versions = new ArrayList<>();
+		catalogues.add(read());
+		versions.add("0");
+		for (int step = 1; step <= 8; step++) {
+			List<ColumnRename> renames = (step == 5) ? List.of(ColumnRename.parse("customer.full_name=display_name"))
+					: List.of();
+			WriteOptions options = new WriteOptions(step == 8);
+			EntitySchemaSource source = EntitySchemaSource.of(EvolvingModel.step(step), Map.of());
+			Generation generation = generator.generate(source, renames, options);
+			assertThat(generation.isEmpty()).as("step %d finds something to do", step).isFalse();
+			List<Path> files = generation.writeFiles(this.migrations, EvolvingModel.description(step));
+			assertThat(files).as("step %d writes a V and a U script", step)
+				.anySatisfy((file) -> assertThat(file.getFileName().toString()).startsWith("V"))
+				.anySatisfy((file) -> assertThat(file.getFileName().toString()).startsWith("U"));
+			engine().migrate();
+
+			Generation again = generator.generate(EntitySchemaSource.of(EvolvingModel.step(step), Map.of()), List.of(),
+					options);
+			assertThat(again.diff().toString()).as("step %d regenerated\n%s", step, scripts()).isEmpty();
+			assertThat(again.writeFiles(this.migrations, "nothing")).isEmpty();
+			if (step == 2) {
+				execute("INSERT INTO customer (email, full_name) VALUES ('ada@example.com', 'Ada')");
+			}
+			if (step == 5) {
+				assertThat(queryString("SELECT display_name FROM customer")).as("the rename keeps the data")
+					.isEqualTo("Ada");
+			}
+			catalogues.add(read());
+			versions.add(String.valueOf(engine().info().currentVersion()));
+		}
+		assertThat(names(catalogues.get(8))).containsExactly("customer");
+		assertThat(catalogues.get(8).sequences()).isEmpty();
+
+		for (int step = 8; step >= 1; step--) {
+			engine().rollbackTo(versions.get(step - 1));
+			assertThat(read().facts()).as("rolled back step %d: %s\n%s", step, EvolvingModel.description(step), scripts())
+				.containsExactlyElementsOf(catalogues.get(step - 1).facts());
+		}
+	}
+
+	@Test
+	void bootNamingAsTheRunningApplicationUsesIt() throws Exception {
+		database().database().reset();
+		EntitySchemaSource source = EntitySchemaSource.of(List.of(OrderLine.class, OrderLine.ProductTag.class),
+				Map.of());
+		try (ShadowDatabase shadow = ShadowDatabase.create(database().database().url(),
+				ShadowDatabase.Connector.driverManager(null, null))) {
+			source.buildInto(shadow.dataSource());
+			Catalog catalog;
+			try (Connection connection = shadow.dataSource().getConnection()) {
+				catalog = CatalogReader.read(connection);
+			}
+			assertThat(names(catalog)).containsExactlyInAnyOrder("order_line", "tags", "order_line_product_tags");
+			assertThat(catalog.findTable("order_line").orElseThrow().columns())
+				.extracting((column) -> column.name().toLowerCase(java.util.Locale.ROOT))
+				.containsExactlyInAnyOrder("id", "unit_price", "qty");
+			assertThat(catalog.findTable("tags").orElseThrow().columns())
+				.extracting((column) -> column.name().toLowerCase(java.util.Locale.ROOT))
+				.containsExactlyInAnyOrder("id", "label_text");
+		}
+	}
+
+	@Test
+	void theEntitiesAreFoundInTheirPackage() {
+		EntitySchemaSource source = EntitySchemaSource.scan(getClass().getClassLoader(),
+				List.of(OrderLine.class.getPackageName()), Map.of());
+		assertThat(source.classes()).contains(OrderLine.class, OrderLine.ProductTag.class,
+				EvolvingModel.Step1.Customer.class);
+	}
+
+	private static List<String> names(Catalog catalog) {
+		return catalog.tables().keySet().stream().map((name) -> name.toLowerCase(java.util.Locale.ROOT)).toList();
+	}
+
+	private String scripts() throws IOException {
+		StringBuilder text = new StringBuilder();
+		try (Stream<Path> files = Files.list(this.migrations)) {
+			for (Path file : files.sorted().toList()) {
+				text.append("==== ").append(file.getFileName()).append('\n').append(Files.readString(file));
+			}
+		}
+		return text.toString();
+	}
+
+	MigrationGenerator generator() {
+		return new MigrationGenerator(database().database().url(), ShadowDatabase.Connector.driverManager(null, null),
+				configuration());
+	}
+
+	Function<DataSource, StepwiseConfiguration.Builder> configuration() {
+		return (dataSource) -> Stepwise.configure().dataSource(dataSource).locations("filesystem:" + this.migrations);
+	}
+
+	Stepwise engine() {
+		return configuration().apply(database().dataSource()).load();
+	}
+
+	Catalog read() throws SQLException {
+		try (Connection connection = database().dataSource().getConnection()) {
+			return CatalogReader.read(connection);
+		}
+	}
+
+	void execute(String sql) throws SQLException {
+		try (Connection connection = database().dataSource().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	String queryString(String sql) throws SQLException {
+		try (Connection connection = database().dataSource().getConnection();
+				Statement statement = connection.createStatement();
+				var result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getString(1);
+		}
+	}
+
+}
