@@ -21,7 +21,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 		description = "Database migrations with rollback, outside the application.",
 		subcommands = { MigrateCommand.class, InfoCommand.class, ValidateCommand.class, RollbackCommand.class,
 				BaselineCommand.class, RepairCommand.class, ContractCommand.class, BackfillsCommand.class,
-				InstancesCommand.class },
+				InstancesCommand.class, GenerateCommand.class, DiffCommand.class },
 		footer = { "", "Exit codes:", "  0  done", "  1  a migration or its rollback failed", "  2  bad usage or configuration",
 				"  3  validation failed", "  4  lock not obtained", "  5  refused, nothing changed",
 				"  6  database unreachable or credentials refused" })

@@ -60,6 +60,35 @@ public final class MigrationsSchema {
 		return CatalogDiff.compare(expected, actual, List.of());
 	}
 
+	/**
+	 * The configuration of an engine, on another DataSource: the same migrations, placeholders,
+	 * history table and class loader, for the shadow database.
+	 * @param configuration the engine's configuration
+	 * @return the same configuration on a given DataSource
+	 */
+	public static Function<DataSource, StepwiseConfiguration.Builder> sameAs(StepwiseConfiguration configuration) {
+		return (dataSource) -> {
+			StepwiseConfiguration.Builder builder = Stepwise.configure()
+				.dataSource(dataSource)
+				.classLoader(configuration.classLoader())
+				.locations(configuration.locations())
+				.javaMigrations(configuration.javaMigrations())
+				.table(configuration.table())
+				.placeholders(configuration.placeholders())
+				.placeholderReplacement(configuration.placeholderReplacement())
+				.placeholderPrefix(configuration.placeholderPrefix())
+				.placeholderSuffix(configuration.placeholderSuffix())
+				.encoding(configuration.encoding())
+				.outOfOrder(configuration.outOfOrder())
+				.validateMigrationNaming(configuration.validateMigrationNaming())
+				.initSqls(configuration.initSqls());
+			if (configuration.scriptSource() != null) {
+				builder.scriptSource(configuration.scriptSource());
+			}
+			return builder;
+		};
+	}
+
 	/** The catalogue of the engine's database, without its bookkeeping tables. */
 	public static Catalog read(DataSource dataSource, StepwiseConfiguration configuration) {
 		Set<String> ignored = new HashSet<>(CatalogReader.BOOKKEEPING_TABLES);

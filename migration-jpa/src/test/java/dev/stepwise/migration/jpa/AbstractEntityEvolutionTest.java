@@ -24,7 +24,7 @@ import dev.stepwise.migration.catalog.MigrationGenerator.Generation;
 import dev.stepwise.migration.catalog.ShadowDatabase;
 import dev.stepwise.migration.catalog.WriteOptions;
 import dev.stepwise.migration.jpa.model.EvolvingModel;
-import dev.stepwise.migration.jpa.model.OrderLine;
+import dev.stepwise.migration.jpa.naming.OrderLine;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +78,7 @@ abstract class AbstractEntityEvolutionTest {
 			catalogues.add(read());
 			versions.add(String.valueOf(engine().info().currentVersion()));
 		}
+		keepForReading();
 		assertThat(names(catalogues.get(8))).containsExactly("customer");
 		assertThat(catalogues.get(8).sequences()).isEmpty();
 
@@ -114,8 +115,18 @@ abstract class AbstractEntityEvolutionTest {
 	void theEntitiesAreFoundInTheirPackage() {
 		EntitySchemaSource source = EntitySchemaSource.scan(getClass().getClassLoader(),
 				List.of(OrderLine.class.getPackageName()), Map.of());
-		assertThat(source.classes()).contains(OrderLine.class, OrderLine.ProductTag.class,
-				EvolvingModel.Step1.Customer.class);
+		assertThat(source.classes()).containsExactlyInAnyOrder(OrderLine.class, OrderLine.ProductTag.class);
+	}
+
+	/** The generated scripts under target/, to read what was written for each database. */
+	private void keepForReading() throws IOException {
+		Path copy = Path.of("target", "generated-evolution", database().type().vendor());
+		Files.createDirectories(copy);
+		try (Stream<Path> files = Files.list(this.migrations)) {
+			for (Path file : files.toList()) {
+				Files.copy(file, copy.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
 	}
 
 	private static List<String> names(Catalog catalog) {

@@ -1,4 +1,4 @@
-package dev.stepwise.migration.jpa.model;
+package dev.stepwise.migration.jpa.naming;
 
 import java.math.BigDecimal;
 

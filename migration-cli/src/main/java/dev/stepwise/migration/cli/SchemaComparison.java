@@ -1,0 +1,108 @@
+package dev.stepwise.migration.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.catalog.CatalogDiff;
+import dev.stepwise.migration.catalog.Difference;
+import dev.stepwise.migration.catalog.GeneratedMigration;
+import dev.stepwise.migration.catalog.MigrationGenerator;
+import dev.stepwise.migration.catalog.MigrationsSchema;
+import dev.stepwise.migration.catalog.SchemaSource;
+import dev.stepwise.migration.catalog.SchemaSourceFactory;
+import dev.stepwise.migration.catalog.ShadowDatabase;
+import dev.stepwise.migration.catalog.WriteOptions;
+import dev.stepwise.migration.tool.DriverDataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@code generate} and {@code diff} share: shadow databases on the configured server,
+ * and the wanted schema from a {@link SchemaSourceFactory} found on the class path (the
+ * {@code migration-jpa} module), so that the command line itself never loads Hibernate.
+ */
+final class SchemaComparison {
+
+	private final Stepwise engine;
+
+	private final Settings settings;
+
+	SchemaComparison(Stepwise engine, Settings settings) {
+		this.engine = engine;
+		this.settings = settings;
+	}
+
+	ShadowDatabase.Connector connector() {
+		ClassLoader classLoader = this.engine.configuration().classLoader();
+		String user = this.settings.get("user");
+		String password = this.settings.get("password");
+		return (url) -> new DriverDataSource(classLoader, url, user, password, CliException.WORDING);
+	}
+
+	String url() {
+		String url = this.settings.get("url");
+		if (url == null) {
+			throw CliException.usage("No database: give --url, STEPWISE_URL, or a --config file with stepwise.url");
+		}
+		return url;
+	}
+
+	MigrationGenerator.Generation generate(SchemaOptions options) {
+		MigrationGenerator generator = new MigrationGenerator(url(), connector(),
+				MigrationsSchema.sameAs(this.engine.configuration()));
+		return generator.generate(source(options), options.columnRenames(), new WriteOptions(options.allowDrop));
+	}
+
+	CatalogDiff drift() {
+		try (ShadowDatabase shadow = ShadowDatabase.create(url(), connector())) {
+			return MigrationsSchema.drift(this.engine, MigrationsSchema.sameAs(this.engine.configuration()), shadow);
+		}
+	}
+
+	private SchemaSource source(SchemaOptions options) {
+		ClassLoader classLoader = this.engine.configuration().classLoader();
+		for (SchemaSourceFactory factory : ServiceLoader.load(SchemaSourceFactory.class, classLoader)) {
+			try {
+				return factory.create(classLoader, options.entityPackages, options.jpaProperties);
+			}
+			catch (IllegalStateException ex) {
+				throw CliException.usage(ex.getMessage());
+			}
+		}
+		throw CliException.usage("No entity support on the class path: add migration-jpa and the project's"
+				+ " dependencies (Hibernate ORM) to --class-path, with its compiled classes (target/classes)");
+	}
+
+	/** Where to write: --output, else the first filesystem location, else Maven's resources. */
+	Path directory(@Nullable Path output, String vendor) {
+		if (output != null) {
+			return output;
+		}
+		for (String location : this.engine.configuration().locations()) {
+			if (location.startsWith("filesystem:")) {
+				return Path.of(location.substring("filesystem:".length()).replace("{vendor}", vendor));
+			}
+		}
+		String first = this.engine.configuration().locations().get(0);
+		String path = first.startsWith("classpath:") ? first.substring("classpath:".length()) : "db/migration";
+		return Path.of("src", "main", "resources").resolve(path.replace("{vendor}", vendor));
+	}
+
+	static Map<String, @Nullable Object> view(String command, CatalogDiff diff, @Nullable GeneratedMigration migration) {
+		Map<String, @Nullable Object> view = new LinkedHashMap<>();
+		view.put("command", command);
+		view.put("differences", diff.differences().stream().map(Difference::describe).toList());
+		view.put("renameSuggestions", diff.renameSuggestions());
+		if (migration != null) {
+			view.put("up", migration.up());
+			view.put("down", migration.down());
+			view.put("upWithoutTransaction", migration.upWithoutTransaction());
+			view.put("downWithoutTransaction", migration.downWithoutTransaction());
+			view.put("notes", migration.notes());
+		}
+		return view;
+	}
+
+}
