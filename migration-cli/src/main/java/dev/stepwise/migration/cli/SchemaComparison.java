@@ -3,7 +3,6 @@ package dev.stepwise.migration.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.catalog.CatalogDiff;
@@ -12,10 +11,10 @@ import dev.stepwise.migration.catalog.GeneratedMigration;
 import dev.stepwise.migration.catalog.MigrationGenerator;
 import dev.stepwise.migration.catalog.MigrationsSchema;
 import dev.stepwise.migration.catalog.SchemaSource;
-import dev.stepwise.migration.catalog.SchemaSourceFactory;
 import dev.stepwise.migration.catalog.ShadowDatabase;
 import dev.stepwise.migration.catalog.WriteOptions;
 import dev.stepwise.migration.tool.DriverDataSource;
+import dev.stepwise.migration.tool.SchemaSources;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,32 +61,16 @@ final class SchemaComparison {
 	}
 
 	private SchemaSource source(SchemaOptions options) {
-		ClassLoader classLoader = this.engine.configuration().classLoader();
-		for (SchemaSourceFactory factory : ServiceLoader.load(SchemaSourceFactory.class, classLoader)) {
-			try {
-				return factory.create(classLoader, options.entityPackages, options.jpaProperties);
-			}
-			catch (IllegalStateException ex) {
-				throw CliException.usage(ex.getMessage());
-			}
-		}
-		throw CliException.usage("No entity support on the class path: add migration-jpa and the project's"
-				+ " dependencies (Hibernate ORM) to --class-path, with its compiled classes (target/classes)");
+		return SchemaSources.find(this.engine.configuration().classLoader(), options.entityPackages,
+				options.jpaProperties, "add migration-jpa and the project's dependencies (Hibernate ORM) to --class-path,"
+						+ " with its compiled classes (target/classes)",
+				CliException.WORDING);
 	}
 
-	/** Where to write: --output, else the first filesystem location, else Maven's resources. */
+	/** Where to write: --output, else where the locations say. */
 	Path directory(@Nullable Path output, String vendor) {
-		if (output != null) {
-			return output;
-		}
-		for (String location : this.engine.configuration().locations()) {
-			if (location.startsWith("filesystem:")) {
-				return Path.of(location.substring("filesystem:".length()).replace("{vendor}", vendor));
-			}
-		}
-		String first = this.engine.configuration().locations().get(0);
-		String path = first.startsWith("classpath:") ? first.substring("classpath:".length()) : "db/migration";
-		return Path.of("src", "main", "resources").resolve(path.replace("{vendor}", vendor));
+		return (output != null) ? output
+				: SchemaSources.directory(this.engine.configuration(), Path.of("").toAbsolutePath(), vendor);
 	}
 
 	static Map<String, @Nullable Object> view(String command, CatalogDiff diff, @Nullable GeneratedMigration migration) {

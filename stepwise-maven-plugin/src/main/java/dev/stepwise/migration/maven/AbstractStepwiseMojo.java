@@ -154,11 +154,18 @@ abstract class AbstractStepwiseMojo extends AbstractMojo {
 	}
 
 	/** How the shared configuration, class path and driver code words the plugin's usage problems. */
-	private static final ToolWording WORDING = new ToolWording("the plugin", "Check configFile (stepwise.configFile).",
+	static final ToolWording WORDING = new ToolWording("the plugin", "Check configFile (stepwise.configFile).",
 			"Add the driver as a dependency of the project (runtime scope) or of the plugin.",
 			"Run the goal after compile.", "Add what it needs as a dependency.", IllegalArgumentException::new);
 
 	abstract void run(Stepwise engine) throws MojoFailureException;
+
+	// The connection settings as resolved, for goals that create shadow databases on the same server.
+	@Nullable String resolvedUrl;
+
+	@Nullable String resolvedUser;
+
+	@Nullable String resolvedPassword;
 
 	private Stepwise engine() {
 		Map<String, String> file = new LinkedHashMap<>();
@@ -194,6 +201,9 @@ abstract class AbstractStepwiseMojo extends AbstractMojo {
 				}
 			}
 		}
+		this.resolvedUrl = url;
+		this.resolvedUser = user;
+		this.resolvedPassword = password;
 		ProjectClassPath classPath = new ProjectClassPath(ownClasses, dependencies, WORDING);
 		StepwiseConfiguration.Builder builder = Stepwise.configure()
 			.dataSource(new DriverDataSource(classPath.classLoader(), url, user, password, WORDING))
