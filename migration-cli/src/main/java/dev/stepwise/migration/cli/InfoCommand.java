@@ -4,11 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.stepwise.migration.MigrationInfo;
+import dev.stepwise.migration.api.MigrationInfo;
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.StepwiseInfo;
-import dev.stepwise.migration.backfill.BackfillProgress;
-import dev.stepwise.migration.expand.Expansion;
+import dev.stepwise.migration.api.StepwiseInfo;
+import dev.stepwise.migration.api.BackfillProgress;
+import dev.stepwise.migration.api.Expansion;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 

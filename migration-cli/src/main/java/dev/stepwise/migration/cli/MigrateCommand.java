@@ -3,9 +3,9 @@ package dev.stepwise.migration.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.stepwise.migration.ExecutedMigration;
-import dev.stepwise.migration.MigrateOptions;
-import dev.stepwise.migration.MigrateResult;
+import dev.stepwise.migration.api.ExecutedMigration;
+import dev.stepwise.migration.api.MigrateOptions;
+import dev.stepwise.migration.api.MigrateResult;
 import dev.stepwise.migration.Stepwise;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.stepwise.migration.MigrationInfo;
+import dev.stepwise.migration.api.MigrationInfo;
 import dev.stepwise.migration.Stepwise;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;

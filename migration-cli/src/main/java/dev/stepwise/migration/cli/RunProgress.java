@@ -3,8 +3,8 @@ package dev.stepwise.migration.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 
-import dev.stepwise.migration.MigrationEvent;
-import dev.stepwise.migration.StepwiseListener;
+import dev.stepwise.migration.api.MigrationEvent;
+import dev.stepwise.migration.api.StepwiseListener;
 
 /**
  * Says on standard error which migration runs now and how long each took, so that a long

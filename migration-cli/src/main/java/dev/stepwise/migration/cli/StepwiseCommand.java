@@ -5,7 +5,7 @@ import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.stepwise.migration.MigrationValidationException;
+import dev.stepwise.migration.api.MigrationValidationException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

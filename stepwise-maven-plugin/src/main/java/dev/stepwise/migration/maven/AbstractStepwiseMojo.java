@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseConfiguration;
-import dev.stepwise.migration.StepwiseException;
+import dev.stepwise.migration.api.StepwiseException;
 import dev.stepwise.migration.tool.ConfigFile;
 import dev.stepwise.migration.tool.DriverDataSource;
 import dev.stepwise.migration.tool.ProjectClassPath;

@@ -1,8 +1,8 @@
 package dev.stepwise.migration.maven;
 
-import dev.stepwise.migration.MigrationInfo;
+import dev.stepwise.migration.api.MigrationInfo;
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.StepwiseInfo;
+import dev.stepwise.migration.api.StepwiseInfo;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 

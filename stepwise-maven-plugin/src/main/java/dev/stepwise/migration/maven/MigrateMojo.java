@@ -1,8 +1,8 @@
 package dev.stepwise.migration.maven;
 
-import dev.stepwise.migration.ExecutedMigration;
-import dev.stepwise.migration.MigrateOptions;
-import dev.stepwise.migration.MigrateResult;
+import dev.stepwise.migration.api.ExecutedMigration;
+import dev.stepwise.migration.api.MigrateOptions;
+import dev.stepwise.migration.api.MigrateResult;
 import dev.stepwise.migration.Stepwise;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
