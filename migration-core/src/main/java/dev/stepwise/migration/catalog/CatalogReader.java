@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.stepwise.migration.StepwiseConfiguration;
-import dev.stepwise.migration.dialect.DatabaseType;
-import dev.stepwise.migration.dialect.StateTables;
+import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.internal.dialect.StateTables;
 
 /**
  * Reads the catalogue of a connection's current schema (PostgreSQL's {@code current_schema()},

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.api.DatabaseType;
 
 /**
  * H2's (2.x) catalogue through {@code INFORMATION_SCHEMA}, types rebuilt in H2's own DDL

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
-import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.api.DatabaseType;
 
 /**
  * H2. Its constraint names are unique in the whole schema and it makes up

@@ -2,7 +2,7 @@ package dev.stepwise.migration.catalog;
 
 import java.util.List;
 
-import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.api.DatabaseType;
 
 /**
  * MariaDB and MySQL: a column changes with one {@code MODIFY COLUMN}; indexes and unique

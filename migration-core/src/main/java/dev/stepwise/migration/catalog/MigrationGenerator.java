@@ -104,7 +104,7 @@ public final class MigrationGenerator {
 	 * @param type the database it is written for
 	 */
 	public record Generation(CatalogDiff diff, GeneratedMigration migration, int version,
-			dev.stepwise.migration.dialect.DatabaseType type) {
+			dev.stepwise.migration.api.DatabaseType type) {
 
 		/** Whether there is nothing to write. */
 		public boolean isEmpty() {

@@ -3,7 +3,7 @@ package dev.stepwise.migration.catalog;
 import java.util.Locale;
 import java.util.Objects;
 
-import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.api.DatabaseType;
 
 /**
  * PostgreSQL, written so that no statement holds a lock that blocks traffic for longer than

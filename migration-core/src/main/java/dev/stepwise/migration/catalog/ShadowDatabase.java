@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.CredentialMask;
+import dev.stepwise.migration.api.CredentialMask;
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.api.DatabaseType;
 import org.jspecify.annotations.Nullable;
 
 /**
