@@ -25,6 +25,9 @@ import dev.stepwise.migration.catalog.ShadowDatabase;
 import dev.stepwise.migration.catalog.WriteOptions;
 import dev.stepwise.migration.jpa.model.EvolvingModel;
 import dev.stepwise.migration.jpa.naming.OrderLine;
+import dev.stepwise.migration.jpa.wide.Account;
+import dev.stepwise.migration.jpa.wide.Address;
+import dev.stepwise.migration.jpa.wide.Team;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +90,22 @@ abstract class AbstractEntityEvolutionTest {
 			assertThat(read().facts()).as("rolled back step %d: %s\n%s", step, EvolvingModel.description(step), scripts())
 				.containsExactlyElementsOf(catalogues.get(step - 1).facts());
 		}
+	}
+
+	@Test
+	void aWideModelRoundTripsToNothingLeftAndBackToEmpty() throws Exception {
+		database().database().reset();
+		MigrationGenerator generator = generator();
+		List<Class<?>> wide = List.of(Account.class, Address.class, Team.class);
+		Generation generation = generator.generate(EntitySchemaSource.of(wide, Map.of()), List.of(),
+				WriteOptions.safe());
+		generation.writeFiles(this.migrations, "wide model");
+		engine().migrate();
+		Generation again = generator.generate(EntitySchemaSource.of(wide, Map.of()), List.of(), WriteOptions.safe());
+		assertThat(again.diff().toString()).as("regenerated\n%s", scripts()).isEmpty();
+		assertThat(names(read())).contains("account", "team", "account_nicknames", "account_teams");
+		engine().rollbackTo("0");
+		assertThat(read().facts()).isEmpty();
 	}
 
 	@Test
