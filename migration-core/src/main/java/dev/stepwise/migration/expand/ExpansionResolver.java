@@ -19,6 +19,7 @@ import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.api.MigrationVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.stepwise.migration.internal.dialect.Dialect;
 
 /**
  * Turns a {@link ColumnChange} into the record that expand stores: names in the
@@ -115,11 +116,7 @@ final class ExpansionResolver {
 			.matcher(name);
 		String derived = token.find()
 				? name.substring(0, token.end(1)) + newColumn + name.substring(token.start(2)) : name + "_" + newColumn;
-		int limit = switch (type) {
-			case POSTGRESQL -> 63;
-			case MYSQL, MARIADB -> 64;
-			case H2 -> 256;
-		};
+		int limit = Dialect.of(type).maxIdentifierLength();
 		for (int attempt = 0;; attempt++) {
 			String candidate = (attempt == 0) ? derived : derived + "_" + attempt;
 			if (candidate.getBytes(StandardCharsets.UTF_8).length > limit || attempt > 0) {

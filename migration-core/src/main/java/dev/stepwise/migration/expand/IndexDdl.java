@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.api.SchemaStatement;
+import dev.stepwise.migration.api.StatementExecutor;
+import dev.stepwise.migration.internal.dialect.Dialect;
 
 /**
  * Builds and drops the indexes that expand and contract carry from one column to the
@@ -27,7 +30,7 @@ import dev.stepwise.migration.api.DatabaseType;
  * EXISTS ... UNIQUE}.</li>
  * </ol>
  * The same logic as the schema DSL's concurrent index (in {@code schema}), kept here
- * because it runs through an expand's {@link DdlRunner}.
+ * because it runs through an expand's {@link StatementExecutor}.
  */
 final class IndexDdl {
 
@@ -45,18 +48,18 @@ final class IndexDdl {
 	/**
 	 * Builds an index unless it exists.
 	 * @param connection a connection in auto-commit mode
-	 * @param runner what runs each statement
+	 * @param executor what runs each statement
 	 * @param table the table
 	 * @param name the index's (or constraint's) name
 	 * @param kind what to build
 	 * @param columns its columns
 	 * @throws SQLException if the build fails
 	 */
-	void create(Connection connection, DdlRunner runner, String table, String name, CarriedIndex.Kind kind,
+	void create(Connection connection, StatementExecutor executor, String table, String name, CarriedIndex.Kind kind,
 			List<String> columns) throws SQLException {
 		String columnList = columns.stream().map(this::q).collect(Collectors.joining(", "));
 		switch (this.type) {
-			case POSTGRESQL -> createConcurrently(connection, runner, table, name, kind, columnList);
+			case POSTGRESQL -> createConcurrently(connection, executor, table, name, kind, columnList);
 			case MYSQL, MARIADB -> {
 				// The catalogue rather than IF NOT EXISTS, which MySQL does not know.
 				if (new IndexCatalog(connection, this.type).takenNames(table).contains(name.toLowerCase(Locale.ROOT))) {
@@ -66,16 +69,17 @@ final class IndexDdl {
 						+ "INDEX " + q(name) + " (" + columnList + ")";
 				try {
 					// The driver's own connection: a pool takes the refusal's SQLState 0A000 for a broken connection.
-					runner.execute(connection.unwrap(Connection.class), List.of(change + ", ALGORITHM=INPLACE, LOCK=NONE"));
+					executor.execute(connection.unwrap(Connection.class),
+							statement(change + ", ALGORITHM=INPLACE, LOCK=NONE"));
 				}
 				catch (SQLException ex) {
 					if (!ALGORITHM_REFUSED.contains(ex.getErrorCode())) {
 						throw ex;
 					}
-					runner.execute(connection, List.of(change));
+					executor.execute(connection, statement(change));
 				}
 			}
-			case H2 -> runner.execute(connection, List.of((kind == CarriedIndex.Kind.UNIQUE_CONSTRAINT)
+			case H2 -> executor.execute(connection, statement((kind == CarriedIndex.Kind.UNIQUE_CONSTRAINT)
 					? "ALTER TABLE " + q(table) + " ADD CONSTRAINT IF NOT EXISTS " + q(name) + " UNIQUE (" + columnList + ")"
 					: "CREATE " + ((kind == CarriedIndex.Kind.UNIQUE_INDEX) ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " + q(name)
 							+ " ON " + q(table) + " (" + columnList + ")"));
@@ -135,51 +139,59 @@ final class IndexDdl {
 		};
 	}
 
-	private void createConcurrently(Connection connection, DdlRunner runner, String table, String name,
+	private void createConcurrently(Connection connection, StatementExecutor executor, String table, String name,
 			CarriedIndex.Kind kind, String columnList) throws SQLException {
 		IndexCatalog catalog = new IndexCatalog(connection, this.type);
 		String create = "CREATE " + ((kind != CarriedIndex.Kind.INDEX) ? "UNIQUE " : "") + "INDEX CONCURRENTLY " + q(name)
 				+ " ON " + q(table) + " (" + columnList + ")";
 		Boolean valid = catalog.postgresIndexValid(name);
 		if (Boolean.FALSE.equals(valid)) {
-			dropInvalid(connection, runner, name);
+			dropInvalid(connection, executor, name);
 		}
 		if (!Boolean.TRUE.equals(valid)) {
 			try {
-				runner.execute(connection, List.of(create));
+				executor.execute(connection, statement(create));
 			}
 			catch (SQLException ex) {
 				boolean leftInvalid = Boolean.FALSE.equals(catalog.postgresIndexValid(name));
 				if (leftInvalid) {
-					dropInvalid(connection, runner, name);
+					dropInvalid(connection, executor, name);
 				}
 				if (!leftInvalid || UNIQUE_VIOLATION.equals(ex.getSQLState())) {
 					throw ex;
 				}
 				try {
-					runner.execute(connection, List.of(create));
+					executor.execute(connection, statement(create));
 				}
 				catch (SQLException again) {
 					again.addSuppressed(ex);
 					if (Boolean.FALSE.equals(catalog.postgresIndexValid(name))) {
-						dropInvalid(connection, runner, name);
+						dropInvalid(connection, executor, name);
 					}
 					throw again;
 				}
 			}
 		}
 		if (kind == CarriedIndex.Kind.UNIQUE_CONSTRAINT && !catalog.postgresHasConstraint(table, name)) {
-			runner.execute(connection,
-					List.of("ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(name) + " UNIQUE USING INDEX " + q(name)));
+			executor.execute(connection, new SchemaStatement(
+					"ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(name) + " UNIQUE USING INDEX " + q(name), true));
 		}
 	}
 
-	private void dropInvalid(Connection connection, DdlRunner runner, String name) throws SQLException {
-		runner.execute(connection, List.of("DROP INDEX CONCURRENTLY IF EXISTS " + q(name)));
+	private void dropInvalid(Connection connection, StatementExecutor executor, String name) throws SQLException {
+		executor.execute(connection, statement("DROP INDEX CONCURRENTLY IF EXISTS " + q(name)));
 	}
 
 	private String q(String identifier) {
 		return this.type.quote(identifier);
+	}
+
+	/**
+	 * A statement of a build: on PostgreSQL a concurrent one, which must run outside a
+	 * transaction; elsewhere one that may run in one.
+	 */
+	private SchemaStatement statement(String sql) {
+		return new SchemaStatement(sql, !Dialect.of(this.type).buildsIndexesConcurrently());
 	}
 
 }

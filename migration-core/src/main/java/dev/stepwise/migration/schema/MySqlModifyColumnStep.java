@@ -8,6 +8,8 @@ import java.util.Locale;
 
 import dev.stepwise.migration.api.DatabaseType;
 import org.jspecify.annotations.Nullable;
+import dev.stepwise.migration.api.SchemaStatement;
+import dev.stepwise.migration.api.StatementExecutor;
 
 /**
  * A MySQL or MariaDB {@code MODIFY COLUMN}, which has no {@code SET NOT NULL} or
@@ -66,8 +68,8 @@ final class MySqlModifyColumnStep implements Step {
 	}
 
 	@Override
-	public void execute(Connection connection, StatementRunner runner) throws SQLException {
-		runner.run(connection, new SchemaStatement(modifySql(connection), true));
+	public void execute(Connection connection, StatementExecutor executor) throws SQLException {
+		executor.execute(connection, new SchemaStatement(modifySql(connection), true));
 	}
 
 	private String modifySql(Connection connection) throws SQLException {

@@ -52,11 +52,12 @@ abstract class AbstractExpandContractIntegrationTest {
 	}
 
 	private DatabaseType type() {
-		return database().type();
+		return DatabaseType.valueOf(database().type().name());
 	}
 
 	private Expansions expansions() {
-		return new Expansions(dataSource(), type()).targetBatchDuration(Duration.ofMillis(5));
+		return new Expansions(dataSource(), type(), EngineSettings.defaults(dataSource()))
+			.targetBatchDuration(Duration.ofMillis(5));
 	}
 
 	/** {@code rows} accounts; every fifth has no name. */

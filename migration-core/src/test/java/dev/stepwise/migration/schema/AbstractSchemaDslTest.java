@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.stepwise.migration.api.SchemaStatement;
 
 /**
  * The schema DSL on a real database: every operation, checked through the catalogue, and
@@ -39,7 +40,7 @@ abstract class AbstractSchemaDslTest {
 	protected abstract TestDatabaseExtension database();
 
 	protected DatabaseType type() {
-		return database().type();
+		return DatabaseType.valueOf(database().type().name());
 	}
 
 	@BeforeEach
@@ -484,7 +485,7 @@ abstract class AbstractSchemaDslTest {
 	}
 
 	protected CatalogSnapshot snapshot() throws SQLException {
-		return CatalogSnapshot.take(this.connection, type());
+		return CatalogSnapshot.take(this.connection, database().type());
 	}
 
 	protected void execute(String sql) throws SQLException {

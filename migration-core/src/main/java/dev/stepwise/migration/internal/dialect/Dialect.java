@@ -116,6 +116,31 @@ public abstract class Dialect {
 		return "BOOLEAN";
 	}
 
+	/** The column type for text of any length in the state tables. */
+	public String textType() {
+		return "TEXT";
+	}
+
+	/** The longest identifier the database takes, in bytes. */
+	public abstract int maxIdentifierLength();
+
+	/**
+	 * Whether indexes are built without blocking writers by a statement that must run
+	 * outside a transaction ({@code CREATE INDEX CONCURRENTLY} on PostgreSQL), which then
+	 * needs its own care: no lock timeout, and healing what a failed build left.
+	 */
+	public boolean buildsIndexesConcurrently() {
+		return false;
+	}
+
+	/**
+	 * Whether NOT NULL is checked before BEFORE triggers run (H2), so that a trigger cannot
+	 * fill a NOT NULL column that an insert leaves out.
+	 */
+	public boolean checksNotNullBeforeTriggers() {
+		return false;
+	}
+
 	/**
 	 * Sets how long a statement on this session waits for a lock before it fails.
 	 * @return a restorer that puts the previous value back

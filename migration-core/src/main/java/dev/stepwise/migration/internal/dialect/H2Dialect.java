@@ -67,4 +67,18 @@ final class H2Dialect extends Dialect {
 				+ ", statement: " + session.getString(4) + ")";
 	}
 
+	@Override
+	public String textType() {
+		return "CHARACTER VARYING";
+	}
+
+	@Override
+	public int maxIdentifierLength() {
+		return 256;
+	}
+
+	@Override
+	public boolean checksNotNullBeforeTriggers() {
+		return true;
+	}
 }

@@ -74,4 +74,8 @@ final class MySqlDialect extends Dialect {
 				+ " s, last query: " + session.getString("query") + ")";
 	}
 
+	@Override
+	public int maxIdentifierLength() {
+		return 64;
+	}
 }

@@ -105,4 +105,13 @@ final class PostgresDialect extends Dialect {
 				+ session.getString("tables") + ", last query: " + session.getString("query") + ")";
 	}
 
+	@Override
+	public int maxIdentifierLength() {
+		return 63;
+	}
+
+	@Override
+	public boolean buildsIndexesConcurrently() {
+		return true;
+	}
 }
