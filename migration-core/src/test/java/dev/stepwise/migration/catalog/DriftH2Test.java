@@ -1,13 +1,13 @@
 package dev.stepwise.migration.catalog;
 
-import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DriftH2Test extends AbstractDriftTest {
 
 	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.H2);
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.H2);
 
 	@Override
 	protected TestDatabaseExtension database() {

@@ -2,14 +2,14 @@ package dev.stepwise.migration.catalog;
 
 import java.sql.SQLException;
 
-import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DriftPostgresTest extends AbstractDriftTest {
 
 	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.POSTGRESQL);
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
 
 	@Override
 	protected TestDatabaseExtension database() {

@@ -139,7 +139,7 @@ abstract class AbstractEntityEvolutionTest {
 
 	/** The generated scripts under target/, to read what was written for each database. */
 	private void keepForReading() throws IOException {
-		Path copy = Path.of("target", "generated-evolution", database().type().vendor());
+		Path copy = Path.of("target", "generated-evolution", database().type().name().toLowerCase(java.util.Locale.ROOT));
 		Files.createDirectories(copy);
 		try (Stream<Path> files = Files.list(this.migrations)) {
 			for (Path file : files.toList()) {

@@ -1,13 +1,13 @@
 package dev.stepwise.migration.jpa;
 
-import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GenerateCommandPostgresTest extends AbstractGenerateCommandTest {
 
 	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.POSTGRESQL);
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
 
 	@Override
 	protected TestDatabaseExtension database() {
