@@ -97,6 +97,15 @@ public final class CatalogDiff {
 		return this.renameSuggestions;
 	}
 
+	/**
+	 * These differences without some of them (with the same suggestions).
+	 * @param keep which to keep
+	 * @return the differences kept
+	 */
+	public CatalogDiff filter(java.util.function.Predicate<Difference> keep) {
+		return new CatalogDiff(this.differences.stream().filter(keep).toList(), this.renameSuggestions);
+	}
+
 	/** Whether the catalogues are the same. */
 	public boolean isEmpty() {
 		return this.differences.isEmpty();

@@ -18,7 +18,7 @@ import dev.stepwise.migration.internal.dialect.StateTables;
  */
 public final class CatalogReader {
 
-	/** The suffix of the run lock's table on H2, after the history table's name. */
+	/** The suffix of a lock table on H2, after the name of the table it guards. */
 	public static final String LOCK_SUFFIX = "_lock";
 
 	/** The tables Stepwise and Flyway keep their state in, under their default names. */
@@ -50,7 +50,9 @@ public final class CatalogReader {
 		DatabaseMetaData metaData = connection.getMetaData();
 		DatabaseType type = DatabaseType.fromProduct(metaData.getDatabaseProductName(),
 				metaData.getDatabaseProductVersion());
+		// On H2 each state table may come with a lock table of its own.
 		Set<String> ignored = ignoredTables.stream()
+			.flatMap((name) -> java.util.stream.Stream.of(name, name + LOCK_SUFFIX))
 			.map((name) -> name.toLowerCase(Locale.ROOT))
 			.collect(Collectors.toSet());
 		VendorCatalogReader reader = switch (type) {

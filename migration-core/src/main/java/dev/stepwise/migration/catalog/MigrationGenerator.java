@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseConfiguration;
+import dev.stepwise.migration.api.Expansion;
+import dev.stepwise.migration.api.ExpansionState;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -75,16 +77,56 @@ public final class MigrationGenerator {
 		}
 		Catalog current;
 		@Nullable String currentVersion;
+		List<Expansion> inFlight;
 		try (ShadowDatabase shadow = ShadowDatabase.create(this.serverUrl, this.connector)) {
 			Stepwise engine = this.configuration.apply(shadow.dataSource()).load();
 			engine.migrate();
 			var version = engine.info().currentVersion();
 			currentVersion = (version != null) ? version.toString() : null;
 			current = MigrationsSchema.read(shadow.dataSource(), engine.configuration());
+			inFlight = engine.expansions()
+				.stream()
+				.filter((expansion) -> expansion.state() == ExpansionState.EXPANDED)
+				.toList();
 		}
 		CatalogDiff diff = CatalogDiff.compare(current, wanted, renames);
-		return new Generation(diff, ScriptWriter.write(diff, current, options), nextVersion(currentVersion),
-				current.type());
+		// The old column of an expanded rename goes with its contract, never with a DROP COLUMN.
+		List<String> contracts = new ArrayList<>();
+		List<String> notes = new ArrayList<>();
+		for (Expansion expansion : inFlight) {
+			if (diff.differences().stream().anyMatch((difference) -> isOldColumn(difference, expansion))) {
+				if (options.allowDrop()) {
+					contracts.add(expansion.id());
+				}
+				else {
+					notes.add("column " + expansion.table() + "." + expansion.oldColumn() + " is expanded into "
+							+ expansion.newColumn() + ": generate --allow-drop in a later release writes its contract");
+				}
+			}
+		}
+		diff = diff.filter((difference) -> inFlight.stream().noneMatch((expansion) -> isOldColumn(difference, expansion)));
+		List<ColumnRename> expands = !options.expand() ? List.of()
+				: diff.differences()
+					.stream()
+					.filter(Difference.Renamed.class::isInstance)
+					.map(Difference.Renamed.class::cast)
+					.map((renamed) -> new ColumnRename(renamed.before().table(), renamed.before().name(),
+							renamed.after().name()))
+					.toList();
+		GeneratedMigration migration = ScriptWriter.write(diff, current, options);
+		if (!notes.isEmpty()) {
+			List<String> allNotes = new ArrayList<>(migration.notes());
+			allNotes.addAll(notes);
+			migration = new GeneratedMigration(migration.up(), migration.down(), migration.upWithoutTransaction(),
+					migration.downWithoutTransaction(), allNotes);
+		}
+		return new Generation(diff, migration, nextVersion(currentVersion), current.type(), expands, contracts);
+	}
+
+	private static boolean isOldColumn(Difference difference, Expansion expansion) {
+		return difference instanceof Difference.Dropped dropped && dropped.object() instanceof Column column
+				&& column.table().equalsIgnoreCase(expansion.table())
+				&& column.name().equalsIgnoreCase(expansion.oldColumn());
 	}
 
 	/** The first whole version above the current one: 3 after 2, and after 2.1. */
@@ -104,11 +146,50 @@ public final class MigrationGenerator {
 	 * @param type the database it is written for
 	 */
 	public record Generation(CatalogDiff diff, GeneratedMigration migration, int version,
-			dev.stepwise.migration.api.DatabaseType type) {
+			dev.stepwise.migration.api.DatabaseType type, List<ColumnRename> expands, List<String> contracts) {
 
 		/** Whether there is nothing to write. */
 		public boolean isEmpty() {
-			return this.migration.isEmpty();
+			return this.migration.isEmpty() && !hasJavaMigration();
+		}
+
+		/** Whether an expand or a contract needs a Java migration. */
+		public boolean hasJavaMigration() {
+			return !this.expands.isEmpty() || !this.contracts.isEmpty();
+		}
+
+		/**
+		 * Writes the scripts, and the Java migration of an expand or a contract (first, as
+		 * {@code db.migration.V<n>__<name>}), which the project compiles like its others.
+		 * @param directory the migrations directory
+		 * @param javaDirectory the directory of package {@code db.migration}'s sources
+		 * @param description the description in the file names
+		 * @return the files written, none when nothing differs
+		 */
+		public List<Path> writeFiles(Path directory, Path javaDirectory, String description) {
+			if (!hasJavaMigration()) {
+				return writeFiles(directory, description);
+			}
+			String name = fileName(description) + (this.expands.isEmpty() ? "_contract" : "_expand");
+			String className = "V" + this.version + "__" + name;
+			List<Path> written = new ArrayList<>();
+			try {
+				Files.createDirectories(javaDirectory);
+				written.add(write(javaDirectory.resolve(className + ".java"),
+						JavaMigrationWriter.source(className, this.expands, this.contracts)));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot write the migration into " + javaDirectory + ": "
+						+ ex.getMessage(), ex);
+			}
+			Generation rest = new Generation(this.diff, this.migration, this.version + 1, this.type, List.of(),
+					List.of());
+			written.addAll(rest.writeFiles(directory, description));
+			return written;
+		}
+
+		private static String fileName(String description) {
+			return description.trim().replaceAll("[^A-Za-z0-9]+", "_").toLowerCase(Locale.ROOT);
 		}
 
 		/**
@@ -119,10 +200,13 @@ public final class MigrationGenerator {
 		 */
 		public List<Path> writeFiles(Path directory, String description) {
 			List<Path> written = new ArrayList<>();
-			if (isEmpty()) {
+			if (this.migration.isEmpty()) {
 				return written;
 			}
-			String name = description.trim().replaceAll("[^A-Za-z0-9]+", "_").toLowerCase(Locale.ROOT);
+			if (hasJavaMigration()) {
+				throw new IllegalStateException("This migration needs a Java migration too: give its directory");
+			}
+			String name = fileName(description);
 			List<String> header = new ArrayList<>(List.of("Generated by stepwise generate for " + this.type.vendor()
 					+ ": review it before you commit it."));
 			this.migration.notes().forEach((note) -> header.add("Note: " + note));

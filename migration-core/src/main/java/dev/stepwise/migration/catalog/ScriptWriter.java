@@ -46,6 +46,10 @@ public final class ScriptWriter {
 				.forEach((difference) -> keptTables.add(((Table) ((Dropped) difference).object()).name()));
 		}
 		for (Difference difference : diff.differences()) {
+			if (difference instanceof Renamed && options.expand()) {
+				// Written as an expand in a Java migration of its own.
+				continue;
+			}
 			if (difference instanceof Renamed renamed) {
 				parts.up(ddl.renameColumn(renamed.before().table(), renamed.before().name(), renamed.after().name()));
 				parts.down(ddl.renameColumn(renamed.before().table(), renamed.after().name(), renamed.before().name()));

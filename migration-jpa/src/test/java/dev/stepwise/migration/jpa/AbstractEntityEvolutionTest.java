@@ -44,6 +44,11 @@ abstract class AbstractEntityEvolutionTest {
 	@TempDir
 	Path migrations;
 
+	@TempDir
+	Path javaSources;
+
+	private final List<dev.stepwise.migration.java.JavaMigration> javaMigrations = new ArrayList<>();
+
 	protected abstract TestDatabaseExtension database();
 
 	@Test
@@ -109,6 +114,72 @@ abstract class AbstractEntityEvolutionTest {
 	}
 
 	@Test
+	void aRenameIsExpandedWhileBothReleasesRunAndContractedInALaterOne() throws Exception {
+		database().database().reset();
+		MigrationGenerator generator = generator();
+		List<ColumnRename> rename = List.of(ColumnRename.parse("customer.full_name=display_name"));
+		generator.generate(EntitySchemaSource.of(EvolvingModel.step(4), Map.of()), List.of(), WriteOptions.safe())
+			.writeFiles(this.migrations, "shop");
+		engine().migrate();
+		execute("INSERT INTO customer (email, full_name) VALUES ('ada@example.com', 'Ada')");
+		Catalog before = read();
+
+		Generation expand = generator.generate(EntitySchemaSource.of(EvolvingModel.step(5), Map.of()), rename,
+				new WriteOptions(false, true));
+		List<Path> files = expand.writeFiles(this.migrations, this.javaSources, "rename name");
+		assertThat(files).extracting((file) -> file.getFileName().toString())
+			.containsExactly("V2__rename_name_expand.java");
+		compile(files.get(0));
+		engine().migrate();
+		assertThat(queryString("SELECT display_name FROM customer")).isEqualTo("Ada");
+		assertThat(queryString("SELECT full_name FROM customer")).as("the old release still reads its column")
+			.isEqualTo("Ada");
+		Catalog expanded = read();
+		Generation whileExpanded = generator.generate(EntitySchemaSource.of(EvolvingModel.step(5), Map.of()),
+				List.of(), WriteOptions.safe());
+		assertThat(whileExpanded.diff().toString()).isEmpty();
+		assertThat(whileExpanded.isEmpty()).isTrue();
+		assertThat(whileExpanded.migration().notes()).singleElement()
+			.asString()
+			.contains("--allow-drop in a later release writes its contract");
+
+		Generation contract = generator.generate(EntitySchemaSource.of(EvolvingModel.step(5), Map.of()), List.of(),
+				new WriteOptions(true, true));
+		List<Path> contractFiles = contract.writeFiles(this.migrations, this.javaSources, "drop full name");
+		assertThat(contractFiles).extracting((file) -> file.getFileName().toString())
+			.containsExactly("V3__drop_full_name_contract.java");
+		compile(contractFiles.get(0));
+		engine().migrate();
+		assertThat(generator.generate(EntitySchemaSource.of(EvolvingModel.step(5), Map.of()), List.of(),
+				new WriteOptions(true, true))
+			.diff()
+			.toString()).isEmpty();
+		assertThat(queryString("SELECT display_name FROM customer")).isEqualTo("Ada");
+
+		engine().rollbackTo("2");
+		assertThat(read().facts()).as("contract undone").containsExactlyElementsOf(expanded.facts());
+		engine().rollbackTo("1");
+		assertThat(read().facts()).as("expand undone").containsExactlyElementsOf(before.facts());
+		assertThat(queryString("SELECT full_name FROM customer")).isEqualTo("Ada");
+	}
+
+	/** Compiles a generated Java migration against this class path and adds it to the engine's. */
+	private void compile(Path source) throws Exception {
+		Path classes = this.javaSources.resolveSibling("classes");
+		Files.createDirectories(classes);
+		javax.tools.JavaCompiler compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
+		int result = compiler.run(null, null, null, "-d", classes.toString(), "-cp",
+				System.getProperty("java.class.path"), source.toString());
+		assertThat(result).as("javac %s", source).isZero();
+		java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] { classes.toUri().toURL() },
+				getClass().getClassLoader());
+		String name = "db.migration." + source.getFileName().toString().replace(".java", "");
+		this.javaMigrations.add((dev.stepwise.migration.java.JavaMigration) loader.loadClass(name)
+			.getConstructor()
+			.newInstance());
+	}
+
+	@Test
 	void bootNamingAsTheRunningApplicationUsesIt() throws Exception {
 		database().database().reset();
 		EntitySchemaSource source = EntitySchemaSource.of(List.of(OrderLine.class, OrderLine.ProductTag.class),
@@ -168,7 +239,10 @@ abstract class AbstractEntityEvolutionTest {
 	}
 
 	Function<DataSource, StepwiseConfiguration.Builder> configuration() {
-		return (dataSource) -> Stepwise.configure().dataSource(dataSource).locations("filesystem:" + this.migrations);
+		return (dataSource) -> Stepwise.configure()
+			.dataSource(dataSource)
+			.locations("filesystem:" + this.migrations)
+			.javaMigrations(this.javaMigrations);
 	}
 
 	Stepwise engine() {
