@@ -3,6 +3,7 @@ package dev.stepwise.migration.cli;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.catalog.CatalogDiff;
 import dev.stepwise.migration.catalog.GeneratedMigration;
+import dev.stepwise.migration.catalog.JavaMigrationWriter;
 import dev.stepwise.migration.catalog.MigrationGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +47,10 @@ final class DiffCommand extends EngineCommand {
 		MigrationGenerator.Generation generation = comparison.generate(this.schema);
 		GeneratedMigration migration = generation.migration();
 		if (console.json()) {
-			console.printJson(SchemaComparison.view("diff", generation.diff(), migration));
+			var view = SchemaComparison.view("diff", generation.diff(), migration);
+			view.put("expands", generation.expands().stream().map(Object::toString).toList());
+			view.put("contracts", generation.contracts());
+			console.printJson(view);
 			return ExitCode.OK;
 		}
 		if (generation.isEmpty()) {
@@ -56,7 +60,13 @@ final class DiffCommand extends EngineCommand {
 			console.say("Differences (the entities against what the migrations make):");
 			generation.diff().differences().forEach((difference) -> console.say("  " + difference.describe()));
 			console.say("");
-			console.say("-- V" + generation.version() + " (in a transaction)");
+			if (generation.hasJavaMigration()) {
+				console.say("// V" + generation.version() + ", a Java migration");
+				console.say(JavaMigrationWriter.source("V" + generation.version() + "__expand_or_contract",
+						generation.expands(), generation.contracts()));
+			}
+			console.say("-- V" + (generation.version() + (generation.hasJavaMigration() ? 1 : 0))
+					+ " (in a transaction)");
 			migration.up().forEach((statement) -> console.say(statement + ";"));
 			if (migration.hasPartWithoutTransaction()) {
 				console.say("-- without a transaction");

@@ -27,6 +27,10 @@ final class GenerateCommand extends EngineCommand {
 			description = "Where to write (default: the first filesystem: location, else src/main/resources/db/migration).")
 	@Nullable Path output;
 
+	@Option(names = "--java-output", paramLabel = "DIR", defaultValue = "src/main/java/db/migration",
+			description = "Where an expand or contract goes, as a Java migration of package db.migration (default: ${DEFAULT-VALUE}).")
+	Path javaOutput = Path.of("src/main/java/db/migration");
+
 	@Mixin
 	SchemaOptions schema = new SchemaOptions();
 
@@ -35,7 +39,7 @@ final class GenerateCommand extends EngineCommand {
 		SchemaComparison comparison = new SchemaComparison(engine, settings);
 		MigrationGenerator.Generation generation = comparison.generate(this.schema);
 		Path directory = comparison.directory(this.output, generation.type().vendor());
-		List<Path> files = generation.writeFiles(directory, this.name);
+		List<Path> files = generation.writeFiles(directory, this.javaOutput, this.name);
 		if (console.json()) {
 			var view = SchemaComparison.view("generate", generation.diff(), generation.migration());
 			view.put("files", files.stream().map(Path::toString).toList());
@@ -48,7 +52,9 @@ final class GenerateCommand extends EngineCommand {
 		else {
 			generation.diff().differences().forEach((difference) -> console.say("  " + difference.describe()));
 			files.forEach((file) -> console.say("Wrote " + file));
-			console.say("Review them, apply with stepwise migrate, and commit them.");
+			console.say(generation.hasJavaMigration()
+					? "Review them, compile the Java migration with the project, apply with stepwise migrate, and commit them."
+					: "Review them, apply with stepwise migrate, and commit them.");
 		}
 		generation.migration().notes().forEach((note) -> console.say("Note: " + note));
 		generation.diff().renameSuggestions().forEach((suggestion) -> console.say("Suggestion: " + suggestion));

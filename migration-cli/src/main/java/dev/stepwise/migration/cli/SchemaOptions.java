@@ -18,6 +18,10 @@ final class SchemaOptions {
 			description = "A column that was renamed, not dropped and added: users.name=full_name (repeatable).")
 	List<String> renames = new ArrayList<>();
 
+	@Option(names = "--expand",
+			description = "Write a --rename as an expand (a Java SchemaMigration; the contract comes with a later --allow-drop).")
+	boolean expand;
+
 	@Option(names = "--allow-drop", description = "Drop tables, columns and sequences the entities no longer have.")
 	boolean allowDrop;
 

@@ -27,12 +27,18 @@ public final class GenerateMojo extends SchemaGoal {
 	@Parameter(property = "stepwise.output")
 	@Nullable File output;
 
+	/** Where an expand or contract goes, as a Java migration of package db.migration. */
+	@Parameter(property = "stepwise.javaOutput", defaultValue = "${project.basedir}/src/main/java/db/migration")
+	@Nullable File javaOutput;
+
 	@Override
 	void run(Stepwise engine) {
 		MigrationGenerator.Generation generation = generate(engine);
 		Path directory = (this.output != null) ? this.output.toPath()
 				: SchemaSources.directory(engine.configuration(), projectDirectory(), generation.type().vendor());
-		List<Path> files = generation.writeFiles(directory, (this.name != null) ? this.name : "generated");
+		Path javaDirectory = (this.javaOutput != null) ? this.javaOutput.toPath()
+				: projectDirectory().resolve("src/main/java/db/migration");
+		List<Path> files = generation.writeFiles(directory, javaDirectory, (this.name != null) ? this.name : "generated");
 		if (files.isEmpty()) {
 			getLog().info("Nothing to generate: the migrations already make what the entities describe");
 		}

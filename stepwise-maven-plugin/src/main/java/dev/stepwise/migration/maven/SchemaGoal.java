@@ -32,6 +32,10 @@ abstract class SchemaGoal extends AbstractStepwiseMojo {
 	@Parameter(property = "stepwise.allowDrop", defaultValue = "false")
 	boolean allowDrop;
 
+	/** Whether a rename is written as an expand (a Java SchemaMigration), its contract left for a later release. */
+	@Parameter(property = "stepwise.expand", defaultValue = "false")
+	boolean expand;
+
 	/** Where the entities are; default: every class in target/classes. */
 	@Parameter(property = "stepwise.entityPackages")
 	@Nullable List<String> entityPackages;
@@ -63,7 +67,7 @@ abstract class SchemaGoal extends AbstractStepwiseMojo {
 				(this.entityPackages != null) ? this.entityPackages : List.of(),
 				(this.jpaProperties != null) ? this.jpaProperties : Map.of(),
 				"add dev.stepwise:migration-jpa to the <dependencies> of the plugin", WORDING), columnRenames,
-				new WriteOptions(this.allowDrop));
+				new WriteOptions(this.allowDrop, this.expand));
 	}
 
 	Path projectDirectory() {
