@@ -43,6 +43,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * The chosen points are signalled, never slept for: a listener call before a migration
  * starts, or a statement of the script that waits on a row the test holds locked (the
  * "gate"), observed through the database's own view of waiting sessions.
+ * <p>
+ * Over 400 lines on purpose: each fault the Guarantees section promises to survive, read as one list.
  */
 abstract class AbstractFaultInjectionTest extends AbstractEmptyDatabaseTest {
 

@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The engine's behaviour, written once and run on every database by one thin subclass
  * each. Every test starts from an empty database.
+ * <p>
+ * Over 400 lines on purpose: the behaviour contract every database must meet, read as one list.
  */
 abstract class AbstractMigrationContractTest extends AbstractEmptyDatabaseTest {
 

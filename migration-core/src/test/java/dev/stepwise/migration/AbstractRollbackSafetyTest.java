@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * What the history says after failures of rollbacks and migrations, what repair can set
  * right, and what migrate and rollback refuse: written once, run on every database.
+ * <p>
+ * Over 400 lines on purpose: every failure state of the history and its way out, read as one list.
  */
 abstract class AbstractRollbackSafetyTest extends AbstractEmptyDatabaseTest {
 

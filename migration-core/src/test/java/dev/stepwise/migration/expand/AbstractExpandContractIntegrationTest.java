@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Expand/contract behaviour, once for every database.
+ * <p>
+ * Over 400 lines on purpose: every expand operation through its four phases, on every database.
  */
 abstract class AbstractExpandContractIntegrationTest {
 

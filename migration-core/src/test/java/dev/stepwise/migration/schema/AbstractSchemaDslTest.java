@@ -30,6 +30,8 @@ import dev.stepwise.migration.api.SchemaStatement;
 /**
  * The schema DSL on a real database: every operation, checked through the catalogue, and
  * every recorded inverse leaving the catalogue exactly as it was.
+ * <p>
+ * Over 400 lines on purpose: one test per DSL operation, each with its inverse, on every database.
  */
 abstract class AbstractSchemaDslTest {
 

@@ -51,6 +51,10 @@ import org.jspecify.annotations.Nullable;
  * until repaired. An undo that fails after part of it took effect marks its row
  * ROLLBACK_FAILED. The run's lock is checked before each migration starts and before it
  * commits.
+ * <p>
+ * Over 400 lines on purpose: the steps above share one connection and one half-done
+ * state (start record, lock check, body, history write, failure message), and their order is
+ * the guarantee; kept in one class, that order reads top to bottom.
  */
 public final class MigrationExecutor {
 

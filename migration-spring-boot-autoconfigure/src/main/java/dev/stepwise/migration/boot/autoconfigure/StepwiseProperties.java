@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Configuration properties of Stepwise, under {@code stepwise.*}; every default is the
  * engine's own.
+ * <p>
+ * Over 400 lines on purpose: about forty documented properties with their getters and
+ * setters, the shape Spring Boot's configuration metadata is generated from.
  */
 @ConfigurationProperties("stepwise")
 public class StepwiseProperties {
