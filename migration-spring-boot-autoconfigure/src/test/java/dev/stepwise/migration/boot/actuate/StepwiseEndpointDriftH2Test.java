@@ -1,0 +1,17 @@
+package dev.stepwise.migration.boot.actuate;
+
+import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class StepwiseEndpointDriftH2Test extends AbstractStepwiseEndpointDriftTests {
+
+	@RegisterExtension
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.H2);
+
+	@Override
+	TestDatabaseExtension database() {
+		return database;
+	}
+
+}

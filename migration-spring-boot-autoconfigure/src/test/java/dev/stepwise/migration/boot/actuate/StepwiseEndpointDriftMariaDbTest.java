@@ -1,0 +1,17 @@
+package dev.stepwise.migration.boot.actuate;
+
+import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class StepwiseEndpointDriftMariaDbTest extends AbstractStepwiseEndpointDriftTests {
+
+	@RegisterExtension
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.MARIADB);
+
+	@Override
+	TestDatabaseExtension database() {
+		return database;
+	}
+
+}
