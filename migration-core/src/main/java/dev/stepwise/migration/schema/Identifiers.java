@@ -36,9 +36,7 @@ final class Identifiers {
 
 	static Identifiers of(DatabaseType type, DatabaseMetaData metaData) throws SQLException {
 		Dialect dialect = Dialect.of(type);
-		if (type.isMySqlFamily()) {
-			// MySQL compares column names without case and table names as the file system does:
-			// folding would only change what SHOW TABLES prints.
+		if (!dialect.foldsUnquotedNames()) {
 			return new Identifiers(dialect, UnaryOperator.identity());
 		}
 		if (metaData.storesUpperCaseIdentifiers()) {

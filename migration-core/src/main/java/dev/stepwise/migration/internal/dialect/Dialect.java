@@ -132,6 +132,16 @@ public abstract class Dialect {
 	}
 
 	/**
+	 * Whether a regular name written unquoted is stored folded to one case (upper on H2,
+	 * lower on PostgreSQL, as {@link DatabaseMetaData} tells), so that the schema DSL folds
+	 * it too before quoting it. MySQL compares column names without case and table names as
+	 * the file system does: folding there would only change what {@code SHOW TABLES} prints.
+	 */
+	public boolean foldsUnquotedNames() {
+		return true;
+	}
+
+	/**
 	 * How the database compares index names, as a key for a set of taken names: as written,
 	 * or without case (MySQL, MariaDB).
 	 */

@@ -51,6 +51,11 @@ class MySqlDialect extends Dialect {
 		return "DATABASE";
 	}
 
+	@Override
+	public boolean foldsUnquotedNames() {
+		return false;
+	}
+
 	/** MySQL compares index names without case. */
 	@Override
 	public String indexNameKey(String name) {
