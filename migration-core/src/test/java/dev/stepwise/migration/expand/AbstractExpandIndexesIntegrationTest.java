@@ -13,8 +13,9 @@ import javax.sql.DataSource;
 import dev.stepwise.migration.backfill.TableRows;
 import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.testsupport.CatalogSnapshot;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabase;
 import dev.stepwise.migration.api.MigrationVersion;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,14 +29,20 @@ abstract class AbstractExpandIndexesIntegrationTest {
 
 	static final MigrationVersion V2 = MigrationVersion.parse("2");
 
-	abstract TestDatabaseExtension database();
+	/** The test class's database, named by the subclass's {@code @OnDatabase}. */
+	TestDatabase database;
+
+	@BeforeEach
+	void useDatabase(TestDatabase database) {
+		this.database = database;
+	}
 
 	DataSource dataSource() {
-		return database().dataSource();
+		return this.database.dataSource();
 	}
 
 	DatabaseType type() {
-		return DatabaseType.valueOf(database().type().name());
+		return DatabaseType.valueOf(this.database.type().name());
 	}
 
 	Expansions expansions() {
@@ -47,7 +54,7 @@ abstract class AbstractExpandIndexesIntegrationTest {
 	List<String> facts(String table) throws SQLException {
 		String stored = (type() == DatabaseType.H2) ? table.toUpperCase(Locale.ROOT) : table;
 		try (Connection connection = dataSource().getConnection()) {
-			return CatalogSnapshot.take(connection, database().type())
+			return CatalogSnapshot.take(connection, this.database.type())
 				.facts()
 				.stream()
 				.filter((fact) -> fact.equals("table " + stored) || fact.contains(" " + stored + ".")
