@@ -139,6 +139,18 @@ abstract class AbstractExpandIndexesIntegrationTest {
 						+ " (3, NULL, 2), (4, 'd@example.com', 2)");
 	}
 
+	/**
+	 * Creates the accounts table and expands {@code email} to {@code email_address} with the
+	 * backfill left to run in the background.
+	 * @return the copies of the email indexes, which the backfill builds when it finishes
+	 */
+	List<String> expandEmailInBackground(String table, Expansions expansions) throws SQLException {
+		createAccounts(table);
+		List<String> copies = renamed(indexFacts(facts(table), "email"), "email", "email_address");
+		expansions.expand(ColumnChange.renameColumn(table, "email", "email_address").backfillInBackground(), V2);
+		return copies;
+	}
+
 	@Test
 	void renameCarriesIndexesUniqueConstraintsAndTheDefaultThroughEveryPhase() throws SQLException {
 		String table = "accounts_ix";
@@ -242,10 +254,8 @@ abstract class AbstractExpandIndexesIntegrationTest {
 	@Test
 	void aBackgroundBackfillBuildsTheCopiesWhenItFinishes() throws SQLException {
 		String table = "accounts_bg";
-		createAccounts(table);
-		List<String> copies = renamed(indexFacts(facts(table), "email"), "email", "email_address");
 		Expansions expansions = expansions();
-		expansions.expand(ColumnChange.renameColumn(table, "email", "email_address").backfillInBackground(), V2);
+		List<String> copies = expandEmailInBackground(table, expansions);
 		assertThat(facts(table)).as("not before the backfill").doesNotContainAnyElementsOf(copies);
 
 		assertThat(expansions.resumeBackfills()).containsExactly(table + ".email_address");

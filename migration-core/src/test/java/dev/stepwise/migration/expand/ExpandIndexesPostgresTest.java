@@ -60,10 +60,8 @@ class ExpandIndexesPostgresTest extends AbstractExpandIndexesIntegrationTest {
 	@Test
 	void anInvalidIndexLeftByAFailedBuildIsDroppedAndBuiltAgain() throws SQLException {
 		String table = "accounts_invalid";
-		createAccounts(table);
-		List<String> copies = renamed(indexFacts(facts(table), "email"), "email", "email_address");
 		Expansions expansions = expansions();
-		expansions.expand(ColumnChange.renameColumn(table, "email", "email_address").backfillInBackground(), V2);
+		List<String> copies = expandEmailInBackground(table, expansions);
 		// A concurrent unique build that fails on duplicates leaves an invalid index of the copy's name.
 		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> TableRows.execute(dataSource(),
 				"CREATE UNIQUE INDEX CONCURRENTLY accounts_invalid_email_address_key ON accounts_invalid (tenant)"));
