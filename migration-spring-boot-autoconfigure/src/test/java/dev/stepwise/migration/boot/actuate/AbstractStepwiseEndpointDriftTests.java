@@ -6,7 +6,8 @@ import dev.stepwise.migration.boot.actuate.MigrationDescriptors.DriftDescriptor;
 import dev.stepwise.migration.boot.actuate.MigrationDescriptors.MigrationsDescriptor;
 import dev.stepwise.migration.boot.autoconfigure.StepwiseAutoConfiguration;
 import dev.stepwise.migration.boot.autoconfigure.StepwiseEndpointAutoConfiguration;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -22,19 +23,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class AbstractStepwiseEndpointDriftTests {
 
-	abstract TestDatabaseExtension database();
+	/** The test class's database, named by the subclass's {@code @OnDatabase}. */
+	TestDatabase database;
+
+	@BeforeEach
+	void useDatabase(TestDatabase database) {
+		this.database = database;
+	}
 
 	private ApplicationContextRunner contextRunner() {
 		return new ApplicationContextRunner()
 			.withConfiguration(
 					AutoConfigurations.of(StepwiseAutoConfiguration.class, StepwiseEndpointAutoConfiguration.class))
-			.withBean("dataSource", DataSource.class, () -> new DelegatingDataSource(database().dataSource()))
+			.withBean("dataSource", DataSource.class, () -> new DelegatingDataSource(this.database.dataSource()))
 			.withPropertyValues("management.endpoints.web.exposure.include=migrations");
 	}
 
 	@Test
 	void driftIsReportedOnlyWhenAskedAndNamesAHandMadeIndex() {
-		database().database().reset();
+		this.database.reset();
 		contextRunner().run((context) -> assertThat(context.getBean(StepwiseEndpoint.class).migrations().drift())
 			.as("no drift section unless stepwise.drift-check=true")
 			.isNull());
@@ -42,7 +49,7 @@ abstract class AbstractStepwiseEndpointDriftTests {
 			MigrationsDescriptor clean = context.getBean(StepwiseEndpoint.class).migrations();
 			assertThat(clean.drift()).containsEntry("stepwise", new DriftDescriptor(false, java.util.List.of(), null));
 
-			new JdbcTemplate(database().dataSource()).execute("CREATE INDEX things_colour_idx ON things (colour)");
+			new JdbcTemplate(this.database.dataSource()).execute("CREATE INDEX things_colour_idx ON things (colour)");
 			DriftDescriptor drift = context.getBean(StepwiseEndpoint.class).migrations().drift().get("stepwise");
 			assertThat(drift.drift()).as(drift.toString()).isTrue();
 			assertThat(drift.differences()).singleElement()
