@@ -50,6 +50,7 @@ final class DiffCommand extends EngineCommand {
 			var view = SchemaComparison.view("diff", generation.diff(), migration);
 			view.put("expands", generation.expands().stream().map(Object::toString).toList());
 			view.put("contracts", generation.contracts());
+			view.put("refusals", generation.refusals());
 			console.printJson(view);
 			return ExitCode.OK;
 		}
@@ -65,6 +66,9 @@ final class DiffCommand extends EngineCommand {
 				console.say(JavaMigrationWriter.source("V" + generation.version() + "__expand_or_contract",
 						generation.expands(), generation.contracts()));
 			}
+			if (generation.refused()) {
+				console.say("-- refused as it stands (see below); in place it would be:");
+			}
 			console.say("-- V" + (generation.version() + (generation.hasJavaMigration() ? 1 : 0))
 					+ " (in a transaction)");
 			migration.up().forEach((statement) -> console.say(statement + ";"));
@@ -77,6 +81,7 @@ final class DiffCommand extends EngineCommand {
 			migration.down().forEach((statement) -> console.say(statement + ";"));
 		}
 		migration.notes().forEach((note) -> console.say("Note: " + note));
+		generation.refusals().forEach((refusal) -> console.say("Refused (generate writes nothing): " + refusal));
 		generation.diff().renameSuggestions().forEach((suggestion) -> console.say("Suggestion: " + suggestion));
 		return ExitCode.OK;
 	}

@@ -38,6 +38,10 @@ final class GenerateCommand extends EngineCommand {
 	ExitCode run(Stepwise engine, Settings settings, Console console) {
 		SchemaComparison comparison = new SchemaComparison(engine, settings);
 		MigrationGenerator.Generation generation = comparison.generate(this.schema);
+		if (generation.refused()) {
+			generation.diff().differences().forEach((difference) -> console.say("  " + difference.describe()));
+			throw new CliException(ExitCode.REFUSED, "Nothing written: " + String.join("; ", generation.refusals()));
+		}
 		Path directory = comparison.directory(this.output, generation.type().vendor());
 		List<Path> files = generation.writeFiles(directory, this.javaOutput, this.name);
 		if (console.json()) {

@@ -51,7 +51,8 @@ final class SchemaComparison {
 	MigrationGenerator.Generation generate(SchemaOptions options) {
 		MigrationGenerator generator = new MigrationGenerator(url(), connector(),
 				MigrationsSchema.sameAs(this.engine.configuration()));
-		return generator.generate(source(options), options.columnRenames(), new WriteOptions(options.allowDrop, options.expand));
+		return generator.generate(source(options), options.columnRenames(),
+				new WriteOptions(options.allowDrop, options.expand, options.inPlace));
 	}
 
 	CatalogDiff drift() {

@@ -19,8 +19,14 @@ final class SchemaOptions {
 	List<String> renames = new ArrayList<>();
 
 	@Option(names = "--expand",
-			description = "Write a --rename as an expand (a Java SchemaMigration; the contract comes with a later --allow-drop).")
+			description = "Write a --rename (with its type change or NOT NULL) as an expand (a Java SchemaMigration;"
+					+ " the contract comes with a later --allow-drop).")
 	boolean expand;
+
+	@Option(names = "--in-place",
+			description = "Alter a column's type or NOT NULL in place, which the running release may not survive"
+					+ " (refused without it or --expand).")
+	boolean inPlace;
 
 	@Option(names = "--allow-drop", description = "Drop tables, columns and sequences the entities no longer have.")
 	boolean allowDrop;

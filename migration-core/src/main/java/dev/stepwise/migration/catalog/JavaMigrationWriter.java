@@ -1,11 +1,16 @@
 package dev.stepwise.migration.catalog;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import dev.stepwise.migration.expand.ColumnChange;
 
 /**
  * The source of a Java {@code SchemaMigration} for the changes that SQL cannot make without
- * breaking the running release: a rename as an expand, and later its contract. The engine
- * works out its undo, so it has no {@code down}.
+ * breaking the running release: a rename, a type change or a new {@code NOT NULL} as an
+ * expand, and later its contract. The engine works out its undo, so it has no {@code down}.
  */
 public final class JavaMigrationWriter {
 
@@ -15,11 +20,24 @@ public final class JavaMigrationWriter {
 	/**
 	 * The source of {@code db.migration.<className>}.
 	 * @param className the class's name, such as {@code V5__rename_name_expand}
-	 * @param expands the renames to expand
+	 * @param expands the changes to expand
 	 * @param contracts the expanded changes to contract, {@code table.new_column}
 	 * @return the Java source
 	 */
-	public static String source(String className, List<ColumnRename> expands, List<String> contracts) {
+	public static String source(String className, List<ColumnChange> expands, List<String> contracts) {
+		return source(className, expands, contracts, List.of());
+	}
+
+	/**
+	 * The source of {@code db.migration.<className>}, with defaults set after the contracts.
+	 * @param className the class's name, such as {@code V5__rename_name_expand}
+	 * @param expands the changes to expand
+	 * @param contracts the expanded changes to contract, {@code table.new_column}
+	 * @param defaults columns whose default to set after the contracts (their undo drops it)
+	 * @return the Java source
+	 */
+	public static String source(String className, List<ColumnChange> expands, List<String> contracts,
+			List<Column> defaults) {
 		StringBuilder source = new StringBuilder();
 		source.append("package db.migration;\n\n")
 			.append("import dev.stepwise.migration.expand.ColumnChange;\n")
@@ -32,19 +50,42 @@ public final class JavaMigrationWriter {
 		}
 		source.append(" */\npublic class ").append(className).append(" extends SchemaMigration {\n\n")
 			.append("\t@Override\n\tpublic void change(Schema schema) {\n");
-		for (ColumnRename rename : expands) {
-			source.append("\t\tschema.expand(ColumnChange.renameColumn(")
-				.append(literal(rename.table()))
-				.append(", ")
-				.append(literal(rename.from()))
-				.append(", ")
-				.append(literal(rename.to()))
-				.append("));\n");
+		for (ColumnChange change : expands) {
+			source.append("\t\tschema.expand(").append(call(change)).append(");\n");
 		}
 		for (String change : contracts) {
 			source.append("\t\tschema.contract(").append(literal(change)).append(");\n");
 		}
+		for (Column column : defaults) {
+			source.append("\t\tschema.setDefault(")
+				.append(literal(column.table()))
+				.append(", ")
+				.append(literal(column.name()))
+				.append(", ")
+				.append(literal(Objects.requireNonNull(column.defaultValue())))
+				.append(");\n");
+		}
 		return source.append("\t}\n\n}\n").toString();
+	}
+
+	/** The factory call that makes the change, as the user would write it. */
+	static String call(ColumnChange change) {
+		List<String> arguments = new ArrayList<>(List.of(change.table(), change.column(), change.newColumn()));
+		String method = switch (change.operation()) {
+			case RENAME_COLUMN -> "renameColumn";
+			case CHANGE_COLUMN_TYPE -> {
+				arguments.add(Objects.requireNonNull(change.newType()));
+				arguments.add(Objects.requireNonNull(change.toNewExpression()));
+				arguments.add(Objects.requireNonNull(change.toOldExpression()));
+				yield "changeColumnType";
+			}
+			case SET_NOT_NULL -> {
+				arguments.add(Objects.requireNonNull(change.valueForNulls()));
+				yield "setNotNull";
+			}
+		};
+		return "ColumnChange." + method + "("
+				+ arguments.stream().map(JavaMigrationWriter::literal).collect(Collectors.joining(", ")) + ")";
 	}
 
 	private static String literal(String text) {

@@ -1,6 +1,7 @@
 package dev.stepwise.migration.catalog;
 
 import java.util.List;
+import java.util.Locale;
 
 import dev.stepwise.migration.api.DatabaseType;
 
@@ -34,6 +35,23 @@ final class MariaDbScriptDdl extends ScriptDdl {
 			definition.append(" AUTO_INCREMENT");
 		}
 		return definition.toString();
+	}
+
+	/** CAST takes its own type names here: SIGNED for the integers, CHAR for the strings. */
+	@Override
+	String cast(String expression, String type) {
+		String lower = type.toLowerCase(Locale.ROOT);
+		String target = type;
+		if (lower.matches("(tiny|small|medium|big)?int(eger)?(\\(\\d+\\))?")) {
+			target = "SIGNED";
+		}
+		else if (lower.matches("(var)?char\\(\\d+\\)")) {
+			target = "CHAR" + lower.substring(lower.indexOf('('));
+		}
+		else if (lower.endsWith("text")) {
+			target = "CHAR";
+		}
+		return "CAST(" + expression + " AS " + target + ")";
 	}
 
 	@Override

@@ -15,6 +15,7 @@ import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseConfiguration;
 import dev.stepwise.migration.api.Expansion;
 import dev.stepwise.migration.api.ExpansionState;
+import dev.stepwise.migration.expand.ColumnChange;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -92,11 +93,13 @@ public final class MigrationGenerator {
 		CatalogDiff diff = CatalogDiff.compare(current, wanted, renames);
 		// The old column of an expanded rename goes with its contract, never with a DROP COLUMN.
 		List<String> contracts = new ArrayList<>();
+		List<Column> defaults = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
 		for (Expansion expansion : inFlight) {
 			if (diff.differences().stream().anyMatch((difference) -> isOldColumn(difference, expansion))) {
 				if (options.allowDrop()) {
 					contracts.add(expansion.id());
+					defaultAfterContract(expansion, current, wanted).ifPresent(defaults::add);
 				}
 				else {
 					notes.add("column " + expansion.table() + "." + expansion.oldColumn() + " is expanded into "
@@ -104,29 +107,49 @@ public final class MigrationGenerator {
 				}
 			}
 		}
-		diff = diff.filter((difference) -> inFlight.stream().noneMatch((expansion) -> isOldColumn(difference, expansion)));
-		List<ColumnRename> expands = !options.expand() ? List.of()
-				: diff.differences()
-					.stream()
-					.filter(Difference.Renamed.class::isInstance)
-					.map(Difference.Renamed.class::cast)
-					.map((renamed) -> new ColumnRename(renamed.before().table(), renamed.before().name(),
-							renamed.after().name()))
-					.toList();
-		GeneratedMigration migration = ScriptWriter.write(diff, current, options);
+		// While expanded, the new column is nullable and has no default until its contract gives them.
+		diff = diff.filter((difference) -> inFlight.stream()
+			.noneMatch((expansion) -> isOldColumn(difference, expansion) || isNewColumn(difference, expansion)));
+		ChangePlan plan = ChangePlan.of(diff, current, options);
+		GeneratedMigration migration = ScriptWriter.write(plan.diff(), current, options);
 		if (!notes.isEmpty()) {
 			List<String> allNotes = new ArrayList<>(migration.notes());
 			allNotes.addAll(notes);
 			migration = new GeneratedMigration(migration.up(), migration.down(), migration.upWithoutTransaction(),
 					migration.downWithoutTransaction(), allNotes);
 		}
-		return new Generation(diff, migration, nextVersion(currentVersion), current.type(), expands, contracts);
+		List<ColumnChange> expands = plan.expands();
+		List<String> refusals = plan.refusals();
+		return new Generation(diff, migration, nextVersion(currentVersion), current.type(), expands, contracts, defaults,
+				refusals);
 	}
 
 	private static boolean isOldColumn(Difference difference, Expansion expansion) {
 		return difference instanceof Difference.Dropped dropped && dropped.object() instanceof Column column
 				&& column.table().equalsIgnoreCase(expansion.table())
 				&& column.name().equalsIgnoreCase(expansion.oldColumn());
+	}
+
+	/**
+	 * The new column's default, when the wanted one differs from the old column's, which the
+	 * contract gives it (a NOT NULL expanded with the entity's default for the nulls, say).
+	 */
+	private static java.util.Optional<Column> defaultAfterContract(Expansion expansion, Catalog current,
+			Catalog wanted) {
+		java.util.Optional<Column> after = wanted.findTable(expansion.table())
+			.flatMap((table) -> table.column(expansion.newColumn()));
+		@Nullable String oldDefault = current.findTable(expansion.table())
+			.flatMap((table) -> table.column(expansion.oldColumn()))
+			.map(Column::defaultValue)
+			.orElse(null);
+		return after.filter((column) -> column.defaultValue() != null
+				&& !column.defaultValue().equals(oldDefault));
+	}
+
+	private static boolean isNewColumn(Difference difference, Expansion expansion) {
+		return difference instanceof Difference.Changed changed && changed.before() instanceof Column column
+				&& column.table().equalsIgnoreCase(expansion.table())
+				&& column.name().equalsIgnoreCase(expansion.newColumn());
 	}
 
 	/** The first whole version above the current one: 3 after 2, and after 2.1. */
@@ -144,13 +167,32 @@ public final class MigrationGenerator {
 	 * @param migration the SQL and its undo
 	 * @param version the version of the migration to write
 	 * @param type the database it is written for
+	 * @param expands the changes written as an expand, in a Java migration
+	 * @param contracts the expanded changes to contract, {@code table.new_column}
+	 * @param defaultsAfterContract the new columns whose default the contract's migration sets
+	 * after it, as the target wants them
+	 * @param refusals the changes that the options do not say how to write without breaking
+	 * the running release, each with the option that writes it: nothing is written while any
 	 */
 	public record Generation(CatalogDiff diff, GeneratedMigration migration, int version,
-			dev.stepwise.migration.api.DatabaseType type, List<ColumnRename> expands, List<String> contracts) {
+			dev.stepwise.migration.api.DatabaseType type, List<ColumnChange> expands, List<String> contracts,
+			List<Column> defaultsAfterContract, List<String> refusals) {
 
-		/** Whether there is nothing to write. */
+		public Generation {
+			expands = List.copyOf(expands);
+			contracts = List.copyOf(contracts);
+			defaultsAfterContract = List.copyOf(defaultsAfterContract);
+			refusals = List.copyOf(refusals);
+		}
+
+		/** Whether there is nothing to write (and nothing refused). */
 		public boolean isEmpty() {
-			return this.migration.isEmpty() && !hasJavaMigration();
+			return this.migration.isEmpty() && !hasJavaMigration() && this.refusals.isEmpty();
+		}
+
+		/** Whether a change was refused, so that nothing can be written. */
+		public boolean refused() {
+			return !this.refusals.isEmpty();
 		}
 
 		/** Whether an expand or a contract needs a Java migration. */
@@ -167,6 +209,9 @@ public final class MigrationGenerator {
 		 * @return the files written, none when nothing differs
 		 */
 		public List<Path> writeFiles(Path directory, Path javaDirectory, String description) {
+			if (refused()) {
+				throw new GenerationRefusedException(this.refusals);
+			}
 			if (!hasJavaMigration()) {
 				return writeFiles(directory, description);
 			}
@@ -176,14 +221,15 @@ public final class MigrationGenerator {
 			try {
 				Files.createDirectories(javaDirectory);
 				written.add(write(javaDirectory.resolve(className + ".java"),
-						JavaMigrationWriter.source(className, this.expands, this.contracts)));
+						JavaMigrationWriter.source(className, this.expands, this.contracts,
+								this.defaultsAfterContract)));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot write the migration into " + javaDirectory + ": "
 						+ ex.getMessage(), ex);
 			}
 			Generation rest = new Generation(this.diff, this.migration, this.version + 1, this.type, List.of(),
-					List.of());
+					List.of(), List.of(), List.of());
 			written.addAll(rest.writeFiles(directory, description));
 			return written;
 		}
@@ -199,6 +245,9 @@ public final class MigrationGenerator {
 		 * @return the files written, none when nothing differs
 		 */
 		public List<Path> writeFiles(Path directory, String description) {
+			if (refused()) {
+				throw new GenerationRefusedException(this.refusals);
+			}
 			List<Path> written = new ArrayList<>();
 			if (this.migration.isEmpty()) {
 				return written;

@@ -132,6 +132,11 @@ abstract class ScriptDdl {
 		return "ALTER TABLE " + name(table) + " RENAME COLUMN " + name(from) + " TO " + name(to);
 	}
 
+	/** A value converted to a column's type, as the expand of a type change reads it. */
+	String cast(String expression, String type) {
+		return "CAST(" + expression + " AS " + type + ")";
+	}
+
 	/** The statements that change a column's type, default and nullability. */
 	abstract void changeColumn(Column before, Column after, ScriptParts parts);
 

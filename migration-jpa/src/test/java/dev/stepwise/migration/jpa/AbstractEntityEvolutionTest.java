@@ -5,17 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
-import javax.sql.DataSource;
-
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.StepwiseConfiguration;
 import dev.stepwise.migration.catalog.Catalog;
 import dev.stepwise.migration.catalog.CatalogReader;
 import dev.stepwise.migration.catalog.ColumnRename;
@@ -28,7 +23,8 @@ import dev.stepwise.migration.jpa.naming.OrderLine;
 import dev.stepwise.migration.jpa.wide.Account;
 import dev.stepwise.migration.jpa.wide.Address;
 import dev.stepwise.migration.jpa.wide.Team;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,19 +37,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class AbstractEntityEvolutionTest {
 
-	@TempDir
-	Path migrations;
+	private Workspace workspace;
 
-	@TempDir
-	Path javaSources;
-
-	private final List<dev.stepwise.migration.java.JavaMigration> javaMigrations = new ArrayList<>();
-
-	protected abstract TestDatabaseExtension database();
+	@BeforeEach
+	void workspace(TestDatabase database, @TempDir Path migrations, @TempDir Path javaSources) {
+		database.reset();
+		this.workspace = new Workspace(database, migrations, javaSources);
+	}
 
 	@Test
 	void eightStepsGeneratedAppliedRegeneratedEmptyAndRolledBackExactly() throws Exception {
-		database().database().reset();
 		MigrationGenerator generator = generator();
 		List<Catalog> catalogues = new ArrayList<>();
 		List<String> versions = new ArrayList<>();
@@ -62,11 +55,12 @@ abstract class AbstractEntityEvolutionTest {
 		for (int step = 1; step <= 8; step++) {
 			List<ColumnRename> renames = (step == 5) ? List.of(ColumnRename.parse("customer.full_name=display_name"))
 					: List.of();
-			WriteOptions options = new WriteOptions(step == 8);
+			// Step 7's NOT NULL is altered in place (the check route): no release of this model runs.
+			WriteOptions options = new WriteOptions(step == 8, false, step == 7);
 			EntitySchemaSource source = EntitySchemaSource.of(EvolvingModel.step(step), Map.of());
 			Generation generation = generator.generate(source, renames, options);
 			assertThat(generation.isEmpty()).as("step %d finds something to do", step).isFalse();
-			List<Path> files = generation.writeFiles(this.migrations, EvolvingModel.description(step));
+			List<Path> files = generation.writeFiles(this.workspace.migrations(), EvolvingModel.description(step));
 			assertThat(files).as("step %d writes a V and a U script", step)
 				.anySatisfy((file) -> assertThat(file.getFileName().toString()).startsWith("V"))
 				.anySatisfy((file) -> assertThat(file.getFileName().toString()).startsWith("U"));
@@ -75,7 +69,7 @@ abstract class AbstractEntityEvolutionTest {
 			Generation again = generator.generate(EntitySchemaSource.of(EvolvingModel.step(step), Map.of()), List.of(),
 					options);
 			assertThat(again.diff().toString()).as("step %d regenerated\n%s", step, scripts()).isEmpty();
-			assertThat(again.writeFiles(this.migrations, "nothing")).isEmpty();
+			assertThat(again.writeFiles(this.workspace.migrations(), "nothing")).isEmpty();
 			if (step == 2) {
 				execute("INSERT INTO customer (email, full_name) VALUES ('ada@example.com', 'Ada')");
 			}
@@ -99,12 +93,11 @@ abstract class AbstractEntityEvolutionTest {
 
 	@Test
 	void aWideModelRoundTripsToNothingLeftAndBackToEmpty() throws Exception {
-		database().database().reset();
 		MigrationGenerator generator = generator();
 		List<Class<?>> wide = List.of(Account.class, Address.class, Team.class);
 		Generation generation = generator.generate(EntitySchemaSource.of(wide, Map.of()), List.of(),
 				WriteOptions.safe());
-		generation.writeFiles(this.migrations, "wide model");
+		generation.writeFiles(this.workspace.migrations(), "wide model");
 		engine().migrate();
 		Generation again = generator.generate(EntitySchemaSource.of(wide, Map.of()), List.of(), WriteOptions.safe());
 		assertThat(again.diff().toString()).as("regenerated\n%s", scripts()).isEmpty();
@@ -115,21 +108,20 @@ abstract class AbstractEntityEvolutionTest {
 
 	@Test
 	void aRenameIsExpandedWhileBothReleasesRunAndContractedInALaterOne() throws Exception {
-		database().database().reset();
 		MigrationGenerator generator = generator();
 		List<ColumnRename> rename = List.of(ColumnRename.parse("customer.full_name=display_name"));
 		generator.generate(EntitySchemaSource.of(EvolvingModel.step(4), Map.of()), List.of(), WriteOptions.safe())
-			.writeFiles(this.migrations, "shop");
+			.writeFiles(this.workspace.migrations(), "shop");
 		engine().migrate();
 		execute("INSERT INTO customer (email, full_name) VALUES ('ada@example.com', 'Ada')");
 		Catalog before = read();
 
 		Generation expand = generator.generate(EntitySchemaSource.of(EvolvingModel.step(5), Map.of()), rename,
 				new WriteOptions(false, true));
-		List<Path> files = expand.writeFiles(this.migrations, this.javaSources, "rename name");
+		List<Path> files = expand.writeFiles(this.workspace.migrations(), this.workspace.javaSources(), "rename name");
 		assertThat(files).extracting((file) -> file.getFileName().toString())
 			.containsExactly("V2__rename_name_expand.java");
-		compile(files.get(0));
+		this.workspace.compile(files.get(0));
 		engine().migrate();
 		assertThat(queryString("SELECT display_name FROM customer")).isEqualTo("Ada");
 		assertThat(queryString("SELECT full_name FROM customer")).as("the old release still reads its column")
@@ -145,10 +137,10 @@ abstract class AbstractEntityEvolutionTest {
 
 		Generation contract = generator.generate(EntitySchemaSource.of(EvolvingModel.step(5), Map.of()), List.of(),
 				new WriteOptions(true, true));
-		List<Path> contractFiles = contract.writeFiles(this.migrations, this.javaSources, "drop full name");
+		List<Path> contractFiles = contract.writeFiles(this.workspace.migrations(), this.workspace.javaSources(), "drop full name");
 		assertThat(contractFiles).extracting((file) -> file.getFileName().toString())
 			.containsExactly("V3__drop_full_name_contract.java");
-		compile(contractFiles.get(0));
+		this.workspace.compile(contractFiles.get(0));
 		engine().migrate();
 		assertThat(generator.generate(EntitySchemaSource.of(EvolvingModel.step(5), Map.of()), List.of(),
 				new WriteOptions(true, true))
@@ -163,28 +155,11 @@ abstract class AbstractEntityEvolutionTest {
 		assertThat(queryString("SELECT full_name FROM customer")).isEqualTo("Ada");
 	}
 
-	/** Compiles a generated Java migration against this class path and adds it to the engine's. */
-	private void compile(Path source) throws Exception {
-		Path classes = this.javaSources.resolveSibling("classes");
-		Files.createDirectories(classes);
-		javax.tools.JavaCompiler compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
-		int result = compiler.run(null, null, null, "-d", classes.toString(), "-cp",
-				System.getProperty("java.class.path"), source.toString());
-		assertThat(result).as("javac %s", source).isZero();
-		java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] { classes.toUri().toURL() },
-				getClass().getClassLoader());
-		String name = "db.migration." + source.getFileName().toString().replace(".java", "");
-		this.javaMigrations.add((dev.stepwise.migration.java.JavaMigration) loader.loadClass(name)
-			.getConstructor()
-			.newInstance());
-	}
-
 	@Test
 	void bootNamingAsTheRunningApplicationUsesIt() throws Exception {
-		database().database().reset();
 		EntitySchemaSource source = EntitySchemaSource.of(List.of(OrderLine.class, OrderLine.ProductTag.class),
 				Map.of());
-		try (ShadowDatabase shadow = ShadowDatabase.create(database().database().url(),
+		try (ShadowDatabase shadow = ShadowDatabase.create(this.workspace.database().url(),
 				ShadowDatabase.Connector.driverManager(null, null))) {
 			source.buildInto(shadow.dataSource());
 			Catalog catalog;
@@ -210,9 +185,10 @@ abstract class AbstractEntityEvolutionTest {
 
 	/** The generated scripts under target/, to read what was written for each database. */
 	private void keepForReading() throws IOException {
-		Path copy = Path.of("target", "generated-evolution", database().type().name().toLowerCase(java.util.Locale.ROOT));
+		Path copy = Path.of("target", "generated-evolution",
+				this.workspace.database().type().name().toLowerCase(java.util.Locale.ROOT));
 		Files.createDirectories(copy);
-		try (Stream<Path> files = Files.list(this.migrations)) {
+		try (Stream<Path> files = Files.list(this.workspace.migrations())) {
 			for (Path file : files.toList()) {
 				Files.copy(file, copy.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 			}
@@ -223,52 +199,28 @@ abstract class AbstractEntityEvolutionTest {
 		return catalog.tables().keySet().stream().map((name) -> name.toLowerCase(java.util.Locale.ROOT)).toList();
 	}
 
+	private MigrationGenerator generator() {
+		return this.workspace.generator();
+	}
+
+	private Stepwise engine() {
+		return this.workspace.engine();
+	}
+
+	private Catalog read() throws SQLException {
+		return this.workspace.read();
+	}
+
+	private void execute(String sql) throws SQLException {
+		this.workspace.execute(sql);
+	}
+
+	private String queryString(String sql) throws SQLException {
+		return this.workspace.queryString(sql);
+	}
+
 	private String scripts() throws IOException {
-		StringBuilder text = new StringBuilder();
-		try (Stream<Path> files = Files.list(this.migrations)) {
-			for (Path file : files.sorted().toList()) {
-				text.append("==== ").append(file.getFileName()).append('\n').append(Files.readString(file));
-			}
-		}
-		return text.toString();
-	}
-
-	MigrationGenerator generator() {
-		return new MigrationGenerator(database().database().url(), ShadowDatabase.Connector.driverManager(null, null),
-				configuration());
-	}
-
-	Function<DataSource, StepwiseConfiguration.Builder> configuration() {
-		return (dataSource) -> Stepwise.configure()
-			.dataSource(dataSource)
-			.locations("filesystem:" + this.migrations)
-			.javaMigrations(this.javaMigrations);
-	}
-
-	Stepwise engine() {
-		return configuration().apply(database().dataSource()).load();
-	}
-
-	Catalog read() throws SQLException {
-		try (Connection connection = database().dataSource().getConnection()) {
-			return CatalogReader.read(connection);
-		}
-	}
-
-	void execute(String sql) throws SQLException {
-		try (Connection connection = database().dataSource().getConnection();
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
-	}
-
-	String queryString(String sql) throws SQLException {
-		try (Connection connection = database().dataSource().getConnection();
-				Statement statement = connection.createStatement();
-				var result = statement.executeQuery(sql)) {
-			result.next();
-			return result.getString(1);
-		}
+		return this.workspace.scripts();
 	}
 
 }

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 import dev.stepwise.migration.cli.StepwiseCommand;
 import dev.stepwise.migration.jpa.naming.OrderLine;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,14 +24,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class AbstractGenerateCommandTest {
 
-	@TempDir
-	Path migrations;
+	private TestDatabase database;
 
-	protected abstract TestDatabaseExtension database();
+	private Path migrations;
+
+	@BeforeEach
+	void database(TestDatabase database, @TempDir Path migrations) {
+		database.reset();
+		this.database = database;
+		this.migrations = migrations;
+	}
 
 	@Test
 	void diffPrintsGenerateWritesMigrateAppliesAndThenNothingIsLeft() throws Exception {
-		database().database().reset();
 		Run diff = stepwise("diff");
 		assertThat(diff.exitCode).as(diff.toString()).isZero();
 		assertThat(diff.out.toLowerCase(java.util.Locale.ROOT)).contains("+ table order_line", "create table");
@@ -54,8 +60,27 @@ abstract class AbstractGenerateCommandTest {
 	}
 
 	@Test
+	void aChangeThatBreaksTheRunningReleaseIsRefusedWithExitCodeFiveAndNothingWritten() throws Exception {
+		assertThat(stepwise("generate", "--name", "create shop").exitCode).isZero();
+		// A hand-written migration left qty a string: the entities' Integer is not a widening of it.
+		Files.writeString(this.migrations.resolve("V2__qty_as_text.sql"),
+				"ALTER TABLE order_line DROP COLUMN qty;\nALTER TABLE order_line ADD COLUMN qty varchar(10);\n");
+		List<String> before = files();
+
+		Run diff = stepwise("diff");
+		assertThat(diff.exitCode).as(diff.toString()).isZero();
+		assertThat(diff.out.toLowerCase(java.util.Locale.ROOT))
+			.contains("refused (generate writes nothing): column order_line.qty changes type");
+		Run generate = stepwise("generate", "--name", "qty as number");
+		assertThat(generate.exitCode).as(generate.toString()).isEqualTo(5);
+		assertThat(generate.err.toLowerCase(java.util.Locale.ROOT)).contains(
+				"nothing written: column order_line.qty changes type", "--in-place",
+				"--expand --rename order_line.qty=qty_v2");
+		assertThat(files()).isEqualTo(before);
+	}
+
+	@Test
 	void aBadRenameIsAUsageError() throws Exception {
-		database().database().reset();
 		Run run = stepwise("diff", "--rename", "order_line");
 		assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
 		assertThat(run.err).contains("table.column=new_name");
@@ -69,7 +94,7 @@ abstract class AbstractGenerateCommandTest {
 
 	private Run stepwise(String... args) {
 		List<String> arguments = new ArrayList<>(List.of(args));
-		arguments.addAll(List.of("--url", database().database().url(), "--locations", "filesystem:" + this.migrations));
+		arguments.addAll(List.of("--url", this.database.url(), "--locations", "filesystem:" + this.migrations));
 		if (!args[0].equals("migrate")) {
 			arguments.addAll(List.of("--entity-package", OrderLine.class.getPackageName()));
 		}

@@ -52,6 +52,7 @@ public final class DiffMojo extends SchemaGoal {
 		migration.downWithoutTransaction().forEach((statement) -> getLog().info(statement + ";"));
 		migration.down().forEach((statement) -> getLog().info(statement + ";"));
 		migration.notes().forEach((note) -> getLog().warn("Note: " + note));
+		generation.refusals().forEach((refusal) -> getLog().warn("Refused (generate writes nothing): " + refusal));
 		generation.diff().renameSuggestions().forEach((suggestion) -> getLog().warn("Suggestion: " + suggestion));
 	}
 

@@ -36,6 +36,10 @@ abstract class SchemaGoal extends AbstractStepwiseMojo {
 	@Parameter(property = "stepwise.expand", defaultValue = "false")
 	boolean expand;
 
+	/** Whether a type change or a new NOT NULL is altered in place, which the running release may not survive. */
+	@Parameter(property = "stepwise.inPlace", defaultValue = "false")
+	boolean inPlace;
+
 	/** Where the entities are; default: every class in target/classes. */
 	@Parameter(property = "stepwise.entityPackages")
 	@Nullable List<String> entityPackages;
@@ -67,7 +71,7 @@ abstract class SchemaGoal extends AbstractStepwiseMojo {
 				(this.entityPackages != null) ? this.entityPackages : List.of(),
 				(this.jpaProperties != null) ? this.jpaProperties : Map.of(),
 				"add dev.stepwise:migration-jpa to the <dependencies> of the plugin", WORDING), columnRenames,
-				new WriteOptions(this.allowDrop, this.expand));
+				new WriteOptions(this.allowDrop, this.expand, this.inPlace));
 	}
 
 	Path projectDirectory() {
