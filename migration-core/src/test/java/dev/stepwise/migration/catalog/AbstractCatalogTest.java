@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,11 +47,12 @@ abstract class AbstractCatalogTest {
 			"INSERT INTO customer (id, email, full_name, nickname) VALUES (1, 'ada@example.com', 'Ada', 'ada')",
 			"INSERT INTO purchase (id, customer_id, total, note) VALUES (1, 1, 10.50, 'first')");
 
-	protected abstract TestDatabaseExtension database();
+	private TestDatabase database;
 
 	@BeforeEach
-	void empty() {
-		database().database().reset();
+	void empty(TestDatabase database) {
+		this.database = database;
+		database.reset();
 	}
 
 	@Test
@@ -100,7 +101,7 @@ abstract class AbstractCatalogTest {
 	void theSameSchemaBuiltTwiceHasNoDifference() throws SQLException {
 		run(TARGET);
 		Catalog first = read();
-		database().database().reset();
+		this.database.reset();
 		run(TARGET);
 		assertThat(CatalogDiff.compare(first, read(), List.of()).differences()).isEmpty();
 	}
@@ -109,7 +110,7 @@ abstract class AbstractCatalogTest {
 	void generatedScriptReachesTheTargetAndItsUndoComesBackExactly() throws SQLException {
 		run(TARGET);
 		Catalog target = read();
-		database().database().reset();
+		this.database.reset();
 		run(CURRENT);
 		Catalog current = read();
 		run(ROWS);
@@ -139,7 +140,7 @@ abstract class AbstractCatalogTest {
 	void nothingThatHoldsDataIsDroppedUnlessAllowed() throws SQLException {
 		run(TARGET);
 		Catalog target = read();
-		database().database().reset();
+		this.database.reset();
 		run(CURRENT);
 		Catalog current = read();
 		CatalogDiff diff = CatalogDiff.compare(current, target, List.of());
@@ -190,7 +191,7 @@ abstract class AbstractCatalogTest {
 	}
 
 	private String queryName() throws SQLException {
-		try (Connection connection = database().dataSource().getConnection();
+		try (Connection connection = this.database.dataSource().getConnection();
 				Statement statement = connection.createStatement();
 				var result = statement.executeQuery("SELECT name FROM customer WHERE id = 1")) {
 			result.next();
@@ -199,13 +200,13 @@ abstract class AbstractCatalogTest {
 	}
 
 	Catalog read() throws SQLException {
-		try (Connection connection = database().dataSource().getConnection()) {
+		try (Connection connection = this.database.dataSource().getConnection()) {
 			return CatalogReader.read(connection);
 		}
 	}
 
 	void run(List<String> statements) throws SQLException {
-		try (Connection connection = database().dataSource().getConnection();
+		try (Connection connection = this.database.dataSource().getConnection();
 				Statement statement = connection.createStatement()) {
 			for (String sql : statements) {
 				try {

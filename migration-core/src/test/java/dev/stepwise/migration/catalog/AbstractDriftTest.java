@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseConfiguration;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,11 +29,12 @@ abstract class AbstractDriftTest {
 	@TempDir
 	Path migrations;
 
-	protected abstract TestDatabaseExtension database();
+	private TestDatabase database;
 
 	@BeforeEach
-	void scripts() throws IOException {
-		database().database().reset();
+	void scripts(TestDatabase database) throws IOException {
+		this.database = database;
+		database.reset();
 		Files.writeString(this.migrations.resolve("V1__create_customer.sql"),
 				"CREATE TABLE customer (id BIGINT NOT NULL PRIMARY KEY, email VARCHAR(100) NOT NULL, name VARCHAR(100));\n");
 		Files.writeString(this.migrations.resolve("V2__index_email.sql"),
@@ -45,7 +46,7 @@ abstract class AbstractDriftTest {
 
 	@Test
 	void aDatabaseThatOnlyTheMigrationsTouchedHasNoDrift() {
-		Stepwise live = configuration().apply(database().dataSource()).target("2").load();
+		Stepwise live = configuration().apply(this.database.dataSource()).target("2").load();
 		live.migrate();
 		try (ShadowDatabase shadow = shadow()) {
 			CatalogDiff drift = MigrationsSchema.drift(live, configuration(), shadow);
@@ -55,7 +56,7 @@ abstract class AbstractDriftTest {
 
 	@Test
 	void aHandMadeIndexAndAHandChangedColumnAreReported() throws SQLException {
-		Stepwise live = configuration().apply(database().dataSource()).target("2").load();
+		Stepwise live = configuration().apply(this.database.dataSource()).target("2").load();
 		live.migrate();
 		execute("CREATE INDEX customer_name_idx ON customer (name)");
 		execute(alterNameToLonger());
@@ -81,18 +82,18 @@ abstract class AbstractDriftTest {
 	}
 
 	ShadowDatabase shadow() {
-		return ShadowDatabase.create(database().database().url(), ShadowDatabase.Connector.driverManager(null, null));
+		return ShadowDatabase.create(this.database.url(), ShadowDatabase.Connector.driverManager(null, null));
 	}
 
 	void execute(String sql) throws SQLException {
-		try (Connection connection = database().dataSource().getConnection();
+		try (Connection connection = this.database.dataSource().getConnection();
 				Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
 	}
 
 	int count(String sql) throws SQLException {
-		try (Connection connection = database().dataSource().getConnection();
+		try (Connection connection = this.database.dataSource().getConnection();
 				Statement statement = connection.createStatement();
 				var result = statement.executeQuery(sql)) {
 			result.next();

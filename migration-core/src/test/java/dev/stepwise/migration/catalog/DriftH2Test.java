@@ -1,18 +1,10 @@
 package dev.stepwise.migration.catalog;
 
+import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
+@OnDatabase(TestDatabaseType.H2)
 class DriftH2Test extends AbstractDriftTest {
-
-	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.H2);
-
-	@Override
-	protected TestDatabaseExtension database() {
-		return database;
-	}
 
 	@Override
 	String alterNameToLonger() {

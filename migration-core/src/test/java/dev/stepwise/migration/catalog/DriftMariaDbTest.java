@@ -2,19 +2,11 @@ package dev.stepwise.migration.catalog;
 
 import java.sql.SQLException;
 
+import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
+@OnDatabase(TestDatabaseType.MARIADB)
 class DriftMariaDbTest extends AbstractDriftTest {
-
-	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.MARIADB);
-
-	@Override
-	protected TestDatabaseExtension database() {
-		return database;
-	}
 
 	@Override
 	String alterNameToLonger() {
