@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.catalog.GenerationRefusedException;
 import dev.stepwise.migration.catalog.MigrationGenerator;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -31,6 +32,11 @@ final class GenerateCommand extends EngineCommand {
 			description = "Where an expand or contract goes, as a Java migration of package db.migration (default: ${DEFAULT-VALUE}).")
 	Path javaOutput = Path.of("src/main/java/db/migration");
 
+	@Option(names = "--java",
+			description = "Write the whole change as one Java SchemaMigration (into --java-output) instead of V/U SQL;"
+					+ " the engine works out its undo.")
+	boolean java;
+
 	@Mixin
 	SchemaOptions schema = new SchemaOptions();
 
@@ -43,7 +49,14 @@ final class GenerateCommand extends EngineCommand {
 			throw new CliException(ExitCode.REFUSED, "Nothing written: " + String.join("; ", generation.refusals()));
 		}
 		Path directory = comparison.directory(this.output, generation.type().vendor());
-		List<Path> files = generation.writeFiles(directory, this.javaOutput, this.name);
+		List<Path> files;
+		try {
+			files = this.java ? generation.writeJavaMigration(this.javaOutput, this.name)
+					: generation.writeFiles(directory, this.javaOutput, this.name);
+		}
+		catch (GenerationRefusedException ex) {
+			throw new CliException(ExitCode.REFUSED, ex.getMessage());
+		}
 		if (console.json()) {
 			var view = SchemaComparison.view("generate", generation.diff(), generation.migration());
 			view.put("files", files.stream().map(Path::toString).toList());
@@ -56,7 +69,7 @@ final class GenerateCommand extends EngineCommand {
 		else {
 			generation.diff().differences().forEach((difference) -> console.say("  " + difference.describe()));
 			files.forEach((file) -> console.say("Wrote " + file));
-			console.say(generation.hasJavaMigration()
+			console.say(generation.hasJavaMigration() || this.java
 					? "Review them, compile the Java migration with the project, apply with stepwise migrate, and commit them."
 					: "Review them, apply with stepwise migrate, and commit them.");
 		}

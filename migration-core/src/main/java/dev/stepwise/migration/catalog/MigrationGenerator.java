@@ -120,8 +120,10 @@ public final class MigrationGenerator {
 		}
 		List<ColumnChange> expands = plan.expands();
 		List<String> refusals = plan.refusals();
+		GeneratedSchemaMigration java = SchemaMigrationWriter.write(plan.diff(), current, options, expands, contracts,
+				defaults);
 		return new Generation(diff, migration, nextVersion(currentVersion), current.type(), expands, contracts, defaults,
-				refusals);
+				refusals, java);
 	}
 
 	private static boolean isOldColumn(Difference difference, Expansion expansion) {
@@ -173,10 +175,11 @@ public final class MigrationGenerator {
 	 * after it, as the target wants them
 	 * @param refusals the changes that the options do not say how to write without breaking
 	 * the running release, each with the option that writes it: nothing is written while any
+	 * @param java the whole change as one Java {@code SchemaMigration}, for {@code --java}
 	 */
 	public record Generation(CatalogDiff diff, GeneratedMigration migration, int version,
 			dev.stepwise.migration.api.DatabaseType type, List<ColumnChange> expands, List<String> contracts,
-			List<Column> defaultsAfterContract, List<String> refusals) {
+			List<Column> defaultsAfterContract, List<String> refusals, GeneratedSchemaMigration java) {
 
 		public Generation {
 			expands = List.copyOf(expands);
@@ -229,9 +232,44 @@ public final class MigrationGenerator {
 						+ ex.getMessage(), ex);
 			}
 			Generation rest = new Generation(this.diff, this.migration, this.version + 1, this.type, List.of(),
-					List.of(), List.of(), List.of());
+					List.of(), List.of(), List.of(), this.java);
 			written.addAll(rest.writeFiles(directory, description));
 			return written;
+		}
+
+		/**
+		 * Writes the whole change as one Java {@code SchemaMigration},
+		 * {@code db.migration.V<n>__<name>}, whose undo the engine works out, instead of SQL
+		 * scripts ({@code generate --java}).
+		 * @param javaDirectory the directory of package {@code db.migration}'s sources
+		 * @param description the description in the class's name
+		 * @return the file written, none when nothing differs
+		 * @throws GenerationRefusedException when a change is refused, or the DSL cannot say it
+		 */
+		public List<Path> writeJavaMigration(Path javaDirectory, String description) {
+			if (refused()) {
+				throw new GenerationRefusedException(this.refusals);
+			}
+			if (!this.java.unsupported().isEmpty()) {
+				List<String> problems = new ArrayList<>();
+				this.java.unsupported()
+					.forEach((what) -> problems.add(what + ": the schema DSL cannot write it; generate without --java"
+							+ " writes it as SQL"));
+				throw new GenerationRefusedException(problems);
+			}
+			if (this.java.calls().isEmpty()) {
+				return List.of();
+			}
+			String className = "V" + this.version + "__" + fileName(description);
+			try {
+				Files.createDirectories(javaDirectory);
+				return List.of(write(javaDirectory.resolve(className + ".java"),
+						JavaMigrationWriter.source(className, this.java)));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot write the migration into " + javaDirectory + ": "
+						+ ex.getMessage(), ex);
+			}
 		}
 
 		private static String fileName(String description) {

@@ -80,6 +80,16 @@ abstract class AbstractGenerateCommandTest {
 	}
 
 	@Test
+	void javaWritesTheWholeChangeAsOneSchemaMigration(@TempDir Path javaSources) throws Exception {
+		Run generate = stepwise("generate", "--name", "create shop", "--java", "--java-output", javaSources.toString());
+		assertThat(generate.exitCode).as(generate.toString()).isZero();
+		assertThat(files()).as("no SQL").isEmpty();
+		String source = Files.readString(javaSources.resolve("V1__create_shop.java"));
+		assertThat(source.toLowerCase(java.util.Locale.ROOT)).contains("extends schemamigration",
+				"schema.createtable(\"order_line\"", "schema.addforeignkey(");
+	}
+
+	@Test
 	void aBadRenameIsAUsageError() throws Exception {
 		Run run = stepwise("diff", "--rename", "order_line");
 		assertThat(run.exitCode).as(run.toString()).isEqualTo(2);

@@ -31,6 +31,10 @@ public final class GenerateMojo extends SchemaGoal {
 	@Parameter(property = "stepwise.javaOutput", defaultValue = "${project.basedir}/src/main/java/db/migration")
 	@Nullable File javaOutput;
 
+	/** Whether to write the whole change as one Java SchemaMigration (into javaOutput) instead of V/U SQL. */
+	@Parameter(property = "stepwise.java", defaultValue = "false")
+	boolean java;
+
 	@Override
 	void run(Stepwise engine) {
 		MigrationGenerator.Generation generation = generate(engine);
@@ -38,7 +42,9 @@ public final class GenerateMojo extends SchemaGoal {
 				: SchemaSources.directory(engine.configuration(), projectDirectory(), generation.type().vendor());
 		Path javaDirectory = (this.javaOutput != null) ? this.javaOutput.toPath()
 				: projectDirectory().resolve("src/main/java/db/migration");
-		List<Path> files = generation.writeFiles(directory, javaDirectory, (this.name != null) ? this.name : "generated");
+		String description = (this.name != null) ? this.name : "generated";
+		List<Path> files = this.java ? generation.writeJavaMigration(javaDirectory, description)
+				: generation.writeFiles(directory, javaDirectory, description);
 		if (files.isEmpty()) {
 			getLog().info("Nothing to generate: the migrations already make what the entities describe");
 		}
