@@ -6,6 +6,7 @@ import java.util.List;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.catalog.GenerationRefusedException;
 import dev.stepwise.migration.catalog.MigrationGenerator;
+import dev.stepwise.migration.tool.SchemaSources;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,6 +75,11 @@ final class GenerateCommand extends EngineCommand {
 					: "Review them, apply with stepwise migrate, and commit them.");
 		}
 		generation.migration().notes().forEach((note) -> console.say("Note: " + note));
+		String vendors = SchemaSources.otherVendorsNote(engine.configuration(), Path.of("").toAbsolutePath(),
+				generation.type().vendor());
+		if (vendors != null && !files.isEmpty() && this.output == null) {
+			console.say("Note: " + vendors);
+		}
 		generation.diff().renameSuggestions().forEach((suggestion) -> console.say("Suggestion: " + suggestion));
 		return ExitCode.OK;
 	}

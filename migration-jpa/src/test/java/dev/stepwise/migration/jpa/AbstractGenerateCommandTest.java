@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import dev.stepwise.migration.cli.StepwiseCommand;
 import dev.stepwise.migration.jpa.naming.OrderLine;
 import dev.stepwise.migration.testsupport.TestDatabase;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +91,34 @@ abstract class AbstractGenerateCommandTest {
 	}
 
 	@Test
+	void vendorLocationsGetThePairOfTheConfiguredDatabaseAndANoteForTheOthers() throws Exception {
+		for (String vendor : List.of("postgresql", "mariadb", "h2")) {
+			Files.createDirectories(this.migrations.resolve(vendor));
+		}
+		String configured = this.database.type() == TestDatabaseType.POSTGRESQL ? "postgresql"
+				: this.database.type() == TestDatabaseType.MARIADB ? "mariadb" : "h2";
+		String location = "filesystem:" + this.migrations + "/{vendor}";
+		Run generate = stepwiseAt(location, "generate", "--name", "create shop");
+		assertThat(generate.exitCode).as(generate.toString()).isZero();
+		try (Stream<Path> files = Files.list(this.migrations.resolve(configured))) {
+			assertThat(files.map((file) -> file.getFileName().toString()).sorted().toList())
+				.containsExactly("U1__create_shop.sql", "V1__create_shop.sql");
+		}
+		for (String vendor : List.of("postgresql", "mariadb", "h2")) {
+			if (!vendor.equals(configured)) {
+				try (Stream<Path> files = Files.list(this.migrations.resolve(vendor))) {
+					assertThat(files).as(vendor).isEmpty();
+				}
+				assertThat(generate.out).contains(this.migrations.resolve(vendor).toString());
+			}
+		}
+		assertThat(generate.out).contains("Note: the locations use {vendor}: this migration is written for "
+				+ configured + " only");
+		Run migrate = stepwiseAt(location, "migrate");
+		assertThat(migrate.exitCode).as(migrate.toString()).isZero();
+	}
+
+	@Test
 	void aBadRenameIsAUsageError() throws Exception {
 		Run run = stepwise("diff", "--rename", "order_line");
 		assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
@@ -103,8 +132,12 @@ abstract class AbstractGenerateCommandTest {
 	}
 
 	private Run stepwise(String... args) {
+		return stepwiseAt("filesystem:" + this.migrations, args);
+	}
+
+	private Run stepwiseAt(String location, String... args) {
 		List<String> arguments = new ArrayList<>(List.of(args));
-		arguments.addAll(List.of("--url", this.database.url(), "--locations", "filesystem:" + this.migrations));
+		arguments.addAll(List.of("--url", this.database.url(), "--locations", location));
 		if (!args[0].equals("migrate")) {
 			arguments.addAll(List.of("--entity-package", OrderLine.class.getPackageName()));
 		}

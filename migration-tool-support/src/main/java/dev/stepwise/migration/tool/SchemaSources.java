@@ -1,13 +1,19 @@
 package dev.stepwise.migration.tool;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.stepwise.migration.StepwiseConfiguration;
+import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.catalog.SchemaSource;
 import dev.stepwise.migration.catalog.SchemaSourceFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code generate} needs in both tools: the wanted schema from a
@@ -52,12 +58,54 @@ public final class SchemaSources {
 	public static Path directory(StepwiseConfiguration configuration, Path projectDirectory, String vendor) {
 		for (String location : configuration.locations()) {
 			if (location.startsWith("filesystem:")) {
-				return projectDirectory.resolve(location.substring("filesystem:".length()).replace("{vendor}", vendor));
+				return directory(location, projectDirectory, vendor);
 			}
 		}
-		String first = configuration.locations().get(0);
-		String path = first.startsWith("classpath:") ? first.substring("classpath:".length()) : "db/migration";
+		return directory(configuration.locations().get(0), projectDirectory, vendor);
+	}
+
+	private static Path directory(String location, Path projectDirectory, String vendor) {
+		if (location.startsWith("filesystem:")) {
+			return projectDirectory.resolve(location.substring("filesystem:".length()).replace("{vendor}", vendor));
+		}
+		String path = location.startsWith("classpath:") ? location.substring("classpath:".length()) : "db/migration";
 		return projectDirectory.resolve("src/main/resources").resolve(path.replace("{vendor}", vendor));
+	}
+
+	/**
+	 * What a generated pair leaves out when the locations use {@code {vendor}}: the pair is
+	 * written for the configured database only, because the shadow databases that spell the
+	 * types, defaults and constraints exist only on its server, and translating one
+	 * database's DDL into another's would be a guess.
+	 * @param configuration the engine's configuration
+	 * @param projectDirectory the project's directory
+	 * @param vendor the configured database's {@code {vendor}}
+	 * @return a note naming the other vendors' existing directories and how to fill them,
+	 * or {@code null} when no location uses {@code {vendor}} for another existing directory
+	 */
+	public static @Nullable String otherVendorsNote(StepwiseConfiguration configuration, Path projectDirectory,
+			String vendor) {
+		Set<Path> others = new LinkedHashSet<>();
+		for (String location : configuration.locations()) {
+			if (!location.contains("{vendor}")) {
+				continue;
+			}
+			for (DatabaseType type : DatabaseType.values()) {
+				Path other = directory(location, projectDirectory, type.vendor());
+				if (!type.vendor().equals(vendor) && Files.isDirectory(other)) {
+					others.add(other);
+				}
+			}
+		}
+		if (others.isEmpty()) {
+			return null;
+		}
+		return "the locations use {vendor}: this migration is written for " + vendor + " only (the shadow databases"
+				+ " that spell its SQL exist only on the configured server); " + others.stream()
+					.map(Path::toString)
+					.collect(Collectors.joining(", "))
+				+ " get theirs when generate runs against a database of that vendor (each directory's next version"
+				+ " follows its own migrations)";
 	}
 
 }

@@ -51,6 +51,11 @@ public final class GenerateMojo extends SchemaGoal {
 		generation.diff().differences().forEach((difference) -> getLog().info("  " + difference.describe()));
 		files.forEach((file) -> getLog().info("Wrote " + file));
 		generation.migration().notes().forEach((note) -> getLog().warn("Note: " + note));
+		String vendors = SchemaSources.otherVendorsNote(engine.configuration(), projectDirectory(),
+				generation.type().vendor());
+		if (vendors != null && !files.isEmpty() && this.output == null) {
+			getLog().warn("Note: " + vendors);
+		}
 		generation.diff().renameSuggestions().forEach((suggestion) -> getLog().warn("Suggestion: " + suggestion));
 	}
 
