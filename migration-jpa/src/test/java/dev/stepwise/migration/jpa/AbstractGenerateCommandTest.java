@@ -119,6 +119,27 @@ abstract class AbstractGenerateCommandTest {
 	}
 
 	@Test
+	void validateWithTheDriftCheckFailsOnAHandMadeIndexOnly() throws Exception {
+		assertThat(stepwise("generate", "--name", "create shop").exitCode).isZero();
+		assertThat(stepwise("migrate").exitCode).isZero();
+		Run clean = stepwise("validate", "--drift");
+		assertThat(clean.exitCode).as(clean.toString()).isZero();
+		assertThat(clean.out).contains("its schema is what they make");
+
+		try (var connection = this.database.dataSource().getConnection();
+				var statement = connection.createStatement()) {
+			statement.execute("CREATE INDEX order_line_qty_idx ON order_line (qty)");
+		}
+		Run drift = stepwise("validate", "--drift");
+		assertThat(drift.exitCode).as(drift.toString()).isEqualTo(3);
+		assertThat(drift.err.toLowerCase(java.util.Locale.ROOT)).contains("drift: + index order_line.order_line_qty_idx");
+		Run setting = stepwise("validate", "--set", "drift-check=true");
+		assertThat(setting.exitCode).as("stepwise.drift-check=true: " + setting).isEqualTo(3);
+		Run plain = stepwise("validate");
+		assertThat(plain.exitCode).as("without the check: " + plain).isZero();
+	}
+
+	@Test
 	void aBadRenameIsAUsageError() throws Exception {
 		Run run = stepwise("diff", "--rename", "order_line");
 		assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
@@ -138,7 +159,7 @@ abstract class AbstractGenerateCommandTest {
 	private Run stepwiseAt(String location, String... args) {
 		List<String> arguments = new ArrayList<>(List.of(args));
 		arguments.addAll(List.of("--url", this.database.url(), "--locations", location));
-		if (!args[0].equals("migrate")) {
+		if (args[0].equals("generate") || args[0].equals("diff")) {
 			arguments.addAll(List.of("--entity-package", OrderLine.class.getPackageName()));
 		}
 		PrintStream out = System.out;
