@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.backfill.BackfillProgress;
+import dev.stepwise.migration.tool.Settings;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.stepwise.migration.tool.ConfigFile;
+import dev.stepwise.migration.tool.Settings;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -81,8 +82,12 @@ final class EngineOptions {
 	@Option(names = { "-v", "--verbose" }, description = "Log what the engine does, and each SQL statement it runs.")
 	boolean verbose;
 
-	/** The settings from every source, flags winning. */
-	Settings settings(Map<String, String> environment) {
+	/**
+	 * The settings from every source, flags winning.
+	 * @param environment the process environment
+	 * @param commandFlags the settings that the command's own flags give, such as migrate's target
+	 */
+	Settings settings(Map<String, String> environment, Map<String, String> commandFlags) {
 		Map<String, String> file = Map.of();
 		Path configFile = (this.config != null) ? this.config : pathOf(environment.get("STEPWISE_CONFIG"));
 		if (configFile != null) {
@@ -90,6 +95,7 @@ final class EngineOptions {
 					: split(environment.getOrDefault("STEPWISE_PROFILE", ""));
 			file = ConfigFile.read(configFile, active, CliException.WORDING);
 		}
+		EngineFactory.SETTINGS.requireKnown(this.properties.keySet(), "--set");
 		Map<String, String> flags = new LinkedHashMap<>();
 		this.properties.forEach((key, value) -> flags.put(Settings.canonical(key.replaceFirst("^stepwise\\.", "")),
 				value));
@@ -105,7 +111,8 @@ final class EngineOptions {
 		if (password != null) {
 			flags.put("password", password);
 		}
-		return Settings.of(file, environment, flags);
+		flags.putAll(commandFlags);
+		return Settings.of(file, environment, flags, CliException.WORDING);
 	}
 
 	private @Nullable String password(Map<String, String> environment) {

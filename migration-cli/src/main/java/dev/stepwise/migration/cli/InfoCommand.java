@@ -5,12 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 import dev.stepwise.migration.MigrationInfo;
+import dev.stepwise.migration.MigrationState;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseInfo;
 import dev.stepwise.migration.backfill.BackfillProgress;
 import dev.stepwise.migration.expand.Expansion;
+import dev.stepwise.migration.tool.Settings;
+import dev.stepwise.migration.version.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code stepwise info}: every migration with its state, what {@code GET /actuator/migrations}
@@ -19,15 +23,32 @@ import picocli.CommandLine.Command;
 @Command(name = "info", description = "Show every migration with its state, the current version and what is pending.")
 final class InfoCommand extends EngineCommand {
 
+	@Option(names = "--target", paramLabel = "VERSION",
+			description = "Mark the pending versions above this one, as migrate --target would leave them.")
+	@Nullable String targetVersion;
+
+	@Override
+	Map<String, String> commandSettings() {
+		return (this.targetVersion != null) ? Map.of("target", this.targetVersion) : Map.of();
+	}
+
 	@Override
 	ExitCode run(Stepwise engine, Settings settings, Console console) {
 		StepwiseInfo info = engine.info();
 		List<BackfillProgress> backfills = engine.backfills();
+		MigrationVersion target = engine.configuration().target();
+		long aboveTarget = info.migrations().stream().filter((migration) -> aboveTarget(migration, target)).count();
 		if (console.json()) {
 			Map<String, @Nullable Object> view = new LinkedHashMap<>();
 			view.put("currentVersion", Views.text(info.currentVersion()));
+			view.put("target", Views.text(target));
 			view.put("pending", info.pending().size());
-			view.put("migrations", info.migrations().stream().map(Views::migration).toList());
+			view.put("pendingAboveTarget", aboveTarget);
+			view.put("migrations", info.migrations().stream().map((migration) -> {
+				Map<String, @Nullable Object> entry = Views.migration(migration);
+				entry.put("aboveTarget", aboveTarget(migration, target));
+				return entry;
+			}).toList());
 			view.put("expansions", info.expansions().stream().map(Views::expansion).toList());
 			view.put("backfills", backfills.stream().map(Views::backfill).toList());
 			console.printJson(view);
@@ -35,12 +56,13 @@ final class InfoCommand extends EngineCommand {
 		}
 		console.say("Database: " + this.target);
 		console.say("Current version: " + Versions.of(info.currentVersion()) + "; " + info.pending().size()
-				+ " pending.");
+				+ " pending" + ((aboveTarget > 0) ? ", " + aboveTarget + " of them above the target " + target : "")
+				+ ".");
 		console.say("");
 		Table table = new Table("Version", "Description", "Type", "State", "Installed on", "Installed by", "Undo");
 		for (MigrationInfo migration : info.migrations()) {
 			table.row(Versions.orRepeatable(migration.version()), migration.description(), migration.type(),
-					migration.state(), migration.installedOn(), migration.installedBy(),
+					migration.state() + (aboveTarget(migration, target) ? " (above target)" : ""), migration.installedOn(), migration.installedBy(),
 					migration.undoable() ? "yes" : "no");
 		}
 		if (table.isEmpty()) {
@@ -61,6 +83,13 @@ final class InfoCommand extends EngineCommand {
 		}
 		console.flush();
 		return ExitCode.OK;
+	}
+
+	/** A pending version that migrate leaves alone while the target is below it. */
+	private static boolean aboveTarget(MigrationInfo migration, @Nullable MigrationVersion target) {
+		MigrationVersion version = migration.version();
+		return target != null && version != null && migration.state() == MigrationState.PENDING
+				&& version.isNewerThan(target);
 	}
 
 }

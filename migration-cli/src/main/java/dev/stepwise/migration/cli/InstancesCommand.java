@@ -7,6 +7,7 @@ import java.util.List;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseException;
 import dev.stepwise.migration.expand.RegisteredInstance;
+import dev.stepwise.migration.tool.Settings;
 import picocli.CommandLine.Command;
 
 /**

@@ -7,6 +7,7 @@ import dev.stepwise.migration.ExecutedMigration;
 import dev.stepwise.migration.MigrateOptions;
 import dev.stepwise.migration.MigrateResult;
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.tool.Settings;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,6 +23,15 @@ final class MigrateCommand extends EngineCommand {
 
 	@Option(names = "--including-rolled-back", description = "Re-apply migrations that were rolled back.")
 	boolean includingRolledBack;
+
+	@Option(names = "--target", paramLabel = "VERSION",
+			description = "Apply versions up to this one only (repeatable migrations still run); latest, the default, for all.")
+	@Nullable String targetVersion;
+
+	@Override
+	Map<String, String> commandSettings() {
+		return (this.targetVersion != null) ? Map.of("target", this.targetVersion) : Map.of();
+	}
 
 	@Override
 	ExitCode run(Stepwise engine, Settings settings, Console console) {

@@ -7,6 +7,7 @@ import dev.stepwise.migration.ExecutedMigration;
 import dev.stepwise.migration.RollbackRequest;
 import dev.stepwise.migration.RollbackResult;
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.tool.Settings;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

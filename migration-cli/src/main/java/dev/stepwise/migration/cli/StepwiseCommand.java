@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.stepwise.migration.CredentialMask;
 import dev.stepwise.migration.MigrationValidationException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -65,7 +66,7 @@ public final class StepwiseCommand implements Runnable {
 			message = "Unknown command '" + unmatched.getUnmatched().get(0) + "'; the commands are "
 					+ String.join(", ", commandLine.getSubcommands().keySet());
 		}
-		commandLine.getErr().println("Error: " + Redaction.message(message) + ". Run '" + command
+		commandLine.getErr().println("Error: " + masked(message, null) + ". Run '" + command
 				+ " --help' for usage.");
 		commandLine.getErr().flush();
 		return ExitCode.USAGE.code();
@@ -81,14 +82,14 @@ public final class StepwiseCommand implements Runnable {
 			stacktrace = command.options.stacktrace;
 			password = command.password;
 		}
-		String message = Redaction.message(String.valueOf(ex.getMessage()), password);
+		String message = masked(String.valueOf(ex.getMessage()), password);
 		PrintWriter err = commandLine.getErr();
 		err.println("Error: " + message);
 		if (stacktrace) {
 			// The messages of causes may carry a URL with its password too.
 			StringWriter trace = new StringWriter();
 			ex.printStackTrace(new PrintWriter(trace));
-			err.print(Redaction.message(trace.toString(), password));
+			err.print(masked(trace.toString(), password));
 		}
 		err.flush();
 		if (json) {
@@ -103,6 +104,14 @@ public final class StepwiseCommand implements Runnable {
 			commandLine.getOut().flush();
 		}
 		return exitCode.code();
+	}
+
+	/**
+	 * The text with every credential masked as the engine masks them in its own messages:
+	 * URL passwords by their pattern, the configured password wherever a driver repeats it.
+	 */
+	static String masked(String text, @Nullable String password) {
+		return java.util.Objects.requireNonNull(CredentialMask.mask(text, password));
 	}
 
 	/** The version from the jar's manifest. */

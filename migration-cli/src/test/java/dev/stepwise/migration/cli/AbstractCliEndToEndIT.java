@@ -102,6 +102,38 @@ abstract class AbstractCliEndToEndIT {
 	}
 
 	@Test
+	void migrateToATargetAppliesUpToItAndInfoShowsTheRestAboveIt() throws Exception {
+		CliProcess.Result migrate = stepwise("migrate", "--target", "2");
+		assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
+		assertThat(migrate.out()).contains("V1__create_users.sql", "V2__add_email.sql",
+				"from version 0 (empty) to 2: 2 migration(s)").doesNotContain("V3__create_orders.sql");
+		assertThat(query("SELECT name, email FROM users")).containsExactly(List.of("ann", "owner@example.com"));
+		assertThat(tableExists("orders")).isFalse();
+
+		CliProcess.Result info = stepwise("info", "--json", "--target", "2");
+		assertThat(info.exitCode()).as(info.toString()).isZero();
+		JsonNode json = JSON.readTree(info.out());
+		assertThat(json.get("currentVersion").asText()).isEqualTo("2");
+		assertThat(json.get("target").asText()).isEqualTo("2");
+		assertThat(json.get("pendingAboveTarget").asInt()).isEqualTo(1);
+		assertThat(json.get("migrations").findValuesAsText("state")).containsExactly("APPLIED", "APPLIED", "PENDING");
+		assertThat(json.get("migrations").findValuesAsText("aboveTarget")).containsExactly("false", "false", "true");
+
+		CliProcess.Result table = stepwise("info", "--set", "target=2");
+		assertThat(table.out()).contains("Current version: 2; 1 pending, 1 of them above the target 2.")
+			.containsPattern("(?m)^3\\s+create orders\\s+SQL\\s+PENDING \\(above target\\)");
+
+		CliProcess.Result atTarget = stepwise("migrate", "--target", "2");
+		assertThat(atTarget.exitCode()).as(atTarget.toString()).isZero();
+		assertThat(atTarget.out()).contains("Nothing to migrate");
+		assertThat(tableExists("orders")).isFalse();
+
+		CliProcess.Result latest = stepwise("migrate", "--json");
+		assertThat(JSON.readTree(latest.out()).get("applied").findValuesAsText("script"))
+			.containsExactly("V3__create_orders.sql");
+	}
+
+	@Test
 	void dryRunPrintsTheSqlThatTheRunThenExecutesInOrder() throws Exception {
 		CliProcess.Result plan = stepwise("migrate", "--dry-run", "--json");
 		assertThat(plan.exitCode()).as(plan.toString()).isZero();

@@ -39,6 +39,24 @@ class CliUsageIT {
 	}
 
 	@Test
+	void aMisspeltSettingIsBadUsageNamingTheRightOnes() {
+		CliProcess.Result result = CliProcess.run(this.project, Map.of(), "info", "--url", "jdbc:h2:mem:x", "--set",
+				"lock-wait-timout=5s");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.errorLines()).singleElement()
+			.asString()
+			.contains("Unknown setting 'lock-wait-timout' in --set", "lock-wait-timeout");
+	}
+
+	@Test
+	void aTargetThatIsNoVersionIsBadUsage() {
+		CliProcess.Result result = CliProcess.run(this.project, Map.of(), "migrate", "--url", "jdbc:h2:mem:x",
+				"--target", "two");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.errorLines()).singleElement().asString().contains("Bad value for target");
+	}
+
+	@Test
 	void aUrlNoDriverTakesIsBadUsage() {
 		CliProcess.Result result = CliProcess.run(this.project, Map.of(), "info", "--url", "jdbc:nosuchdb://here");
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);

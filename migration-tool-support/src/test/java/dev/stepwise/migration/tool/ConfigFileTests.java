@@ -61,9 +61,12 @@ class ConfigFileTests {
 	}
 
 	@Test
-	void passwordsInUrlsAreMasked() {
-		assertThat(DriverDataSource.redacted("jdbc:postgresql://h/db?user=a&password=p4ss&ssl=true"))
-			.isEqualTo("jdbc:postgresql://h/db?user=a&password=***&ssl=true");
+	void aUrlInAMessageHasItsPasswordMaskedAsTheEngineMasksIt() {
+		assertThatThrownBy(() -> new DriverDataSource(getClass().getClassLoader(),
+				"jdbc:nosuchdb://h/db?user=a&password=p4ssw0rd&ssl=true", null, null, WORDING))
+			.hasMessageContaining("jdbc:nosuchdb://h/db?user=a&password=****&ssl=true")
+			.message()
+			.doesNotContain("p4ssw0rd");
 	}
 
 }

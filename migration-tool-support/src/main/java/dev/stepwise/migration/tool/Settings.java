@@ -1,4 +1,4 @@
-package dev.stepwise.migration.cli;
+package dev.stepwise.migration.tool;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
  * in kebab case ({@code lock-wait-timeout}): a configuration file, then {@code STEPWISE_*}
  * environment variables, then flags, each overriding the one before.
  */
-final class Settings {
+public final class Settings {
 
-	static final String PLACEHOLDERS = "placeholders.";
+	/** The prefix of a placeholder's setting, such as {@code placeholders.owner}. */
+	public static final String PLACEHOLDERS = "placeholders.";
 
 	private static final String PREFIX = "stepwise.";
 
@@ -35,9 +36,11 @@ final class Settings {
 	 * {@code spring.datasource.*} are used), empty without one
 	 * @param environment the process environment
 	 * @param flags the settings given as flags, by canonical name
+	 * @param wording how the tool reports a reference it cannot resolve
 	 * @return the settings
 	 */
-	static Settings of(Map<String, String> file, Map<String, String> environment, Map<String, String> flags) {
+	public static Settings of(Map<String, String> file, Map<String, String> environment, Map<String, String> flags,
+			ToolWording wording) {
 		Map<String, String> values = new LinkedHashMap<>();
 		// Spring Boot's DataSource settings serve when Stepwise has no database of its own.
 		putIfPresent(values, "url", file.get("spring.datasource.url"));
@@ -48,7 +51,7 @@ final class Settings {
 				values.put(canonical(key.substring(PREFIX.length())), value);
 			}
 		});
-		values.replaceAll((key, value) -> resolveReferences(value, file, environment));
+		values.replaceAll((key, value) -> resolveReferences(value, file, environment, wording));
 		environment.forEach((key, value) -> {
 			if (key.startsWith(ENVIRONMENT_PREFIX) && !key.equals("STEPWISE_PASSWORD_FILE")) {
 				values.put(fromEnvironment(key.substring(ENVIRONMENT_PREFIX.length())), value);
@@ -58,13 +61,14 @@ final class Settings {
 		return new Settings(values);
 	}
 
-	@Nullable String get(String key) {
+	/** The value of a setting by canonical name, {@code null} when absent or blank. */
+	public @Nullable String get(String key) {
 		String value = this.values.get(key);
 		return (value != null && !value.isBlank()) ? value : null;
 	}
 
 	/** The settings under a prefix, such as the placeholders, by the rest of their name. */
-	Map<String, String> under(String prefix) {
+	public Map<String, String> under(String prefix) {
 		Map<String, String> found = new LinkedHashMap<>();
 		this.values.forEach((key, value) -> {
 			if (key.startsWith(prefix)) {
@@ -75,7 +79,7 @@ final class Settings {
 	}
 
 	/** {@code lockWaitTimeout}, {@code lock_wait_timeout}, {@code lock-wait-timeout}: one name. */
-	static String canonical(String key) {
+	public static String canonical(String key) {
 		if (key.startsWith(PLACEHOLDERS)) {
 			// Placeholder names are matched as written in the scripts.
 			return PLACEHOLDERS + key.substring(PLACEHOLDERS.length());
@@ -92,7 +96,8 @@ final class Settings {
 	}
 
 	/** Spring's {@code ${NAME}} and {@code ${NAME:default}}, from the environment or the file. */
-	private static String resolveReferences(String value, Map<String, String> file, Map<String, String> environment) {
+	private static String resolveReferences(String value, Map<String, String> file, Map<String, String> environment,
+			ToolWording wording) {
 		Matcher matcher = REFERENCE.matcher(value);
 		StringBuilder resolved = new StringBuilder();
 		while (matcher.find()) {
@@ -102,7 +107,7 @@ final class Settings {
 				found = matcher.group(2);
 			}
 			if (found == null) {
-				throw CliException.usage("The configuration refers to ${" + name + "}, which is neither an"
+				throw wording.usage("The configuration refers to ${" + name + "}, which is neither an"
 						+ " environment variable nor a key of the file. Set it, or give a default: ${" + name
 						+ ":value}.");
 			}
