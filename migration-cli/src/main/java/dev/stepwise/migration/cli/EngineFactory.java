@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import dev.stepwise.migration.CredentialMask;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseConfiguration;
+import dev.stepwise.migration.StepwiseListener;
 import dev.stepwise.migration.tool.DriverDataSource;
 import dev.stepwise.migration.tool.EngineSettings;
 import dev.stepwise.migration.tool.ProjectClassPath;
@@ -37,10 +38,10 @@ final class EngineFactory {
 
 	/**
 	 * The engine.
-	 * @param progress where to say which migration runs, or {@code null}
+	 * @param progress what says which migration runs
 	 * @param statementLog where to print each SQL statement, or {@code null}
 	 */
-	Stepwise create(@Nullable PrintWriter progress, @Nullable PrintWriter statementLog) {
+	Stepwise create(StepwiseListener progress, @Nullable PrintWriter statementLog) {
 		DataSource dataSource = new DriverDataSource(this.classPath.classLoader(), url(), this.settings.get("user"),
 				this.settings.get("password"), CliException.WORDING);
 		if (statementLog != null) {
@@ -50,9 +51,7 @@ final class EngineFactory {
 			.dataSource(dataSource)
 			.classLoader(this.classPath.classLoader())
 			.javaMigrations(this.classPath.javaMigrations());
-		if (progress != null) {
-			builder.listeners(new RunProgress(progress));
-		}
+		builder.listeners(progress);
 		SETTINGS.applyTo(this.settings, builder);
 		return builder.load();
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.stepwise.migration.tool.ConfigFile;
+import dev.stepwise.migration.tool.EngineSettings;
 import dev.stepwise.migration.tool.Settings;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -79,8 +81,29 @@ final class EngineOptions {
 	@Option(names = "--stacktrace", description = "Print the stack trace of a failure.")
 	boolean stacktrace;
 
+	@Option(names = "--progress-interval", paramLabel = "DURATION",
+			description = "How often a long run reports its backfills: default 1s on a terminal, 10s in a log.")
+	@Nullable String progressInterval;
+
 	@Option(names = { "-v", "--verbose" }, description = "Log what the engine does, and each SQL statement it runs.")
 	boolean verbose;
+
+	/** How often to report progress: often where a person watches, sparingly in a log. */
+	Duration progressInterval(boolean terminal) {
+		if (this.progressInterval == null) {
+			return terminal ? Duration.ofSeconds(1) : Duration.ofSeconds(10);
+		}
+		try {
+			Duration interval = EngineSettings.duration(this.progressInterval);
+			if (interval.isNegative() || interval.isZero()) {
+				throw new IllegalArgumentException("a positive duration is expected, got '" + this.progressInterval + "'");
+			}
+			return interval;
+		}
+		catch (IllegalArgumentException ex) {
+			throw CliException.usage("Bad value for --progress-interval: " + ex.getMessage());
+		}
+	}
 
 	/**
 	 * The settings from every source, flags winning.

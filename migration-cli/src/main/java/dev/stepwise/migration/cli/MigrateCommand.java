@@ -8,6 +8,7 @@ import dev.stepwise.migration.MigrateOptions;
 import dev.stepwise.migration.MigrateResult;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.tool.Settings;
+import dev.stepwise.migration.version.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +42,10 @@ final class MigrateCommand extends EngineCommand {
 		}
 		if (this.includingRolledBack) {
 			options = options.includingRolledBack();
+		}
+		if (!this.dryRun && this.progress != null && ProgressDisplay.onTerminal(console.json())) {
+			// Only where a person watches the bar: the count costs a read of the history and the scripts.
+			this.progress.expect(due(engine));
 		}
 		MigrateResult result = engine.migrate(options);
 		if (console.json()) {
@@ -76,6 +81,17 @@ final class MigrateCommand extends EngineCommand {
 				+ Versions.of(result.targetVersion()) + ": " + result.applied().size() + " migration(s) in "
 				+ result.totalTime().toMillis() + " ms.");
 		return ExitCode.OK;
+	}
+
+	/** How many migrations this run is about to apply, for the bar. */
+	private static int due(Stepwise engine) {
+		MigrationVersion target = engine.configuration().target();
+		return (int) engine.info()
+			.pending()
+			.stream()
+			.filter((migration) -> target == null || migration.version() == null
+					|| !migration.version().isNewerThan(target))
+			.count();
 	}
 
 }

@@ -284,6 +284,11 @@ abstract class AbstractCliEndToEndIT {
 		assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
 		assertThat(migrate.out()).contains("V4__Rename_user_name");
 		assertThat(query("SELECT name, display_name FROM users")).containsExactly(List.of("ann", "ann"));
+		// Not a terminal: progress in lines that stay, no carriage return redrawing a bar.
+		assertThat(migrate.err()).containsSubsequence("Applying V4__Rename_user_name ...",
+				"Applied V4__Rename_user_name in", "Backfill expand:users.display_name: done, 1 of ~1 rows")
+			.doesNotContain("\r", "[#");
+		assertThat(migrate.out()).doesNotContain("Backfill expand:");
 
 		JsonNode info = JSON.readTree(stepwise("info", "--json", "--class-path", classes.toString()).out());
 		assertThat(info.get("expansions").get(0).get("id").asText()).isEqualTo("users.display_name");

@@ -119,7 +119,7 @@ public final class EngineSettings {
 	 * Spring Boot's forms: {@code 500ms}, {@code 10s}, {@code 2m}, ISO-8601, or milliseconds.
 	 * @throws IllegalArgumentException for anything else
 	 */
-	static Duration duration(String value) {
+	public static Duration duration(String value) {
 		Matcher matcher = DURATION.matcher(value.trim());
 		if (!matcher.matches()) {
 			try {
