@@ -1,10 +1,16 @@
 package dev.stepwise.migration.maven;
 
+import java.util.Map;
+
 import dev.stepwise.migration.MigrationInfo;
+import dev.stepwise.migration.MigrationState;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseInfo;
+import dev.stepwise.migration.version.MigrationVersion;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Logs every migration with its state, and the current version.
@@ -12,15 +18,33 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "info", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public final class InfoMojo extends AbstractStepwiseMojo {
 
+	/** Mark the pending versions above this one, as migrate with this target would leave them. */
+	@Parameter(property = "stepwise.target")
+	@Nullable String target;
+
+	@Override
+	Map<String, String> goalSettings() {
+		return (this.target != null) ? Map.of("target", this.target) : Map.of();
+	}
+
 	@Override
 	void run(Stepwise engine) {
 		StepwiseInfo info = engine.info();
+		MigrationVersion target = engine.configuration().target();
+		long aboveTarget = info.migrations().stream().filter((migration) -> aboveTarget(migration, target)).count();
 		getLog().info("Current version: " + Plans.version(info.currentVersion()) + "; " + info.pending().size()
-				+ " pending");
+				+ " pending" + ((aboveTarget > 0) ? ", " + aboveTarget + " of them above the target " + target : ""));
 		for (MigrationInfo migration : info.migrations()) {
 			getLog().info(String.format("%-10s %-12s %-30s %s", (migration.version() != null) ? migration.version() : "R",
-					migration.state(), migration.description(), migration.script()));
+					migration.state() + (aboveTarget(migration, target) ? " (above target)" : ""),
+					migration.description(), migration.script()));
 		}
+	}
+
+	private static boolean aboveTarget(MigrationInfo migration, @Nullable MigrationVersion target) {
+		MigrationVersion version = migration.version();
+		return target != null && version != null && migration.state() == MigrationState.PENDING
+				&& version.isNewerThan(target);
 	}
 
 }
