@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.stepwise.migration.CredentialMask;
 import dev.stepwise.migration.MigrationValidationException;
@@ -20,9 +21,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "stepwise", mixinStandardHelpOptions = true, versionProvider = StepwiseCommand.Version.class,
 		description = "Database migrations with rollback, outside the application.",
-		subcommands = { MigrateCommand.class, InfoCommand.class, ValidateCommand.class, RollbackCommand.class,
-				BaselineCommand.class, RepairCommand.class, ContractCommand.class, BackfillsCommand.class,
-				InstancesCommand.class },
 		footer = { "", "Exit codes:", "  0  done", "  1  a migration or its rollback failed", "  2  bad usage or configuration",
 				"  3  validation failed", "  4  lock not obtained", "  5  refused, nothing changed",
 				"  6  database unreachable or credentials refused" })
@@ -43,9 +41,45 @@ public final class StepwiseCommand implements Runnable {
 	 */
 	public static int execute(String... args) {
 		CommandLine commandLine = new CommandLine(new StepwiseCommand());
+		addCommands(commandLine, args);
 		commandLine.setExecutionExceptionHandler(StepwiseCommand::failed);
 		commandLine.setParameterExceptionHandler(StepwiseCommand::misused);
 		return commandLine.execute(args);
+	}
+
+	/**
+	 * Adds the command that the arguments name, or every command when they name none or an
+	 * unknown one (for the usage and the error that lists them): picocli builds a command's
+	 * model by reflection, and building nine of them cost a run more than the one it runs.
+	 */
+	private static void addCommands(CommandLine commandLine, String[] args) {
+		Map<String, Supplier<Object>> commands = commands();
+		for (String arg : args) {
+			if (!arg.startsWith("-")) {
+				Supplier<Object> named = commands.get(arg);
+				if (named != null) {
+					commandLine.addSubcommand(arg, named.get());
+					return;
+				}
+				break;
+			}
+		}
+		commands.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
+	}
+
+	/** Every command by name, in the order the usage lists them. */
+	private static Map<String, Supplier<Object>> commands() {
+		Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+		commands.put("migrate", MigrateCommand::new);
+		commands.put("info", InfoCommand::new);
+		commands.put("validate", ValidateCommand::new);
+		commands.put("rollback", RollbackCommand::new);
+		commands.put("baseline", BaselineCommand::new);
+		commands.put("repair", RepairCommand::new);
+		commands.put("contract", ContractCommand::new);
+		commands.put("backfills", BackfillsCommand::new);
+		commands.put("instances", InstancesCommand::new);
+		return commands;
 	}
 
 	@Override
