@@ -10,7 +10,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
-import dev.stepwise.migration.MigrateResult;
+import dev.stepwise.migration.api.MigrateResult;
 import dev.stepwise.migration.Stepwise;
 
 /**

@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import dev.stepwise.migration.dialect.Dialect;
+import dev.stepwise.migration.internal.dialect.Dialect;
 
 /**
  * Makes the work connection run in the configured default schema (on MySQL and MariaDB, the

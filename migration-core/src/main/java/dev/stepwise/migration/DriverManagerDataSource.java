@@ -1,5 +1,6 @@
 package dev.stepwise.migration;
 
+import dev.stepwise.migration.api.CredentialMask;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;

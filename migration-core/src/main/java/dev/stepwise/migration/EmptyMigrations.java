@@ -1,5 +1,7 @@
 package dev.stepwise.migration;
 
+import dev.stepwise.migration.api.MigrationValidationException;
+import dev.stepwise.migration.api.PlannedMigration;
 import java.util.List;
 
 import org.slf4j.Logger;

@@ -1,5 +1,10 @@
 package dev.stepwise.migration;
 
+import dev.stepwise.migration.api.FlywayAdoption;
+import dev.stepwise.migration.api.MigrationInfo;
+import dev.stepwise.migration.api.MigrationState;
+import dev.stepwise.migration.api.MigrationType;
+import dev.stepwise.migration.api.MigrationValidationException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -8,13 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import dev.stepwise.migration.history.AppliedMigration;
-import dev.stepwise.migration.history.FlywayHistory;
-import dev.stepwise.migration.history.FlywayRow;
-import dev.stepwise.migration.info.MigrationEntry;
-import dev.stepwise.migration.info.MigrationStates;
-import dev.stepwise.migration.info.MigrationValidator;
-import dev.stepwise.migration.resolve.ResolvedMigration;
+import dev.stepwise.migration.internal.history.AppliedMigration;
+import dev.stepwise.migration.internal.history.FlywayHistory;
+import dev.stepwise.migration.internal.history.FlywayRow;
+import dev.stepwise.migration.internal.info.MigrationEntry;
+import dev.stepwise.migration.internal.info.MigrationStates;
+import dev.stepwise.migration.internal.info.MigrationValidator;
+import dev.stepwise.migration.internal.resolve.ResolvedMigration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

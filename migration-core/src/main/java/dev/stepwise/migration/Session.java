@@ -1,12 +1,14 @@
 package dev.stepwise.migration;
 
+import dev.stepwise.migration.api.CredentialMask;
+import dev.stepwise.migration.api.StepwiseException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-import dev.stepwise.migration.dialect.Dialect;
-import dev.stepwise.migration.history.AppliedMigration;
-import dev.stepwise.migration.history.HistoryTable;
+import dev.stepwise.migration.internal.dialect.Dialect;
+import dev.stepwise.migration.internal.history.AppliedMigration;
+import dev.stepwise.migration.internal.history.HistoryTable;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

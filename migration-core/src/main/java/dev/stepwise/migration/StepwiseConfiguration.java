@@ -1,5 +1,8 @@
 package dev.stepwise.migration;
 
+import dev.stepwise.migration.api.FlywayAdoption;
+import dev.stepwise.migration.api.StepwiseListener;
+import dev.stepwise.migration.java.JavaMigration;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,13 +16,22 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 import dev.stepwise.migration.expand.Expansions;
-import dev.stepwise.migration.resolve.ScriptSource;
-import dev.stepwise.migration.version.MigrationVersion;
+import dev.stepwise.migration.internal.execute.ExecutionSettings;
+import dev.stepwise.migration.api.ScriptSource;
+import dev.stepwise.migration.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a {@link Stepwise} runs with. Immutable; built with {@link Stepwise#configure()},
  * which checks every value and names the option in its message.
+ * <p>
+ * Why this class is over 400 lines: it is a builder with some forty settings, each held
+ * twice (in the builder while it is filled, then in the immutable configuration) and each
+ * setter documented with its meaning and default, since that documentation is the engine's
+ * reference for every front end (the starter's properties, the command line, the Maven
+ * plugin). Splitting it would spread one list of settings over several files without making
+ * any of them simpler; the rules the values must follow live in {@code ConfigurationRules},
+ * and the rules between settings in {@link Builder#build()}.
  */
 public final class StepwiseConfiguration {
 
@@ -298,8 +310,16 @@ public final class StepwiseConfiguration {
 		return this.placeholderSuffix;
 	}
 
+	ExecutionSettings executionSettings() {
+		return new ExecutionSettings(this.dataSource, this.encoding, this.ddlLockTimeout, this.ddlRetries,
+				this.ddlRetryBackoff, this.instanceStaleness, this.backfillWorkers, this.lockWaitTimeout, this.table,
+				this.placeholderReplacement, this.placeholders, this.placeholderPrefix, this.placeholderSuffix);
+	}
+
 	/**
-	 * Builds a {@link StepwiseConfiguration}; every setter checks its argument.
+	 * Builds a {@link StepwiseConfiguration}. Every setter checks its own value and throws an
+	 * {@link IllegalArgumentException} that names the setting ({@code backfillWorkers must be
+	 * at least 1, was 0}); {@link #build()} checks the rules between settings.
 	 */
 	public static final class Builder {
 
@@ -391,7 +411,7 @@ public final class StepwiseConfiguration {
 		 * must be on the classpath.
 		 */
 		public Builder dataSource(String url, @Nullable String user, @Nullable String password) {
-			requireText(url, "url");
+			ConfigurationRules.text(url, "url");
 			this.dataSource = new DriverManagerDataSource(url, user, password);
 			return this;
 		}
@@ -409,7 +429,7 @@ public final class StepwiseConfiguration {
 		public Builder locations(List<String> locations) {
 			Objects.requireNonNull(locations, "locations must not be null");
 			for (String location : locations) {
-				requireText(location, "locations");
+				ConfigurationRules.text(location, "locations");
 			}
 			this.locations = List.copyOf(locations);
 			return this;
@@ -430,13 +450,13 @@ public final class StepwiseConfiguration {
 
 		/** The history table; default {@value StepwiseConfiguration#DEFAULT_TABLE}. */
 		public Builder table(String table) {
-			this.table = requireIdentifier(table, "table");
+			this.table = ConfigurationRules.identifier(table, "table");
 			return this;
 		}
 
 		/** The schema of the history table; default: the connection's current schema. */
 		public Builder schema(@Nullable String schema) {
-			this.schema = (schema != null) ? requireIdentifier(schema, "schema") : null;
+			this.schema = (schema != null) ? ConfigurationRules.identifier(schema, "schema") : null;
 			return this;
 		}
 
@@ -448,7 +468,7 @@ public final class StepwiseConfiguration {
 
 		/** A value for the {@code ${name}} placeholder in scripts. */
 		public Builder placeholder(String name, String value) {
-			requireText(name, "placeholder name");
+			ConfigurationRules.text(name, "placeholder name");
 			this.placeholders.put(name, Objects.requireNonNull(value, "placeholder '" + name + "' must have a value"));
 			return this;
 		}
@@ -492,8 +512,7 @@ public final class StepwiseConfiguration {
 
 		/** The version {@code baselineOnMigrate} records; default 1. */
 		public Builder baselineVersion(String baselineVersion) {
-			requireText(baselineVersion, "baselineVersion");
-			MigrationVersion.parse(baselineVersion);
+			ConfigurationRules.version(baselineVersion, "baselineVersion");
 			this.baselineVersion = baselineVersion;
 			return this;
 		}
@@ -509,7 +528,7 @@ public final class StepwiseConfiguration {
 
 		/** How long to wait for another instance's run to finish; default 60 s. */
 		public Builder lockWaitTimeout(Duration lockWaitTimeout) {
-			this.lockWaitTimeout = requireNotNegative(lockWaitTimeout, "lockWaitTimeout");
+			this.lockWaitTimeout = ConfigurationRules.notNegative(lockWaitTimeout, "lockWaitTimeout");
 			return this;
 		}
 
@@ -518,20 +537,14 @@ public final class StepwiseConfiguration {
 		 * retried, so it never queues all traffic behind a long transaction; default 2 s.
 		 */
 		public Builder ddlLockTimeout(Duration ddlLockTimeout) {
-			this.ddlLockTimeout = requireNotNegative(ddlLockTimeout, "ddlLockTimeout");
-			if (ddlLockTimeout.isZero()) {
-				throw new IllegalArgumentException("ddlLockTimeout must be positive: a zero lock timeout means"
-						+ " 'wait forever' on PostgreSQL, which is what it exists to prevent");
-			}
+			this.ddlLockTimeout = ConfigurationRules.positive(ddlLockTimeout, "ddlLockTimeout",
+					": a zero lock timeout means 'wait forever' on PostgreSQL, which is what it exists to prevent");
 			return this;
 		}
 
 		/** How many times a DDL statement that timed out on a lock is retried; default 5. */
 		public Builder ddlRetries(int ddlRetries) {
-			if (ddlRetries < 0) {
-				throw new IllegalArgumentException("ddlRetries must not be negative, got " + ddlRetries);
-			}
-			this.ddlRetries = ddlRetries;
+			this.ddlRetries = ConfigurationRules.atLeast(ddlRetries, 0, "ddlRetries");
 			return this;
 		}
 
@@ -539,7 +552,7 @@ public final class StepwiseConfiguration {
 		 * The base of the jittered, doubling backoff between DDL retries; default 500 ms.
 		 */
 		public Builder ddlRetryBackoff(Duration ddlRetryBackoff) {
-			this.ddlRetryBackoff = requireNotNegative(ddlRetryBackoff, "ddlRetryBackoff");
+			this.ddlRetryBackoff = ConfigurationRules.notNegative(ddlRetryBackoff, "ddlRetryBackoff");
 			return this;
 		}
 
@@ -548,7 +561,8 @@ public final class StepwiseConfiguration {
 		 * gone, so that a contract no longer waits for it; default 2 minutes.
 		 */
 		public Builder instanceStaleness(Duration instanceStaleness) {
-			this.instanceStaleness = requireNotNegative(instanceStaleness, "instanceStaleness");
+			this.instanceStaleness = ConfigurationRules.positive(instanceStaleness, "instanceStaleness",
+					": every instance would count as gone as soon as it beat");
 			return this;
 		}
 
@@ -558,7 +572,7 @@ public final class StepwiseConfiguration {
 		 * {@link #instanceStaleness(Duration)}, or live instances look gone between beats.
 		 */
 		public Builder heartbeatInterval(Duration heartbeatInterval) {
-			this.heartbeatInterval = requireNotNegative(heartbeatInterval, "heartbeatInterval");
+			this.heartbeatInterval = ConfigurationRules.positive(heartbeatInterval, "heartbeatInterval", "");
 			return this;
 		}
 
@@ -567,15 +581,23 @@ public final class StepwiseConfiguration {
 		 * of the table; default 2.
 		 */
 		public Builder backfillWorkers(int backfillWorkers) {
-			if (backfillWorkers < 1) {
-				throw new IllegalArgumentException("backfillWorkers must be at least 1: " + backfillWorkers);
-			}
-			this.backfillWorkers = backfillWorkers;
+			this.backfillWorkers = ConfigurationRules.atLeast(backfillWorkers, 1, "backfillWorkers");
 			return this;
 		}
 
-		/** Who the history records as installer; default: the database user. */
+		/**
+		 * Who the history records as installer, at most 100 characters; default: the database
+		 * user.
+		 */
 		public Builder installedBy(@Nullable String installedBy) {
+			if (installedBy != null) {
+				ConfigurationRules.text(installedBy, "installedBy");
+				if (installedBy.length() > ConfigurationRules.MAX_INSTALLED_BY_LENGTH) {
+					throw new IllegalArgumentException("installedBy must be at most "
+							+ ConfigurationRules.MAX_INSTALLED_BY_LENGTH + " characters (the history's installed_by"
+							+ " column), was " + installedBy.length());
+				}
+			}
 			this.installedBy = installedBy;
 			return this;
 		}
@@ -623,7 +645,7 @@ public final class StepwiseConfiguration {
 		 * default {@value StepwiseConfiguration#DEFAULT_FLYWAY_TABLE}.
 		 */
 		public Builder flywayTable(String flywayTable) {
-			this.flywayTable = requireIdentifier(flywayTable, "flywayTable");
+			this.flywayTable = ConfigurationRules.identifier(flywayTable, "flywayTable");
 			return this;
 		}
 
@@ -632,8 +654,7 @@ public final class StepwiseConfiguration {
 		 * {@code null} or {@code "latest"} for every version, the default.
 		 */
 		public Builder target(@Nullable String target) {
-			this.target = (target == null || target.isBlank() || target.equalsIgnoreCase("latest")) ? null
-					: MigrationVersion.parse(target);
+			this.target = ConfigurationRules.target(target);
 			return this;
 		}
 
@@ -642,10 +663,7 @@ public final class StepwiseConfiguration {
 		 * database that starts with the application); default 0.
 		 */
 		public Builder connectRetries(int connectRetries) {
-			if (connectRetries < 0) {
-				throw new IllegalArgumentException("connectRetries must not be negative, got " + connectRetries);
-			}
-			this.connectRetries = connectRetries;
+			this.connectRetries = ConfigurationRules.atLeast(connectRetries, 0, "connectRetries");
 			return this;
 		}
 
@@ -654,7 +672,8 @@ public final class StepwiseConfiguration {
 		 * doubles up to this; default 120 s.
 		 */
 		public Builder connectRetriesInterval(Duration connectRetriesInterval) {
-			this.connectRetriesInterval = requireNotNegative(connectRetriesInterval, "connectRetriesInterval");
+			this.connectRetriesInterval = ConfigurationRules.notNegative(connectRetriesInterval,
+					"connectRetriesInterval");
 			return this;
 		}
 
@@ -664,7 +683,8 @@ public final class StepwiseConfiguration {
 		 * connection's own.
 		 */
 		public Builder defaultSchema(@Nullable String defaultSchema) {
-			this.defaultSchema = (defaultSchema != null) ? requireIdentifier(defaultSchema, "defaultSchema") : null;
+			this.defaultSchema = (defaultSchema != null) ? ConfigurationRules.identifier(defaultSchema, "defaultSchema")
+					: null;
 			return this;
 		}
 
@@ -691,13 +711,13 @@ public final class StepwiseConfiguration {
 
 		/** What opens a placeholder in scripts; default <code>${</code>. */
 		public Builder placeholderPrefix(String placeholderPrefix) {
-			this.placeholderPrefix = requireText(placeholderPrefix, "placeholderPrefix");
+			this.placeholderPrefix = ConfigurationRules.text(placeholderPrefix, "placeholderPrefix");
 			return this;
 		}
 
 		/** What closes a placeholder in scripts; default <code>}</code>. */
 		public Builder placeholderSuffix(String placeholderSuffix) {
-			this.placeholderSuffix = requireText(placeholderSuffix, "placeholderSuffix");
+			this.placeholderSuffix = ConfigurationRules.text(placeholderSuffix, "placeholderSuffix");
 			return this;
 		}
 
@@ -705,7 +725,7 @@ public final class StepwiseConfiguration {
 		public Builder initSqls(List<String> initSqls) {
 			Objects.requireNonNull(initSqls, "initSqls must not be null");
 			for (String sql : initSqls) {
-				requireText(sql, "initSqls");
+				ConfigurationRules.text(sql, "initSqls");
 			}
 			this.initSqls = List.copyOf(initSqls);
 			return this;
@@ -717,23 +737,23 @@ public final class StepwiseConfiguration {
 			return new StepwiseConfiguration(this);
 		}
 
-		/** The rules between settings, checked once they are all known. */
+		/**
+		 * The rules between settings, checked once they are all known, whichever was set
+		 * first; each setting's own rule was checked by its setter.
+		 */
 		private void checkCrossFieldRules() {
-			if (this.heartbeatInterval.isZero()) {
-				throw new IllegalArgumentException("stepwise.instance-registry.heartbeat-interval must be positive"
-						+ " (engine: heartbeatInterval), got " + this.heartbeatInterval);
-			}
-			if (this.instanceStaleness.isZero()) {
-				throw new IllegalArgumentException("stepwise.instance-staleness must be positive (engine:"
-						+ " instanceStaleness), got " + this.instanceStaleness);
-			}
 			if (this.heartbeatInterval.compareTo(this.instanceStaleness) >= 0) {
-				throw new IllegalArgumentException("stepwise.instance-registry.heartbeat-interval (engine:"
-						+ " heartbeatInterval) is " + this.heartbeatInterval + ", at or above stepwise.instance-staleness"
-						+ " (engine: instanceStaleness) " + this.instanceStaleness
+				throw new IllegalArgumentException("heartbeatInterval must be below instanceStaleness, was "
+						+ this.heartbeatInterval + " against " + this.instanceStaleness
 						+ ": between two heartbeats every live instance would count as gone, and a contract could drop"
 						+ " a column that its code still uses. Keep the heartbeat interval well below the staleness"
-						+ " (defaults: 30s and 2m), for example at a quarter of it.");
+						+ " (defaults: 30s and 2m), for example at a quarter of it (Spring Boot:"
+						+ " stepwise.instance-registry.heartbeat-interval and stepwise.instance-staleness).");
+			}
+			if (this.flywayAdoption != FlywayAdoption.OFF && this.flywayTable.equalsIgnoreCase(this.table)) {
+				throw new IllegalArgumentException("flywayTable must differ from table while flywayAdoption is "
+						+ this.flywayAdoption + ", was '" + this.flywayTable + "' for both: Stepwise would read its own"
+						+ " history as Flyway's. Name Flyway's history table, or set flywayAdoption to OFF.");
 			}
 		}
 
@@ -745,30 +765,6 @@ public final class StepwiseConfiguration {
 		private static ClassLoader defaultClassLoader() {
 			ClassLoader context = Thread.currentThread().getContextClassLoader();
 			return (context != null) ? context : StepwiseConfiguration.class.getClassLoader();
-		}
-
-		private static String requireText(@Nullable String value, String name) {
-			if (value == null || value.isBlank()) {
-				throw new IllegalArgumentException(name + " must not be empty");
-			}
-			return value;
-		}
-
-		private static String requireIdentifier(@Nullable String value, String name) {
-			requireText(value, name);
-			if (!value.matches("[A-Za-z_][A-Za-z0-9_$]*")) {
-				throw new IllegalArgumentException(name + " '" + value
-						+ "' is not a plain identifier: use letters, digits and underscores");
-			}
-			return value;
-		}
-
-		private static Duration requireNotNegative(@Nullable Duration value, String name) {
-			Objects.requireNonNull(value, name + " must not be null");
-			if (value.isNegative()) {
-				throw new IllegalArgumentException(name + " must not be negative, got " + value);
-			}
-			return value;
 		}
 
 	}

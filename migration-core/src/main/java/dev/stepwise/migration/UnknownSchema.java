@@ -1,5 +1,6 @@
 package dev.stepwise.migration;
 
+import dev.stepwise.migration.api.MigrationValidationException;
 import java.sql.SQLException;
 import java.util.List;
 

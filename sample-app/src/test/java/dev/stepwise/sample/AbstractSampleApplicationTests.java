@@ -10,10 +10,10 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.MigrationState;
+import dev.stepwise.migration.api.MigrationState;
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.expand.ExpansionState;
-import dev.stepwise.migration.version.MigrationVersion;
+import dev.stepwise.migration.api.ExpansionState;
+import dev.stepwise.migration.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.backfill.BackfillProgress;
+import dev.stepwise.migration.api.BackfillProgress;
 import dev.stepwise.migration.tool.Settings;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package dev.stepwise.migration.cli;
 import java.util.stream.Collectors;
 
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.expand.ContractResult;
+import dev.stepwise.migration.api.ContractResult;
 import dev.stepwise.migration.tool.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.CredentialMask;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseConfiguration;
-import dev.stepwise.migration.StepwiseListener;
+import dev.stepwise.migration.api.CredentialMask;
+import dev.stepwise.migration.api.StepwiseListener;
 import dev.stepwise.migration.tool.DriverDataSource;
 import dev.stepwise.migration.tool.EngineSettings;
 import dev.stepwise.migration.tool.ProjectClassPath;

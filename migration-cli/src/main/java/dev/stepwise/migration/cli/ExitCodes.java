@@ -2,11 +2,11 @@ package dev.stepwise.migration.cli;
 
 import java.sql.SQLException;
 
-import dev.stepwise.migration.LockLostException;
-import dev.stepwise.migration.LockTimeoutException;
-import dev.stepwise.migration.MigrationFailedException;
-import dev.stepwise.migration.MigrationValidationException;
-import dev.stepwise.migration.RollbackRefusedException;
+import dev.stepwise.migration.api.LockLostException;
+import dev.stepwise.migration.api.LockTimeoutException;
+import dev.stepwise.migration.api.MigrationFailedException;
+import dev.stepwise.migration.api.MigrationValidationException;
+import dev.stepwise.migration.api.RollbackRefusedException;
 
 /**
  * The one place that maps a failure to its exit code: a new engine exception slots in

@@ -3,12 +3,12 @@ package dev.stepwise.migration.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.stepwise.migration.ExecutedMigration;
-import dev.stepwise.migration.MigrateOptions;
-import dev.stepwise.migration.MigrateResult;
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.api.ExecutedMigration;
+import dev.stepwise.migration.api.MigrateOptions;
+import dev.stepwise.migration.api.MigrateResult;
+import dev.stepwise.migration.api.MigrationVersion;
 import dev.stepwise.migration.tool.Settings;
-import dev.stepwise.migration.version.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

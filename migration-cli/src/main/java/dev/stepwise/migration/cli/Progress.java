@@ -1,6 +1,6 @@
 package dev.stepwise.migration.cli;
 
-import dev.stepwise.migration.backfill.BackfillProgress;
+import dev.stepwise.migration.api.BackfillProgress;
 
 /**
  * A backfill's progress in words and, on a terminal, as a bar.

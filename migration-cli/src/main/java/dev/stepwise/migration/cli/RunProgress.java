@@ -2,8 +2,8 @@ package dev.stepwise.migration.cli;
 
 import java.time.Duration;
 
-import dev.stepwise.migration.MigrationEvent;
-import dev.stepwise.migration.StepwiseListener;
+import dev.stepwise.migration.api.MigrationEvent;
+import dev.stepwise.migration.api.StepwiseListener;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,8 +3,8 @@ package dev.stepwise.migration.cli;
 import java.io.PrintWriter;
 import java.util.List;
 
-import dev.stepwise.migration.MigrationType;
-import dev.stepwise.migration.PlannedMigration;
+import dev.stepwise.migration.api.MigrationType;
+import dev.stepwise.migration.api.PlannedMigration;
 
 /**
  * Prints a dry run as a SQL script a reviewer can read: each migration's statements in

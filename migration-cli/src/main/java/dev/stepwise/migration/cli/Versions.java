@@ -1,6 +1,6 @@
 package dev.stepwise.migration.cli;
 
-import dev.stepwise.migration.version.MigrationVersion;
+import dev.stepwise.migration.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
 /**

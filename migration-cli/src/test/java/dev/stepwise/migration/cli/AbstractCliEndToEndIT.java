@@ -25,10 +25,10 @@ import javax.tools.ToolProvider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stepwise.migration.BaseJavaMigration;
-import dev.stepwise.migration.MigrateResult;
-import dev.stepwise.migration.MigrationContext;
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.api.MigrateResult;
+import dev.stepwise.migration.java.BaseJavaMigration;
+import dev.stepwise.migration.java.MigrationContext;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -269,7 +269,7 @@ abstract class AbstractCliEndToEndIT {
 	void javaMigrationsFromTheClassPathExpandAndContract() throws Exception {
 		assertThat(stepwise("migrate").exitCode()).isZero();
 		Path classes = compile("V4__Rename_user_name", """
-				import dev.stepwise.migration.SchemaMigration;
+				import dev.stepwise.migration.java.SchemaMigration;
 				import dev.stepwise.migration.expand.ColumnChange;
 				import dev.stepwise.migration.schema.Schema;
 

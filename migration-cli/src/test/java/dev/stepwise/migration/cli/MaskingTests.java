@@ -1,6 +1,6 @@
 package dev.stepwise.migration.cli;
 
-import dev.stepwise.migration.CredentialMask;
+import dev.stepwise.migration.api.CredentialMask;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,7 +3,7 @@ package dev.stepwise.migration.backfill;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.api.DatabaseType;
 
 /**
  * The columns a backfill writes: SQL expressions, evaluated by the database, and Java

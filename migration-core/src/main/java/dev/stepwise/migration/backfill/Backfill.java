@@ -1,5 +1,6 @@
 package dev.stepwise.migration.backfill;
 
+import dev.stepwise.migration.api.BackfillProgress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -18,8 +19,8 @@ import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.dialect.DatabaseType;
-import dev.stepwise.migration.dialect.StateTables;
+import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.internal.dialect.StateTables;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.api.DatabaseType;
 import org.jspecify.annotations.Nullable;
 
 /**

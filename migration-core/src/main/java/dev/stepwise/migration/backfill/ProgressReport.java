@@ -1,5 +1,6 @@
 package dev.stepwise.migration.backfill;
 
+import dev.stepwise.migration.api.BackfillProgress;
 import java.time.Instant;
 
 /**

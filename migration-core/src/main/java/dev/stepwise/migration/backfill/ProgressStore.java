@@ -1,5 +1,6 @@
 package dev.stepwise.migration.backfill;
 
+import dev.stepwise.migration.api.BackfillProgress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import dev.stepwise.migration.dialect.DatabaseType;
-import dev.stepwise.migration.dialect.Instants;
-import dev.stepwise.migration.dialect.StateTables;
+import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.internal.dialect.Instants;
+import dev.stepwise.migration.internal.dialect.StateTables;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,5 +1,6 @@
 package dev.stepwise.migration.expand;
 
+import dev.stepwise.migration.api.ChangeOperation;
 import java.util.Locale;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package dev.stepwise.migration.expand;
 
+import dev.stepwise.migration.api.RegisteredInstance;
 import java.util.List;
 
 /**

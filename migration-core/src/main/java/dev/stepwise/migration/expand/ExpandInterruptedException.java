@@ -2,7 +2,7 @@ package dev.stepwise.migration.expand;
 
 import java.sql.SQLException;
 
-import dev.stepwise.migration.backfill.BackfillProgress;
+import dev.stepwise.migration.api.BackfillProgress;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,8 +1,10 @@
 package dev.stepwise.migration.expand;
 
+import dev.stepwise.migration.api.ChangeOperation;
+import dev.stepwise.migration.api.ExpansionState;
 import java.util.List;
 
-import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.api.DatabaseType;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,5 +1,7 @@
 package dev.stepwise.migration.expand;
 
+import dev.stepwise.migration.api.ChangeOperation;
+import dev.stepwise.migration.api.ExpansionState;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -13,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
-import dev.stepwise.migration.dialect.DatabaseType;
-import dev.stepwise.migration.version.MigrationVersion;
+import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.api.MigrationVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

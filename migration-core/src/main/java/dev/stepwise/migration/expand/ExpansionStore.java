@@ -1,5 +1,7 @@
 package dev.stepwise.migration.expand;
 
+import dev.stepwise.migration.api.ChangeOperation;
+import dev.stepwise.migration.api.ExpansionState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import dev.stepwise.migration.dialect.Instants;
-import dev.stepwise.migration.dialect.StateTables;
+import dev.stepwise.migration.internal.dialect.Instants;
+import dev.stepwise.migration.internal.dialect.StateTables;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,6 +1,6 @@
 package dev.stepwise.migration.expand;
 
-import dev.stepwise.migration.dialect.StateTables;
+import dev.stepwise.migration.internal.dialect.StateTables;
 
 /**
  * The names of the tables that expands and backfills keep their state in, for callers

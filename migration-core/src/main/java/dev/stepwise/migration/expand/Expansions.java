@@ -1,5 +1,9 @@
 package dev.stepwise.migration.expand;
 
+import dev.stepwise.migration.api.ContractResult;
+import dev.stepwise.migration.api.Expansion;
+import dev.stepwise.migration.api.ExpansionState;
+import dev.stepwise.migration.api.RegisteredInstance;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,14 +19,14 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.CredentialMask;
+import dev.stepwise.migration.api.CredentialMask;
 import dev.stepwise.migration.backfill.Backfill;
 import dev.stepwise.migration.backfill.BackfillListener;
-import dev.stepwise.migration.backfill.BackfillProgress;
-import dev.stepwise.migration.dialect.DatabaseType;
-import dev.stepwise.migration.dialect.StateTables;
-import dev.stepwise.migration.lock.RunLock;
-import dev.stepwise.migration.version.MigrationVersion;
+import dev.stepwise.migration.api.BackfillProgress;
+import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.internal.dialect.StateTables;
+import dev.stepwise.migration.internal.lock.RunLock;
+import dev.stepwise.migration.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

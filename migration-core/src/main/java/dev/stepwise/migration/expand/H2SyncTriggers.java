@@ -2,7 +2,7 @@ package dev.stepwise.migration.expand;
 
 import java.util.List;
 
-import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.api.DatabaseType;
 
 /**
  * H2: one Java trigger, {@link H2SyncTrigger}, which reads its columns and conversions from

@@ -1,5 +1,8 @@
 package dev.stepwise.migration.expand;
 
+import dev.stepwise.migration.api.ExpansionState;
+import dev.stepwise.migration.api.RegisteredInstance;
+import dev.stepwise.migration.api.SchemaMovedOnException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Connection;
@@ -15,11 +18,11 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.dialect.DatabaseType;
-import dev.stepwise.migration.dialect.Instants;
-import dev.stepwise.migration.dialect.StateTables;
-import dev.stepwise.migration.lock.RunLock;
-import dev.stepwise.migration.version.MigrationVersion;
+import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.internal.dialect.Instants;
+import dev.stepwise.migration.internal.dialect.StateTables;
+import dev.stepwise.migration.internal.lock.RunLock;
+import dev.stepwise.migration.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
 /**

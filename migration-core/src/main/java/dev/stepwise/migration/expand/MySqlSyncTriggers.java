@@ -3,7 +3,7 @@ package dev.stepwise.migration.expand;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.api.DatabaseType;
 
 /**
  * MySQL and MariaDB: a {@code BEFORE INSERT} and a {@code BEFORE UPDATE} trigger, comparing

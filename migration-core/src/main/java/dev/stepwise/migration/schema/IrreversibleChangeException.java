@@ -1,6 +1,6 @@
 package dev.stepwise.migration.schema;
 
-import dev.stepwise.migration.StepwiseException;
+import dev.stepwise.migration.api.StepwiseException;
 
 /**
  * A {@link Schema} was asked for the inverse of a change that records none, such as a

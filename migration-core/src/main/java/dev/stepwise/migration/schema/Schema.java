@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.expand.ColumnChange;
 import org.jspecify.annotations.Nullable;
 

@@ -2,7 +2,7 @@ package dev.stepwise.migration.schema;
 
 import java.util.Objects;
 
-import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.api.DatabaseType;
 import org.jspecify.annotations.Nullable;
 
 /**

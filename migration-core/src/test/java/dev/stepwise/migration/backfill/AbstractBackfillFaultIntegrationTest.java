@@ -1,5 +1,6 @@
 package dev.stepwise.migration.backfill;
 
+import dev.stepwise.migration.api.BackfillProgress;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -12,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.MigrationFailedException;
-import dev.stepwise.migration.SchemaMigration;
+import dev.stepwise.migration.api.MigrationFailedException;
+import dev.stepwise.migration.java.SchemaMigration;
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.StepwiseException;
-import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.api.StepwiseException;
+import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.expand.ColumnChange;
 import dev.stepwise.migration.schema.Schema;
 import dev.stepwise.migration.testsupport.Sql;

@@ -3,7 +3,7 @@ package dev.stepwise.migration.backfill;
 import java.time.Duration;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.api.DatabaseType;
 
 /**
  * A backfill in a JVM of its own, slowed down so that a test can kill it midway. Prints

@@ -2,7 +2,7 @@ package dev.stepwise.migration.backfill;
 
 import java.util.List;
 
-import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,5 +1,9 @@
 package dev.stepwise.migration.expand;
 
+import dev.stepwise.migration.api.ContractResult;
+import dev.stepwise.migration.api.Expansion;
+import dev.stepwise.migration.api.ExpansionState;
+import dev.stepwise.migration.api.RegisteredInstance;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -20,9 +24,9 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import dev.stepwise.migration.backfill.TableRows;
-import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
-import dev.stepwise.migration.version.MigrationVersion;
+import dev.stepwise.migration.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

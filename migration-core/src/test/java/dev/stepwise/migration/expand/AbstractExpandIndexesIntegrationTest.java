@@ -11,10 +11,10 @@ import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 import dev.stepwise.migration.backfill.TableRows;
-import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.testsupport.CatalogSnapshot;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
-import dev.stepwise.migration.version.MigrationVersion;
+import dev.stepwise.migration.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

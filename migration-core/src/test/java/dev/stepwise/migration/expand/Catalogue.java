@@ -10,7 +10,7 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 import dev.stepwise.migration.backfill.TableRows;
-import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.api.DatabaseType;
 
 /**
  * A table's columns as the catalogue describes them, to compare schemas in tests.

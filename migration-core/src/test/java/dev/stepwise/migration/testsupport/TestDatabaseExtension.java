@@ -2,7 +2,7 @@ package dev.stepwise.migration.testsupport;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.api.DatabaseType;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.CredentialMask;
+import dev.stepwise.migration.api.CredentialMask;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -15,8 +15,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.stepwise.migration.FlywayAdoption;
 import dev.stepwise.migration.StepwiseConfiguration;
+import dev.stepwise.migration.api.FlywayAdoption;
 
 /**
  * The one map from a setting's name ({@code lock-wait-timeout}, as after {@code stepwise.}

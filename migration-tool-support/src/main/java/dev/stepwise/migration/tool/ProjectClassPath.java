@@ -16,7 +16,7 @@ import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import dev.stepwise.migration.JavaMigration;
+import dev.stepwise.migration.java.JavaMigration;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,8 +2,8 @@ package dev.stepwise.sample.migration;
 
 import java.sql.PreparedStatement;
 
-import dev.stepwise.migration.BaseJavaMigration;
-import dev.stepwise.migration.MigrationContext;
+import dev.stepwise.migration.java.BaseJavaMigration;
+import dev.stepwise.migration.java.MigrationContext;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

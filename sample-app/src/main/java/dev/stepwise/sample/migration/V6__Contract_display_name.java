@@ -1,6 +1,6 @@
 package dev.stepwise.sample.migration;
 
-import dev.stepwise.migration.SchemaMigration;
+import dev.stepwise.migration.java.SchemaMigration;
 import dev.stepwise.migration.schema.Schema;
 
 import org.springframework.stereotype.Component;

@@ -12,7 +12,7 @@ import java.util.Map;
 
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseConfiguration;
-import dev.stepwise.migration.StepwiseException;
+import dev.stepwise.migration.api.StepwiseException;
 import dev.stepwise.migration.tool.ConfigFile;
 import dev.stepwise.migration.tool.DriverDataSource;
 import dev.stepwise.migration.tool.EngineSettings;

@@ -3,7 +3,7 @@ package dev.stepwise.migration.maven;
 import java.util.List;
 
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.backfill.BackfillProgress;
+import dev.stepwise.migration.api.BackfillProgress;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;

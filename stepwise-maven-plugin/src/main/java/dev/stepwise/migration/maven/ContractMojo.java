@@ -1,7 +1,7 @@
 package dev.stepwise.migration.maven;
 
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.expand.ContractResult;
+import dev.stepwise.migration.api.ContractResult;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;

@@ -2,11 +2,11 @@ package dev.stepwise.migration.maven;
 
 import java.util.Map;
 
-import dev.stepwise.migration.MigrationInfo;
-import dev.stepwise.migration.MigrationState;
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.StepwiseInfo;
-import dev.stepwise.migration.version.MigrationVersion;
+import dev.stepwise.migration.api.MigrationInfo;
+import dev.stepwise.migration.api.MigrationState;
+import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.api.StepwiseInfo;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;

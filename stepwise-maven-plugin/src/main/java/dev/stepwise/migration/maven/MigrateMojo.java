@@ -2,10 +2,10 @@ package dev.stepwise.migration.maven;
 
 import java.util.Map;
 
-import dev.stepwise.migration.ExecutedMigration;
-import dev.stepwise.migration.MigrateOptions;
-import dev.stepwise.migration.MigrateResult;
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.api.ExecutedMigration;
+import dev.stepwise.migration.api.MigrateOptions;
+import dev.stepwise.migration.api.MigrateResult;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;

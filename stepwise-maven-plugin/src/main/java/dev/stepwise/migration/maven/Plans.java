@@ -2,9 +2,9 @@ package dev.stepwise.migration.maven;
 
 import java.util.List;
 
-import dev.stepwise.migration.MigrationType;
-import dev.stepwise.migration.PlannedMigration;
-import dev.stepwise.migration.version.MigrationVersion;
+import dev.stepwise.migration.api.MigrationType;
+import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.api.PlannedMigration;
 import org.apache.maven.plugin.logging.Log;
 import org.jspecify.annotations.Nullable;
 

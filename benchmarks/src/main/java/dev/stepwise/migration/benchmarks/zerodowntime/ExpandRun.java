@@ -4,10 +4,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 
-import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.expand.ColumnChange;
 import dev.stepwise.migration.expand.Expansions;
-import dev.stepwise.migration.version.MigrationVersion;
+import dev.stepwise.migration.api.MigrationVersion;
 
 /**
  * One expand of {@code renameColumn(table, "name", "full_name")} through the engine, timed:

@@ -3,7 +3,7 @@ package dev.stepwise.migration.benchmarks.zerodowntime;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.stepwise.migration.backfill.BackfillProgress;
+import dev.stepwise.migration.api.BackfillProgress;
 import dev.stepwise.migration.expand.DdlExecutor;
 
 /**

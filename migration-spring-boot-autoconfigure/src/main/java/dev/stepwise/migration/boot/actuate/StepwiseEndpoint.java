@@ -3,12 +3,12 @@ package dev.stepwise.migration.boot.actuate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.stepwise.migration.CredentialMask;
-import dev.stepwise.migration.LockTimeoutException;
-import dev.stepwise.migration.MigrationValidationException;
-import dev.stepwise.migration.RollbackRefusedException;
+import dev.stepwise.migration.api.CredentialMask;
+import dev.stepwise.migration.api.LockTimeoutException;
+import dev.stepwise.migration.api.MigrationValidationException;
+import dev.stepwise.migration.api.RollbackRefusedException;
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.StepwiseException;
+import dev.stepwise.migration.api.StepwiseException;
 import dev.stepwise.migration.boot.actuate.MigrationDescriptors.ContractDescriptor;
 import dev.stepwise.migration.boot.actuate.MigrationDescriptors.EngineDescriptor;
 import dev.stepwise.migration.boot.actuate.MigrationDescriptors.MigrateDescriptor;

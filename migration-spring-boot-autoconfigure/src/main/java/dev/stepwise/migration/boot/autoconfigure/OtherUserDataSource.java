@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.StepwiseException;
+import dev.stepwise.migration.api.StepwiseException;
 import org.jspecify.annotations.Nullable;
 
 /**

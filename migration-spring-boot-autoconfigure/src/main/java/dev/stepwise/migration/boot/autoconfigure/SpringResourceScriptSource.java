@@ -9,9 +9,9 @@ import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.stepwise.migration.StepwiseException;
-import dev.stepwise.migration.resolve.ScriptResource;
-import dev.stepwise.migration.resolve.ScriptSource;
+import dev.stepwise.migration.api.StepwiseException;
+import dev.stepwise.migration.api.ScriptResource;
+import dev.stepwise.migration.api.ScriptSource;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.Resource;

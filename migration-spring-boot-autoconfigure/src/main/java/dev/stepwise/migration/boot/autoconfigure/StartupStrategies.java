@@ -2,10 +2,10 @@ package dev.stepwise.migration.boot.autoconfigure;
 
 import java.util.List;
 
-import dev.stepwise.migration.MigrationInfo;
-import dev.stepwise.migration.MigrationState;
+import dev.stepwise.migration.api.MigrationInfo;
+import dev.stepwise.migration.api.MigrationState;
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.StepwiseException;
+import dev.stepwise.migration.api.StepwiseException;
 
 /**
  * The start-up strategy that {@code stepwise.startup} names, when the application defines

@@ -4,10 +4,10 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.JavaMigration;
+import dev.stepwise.migration.java.JavaMigration;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseConfiguration;
-import dev.stepwise.migration.StepwiseListener;
+import dev.stepwise.migration.api.StepwiseListener;
 import dev.stepwise.migration.boot.backfill.StepwiseBackgroundBackfills;
 import dev.stepwise.migration.boot.registry.StepwiseInstanceRegistrar;
 

@@ -1,10 +1,10 @@
 package dev.stepwise.migration.boot.autoconfigure;
 
-import dev.stepwise.migration.LockTimeoutException;
-import dev.stepwise.migration.MigrationFailedException;
-import dev.stepwise.migration.MigrationValidationException;
-import dev.stepwise.migration.RollbackRefusedException;
-import dev.stepwise.migration.StepwiseException;
+import dev.stepwise.migration.api.LockTimeoutException;
+import dev.stepwise.migration.api.MigrationFailedException;
+import dev.stepwise.migration.api.MigrationValidationException;
+import dev.stepwise.migration.api.RollbackRefusedException;
+import dev.stepwise.migration.api.StepwiseException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import dev.stepwise.migration.CredentialMask;
+import dev.stepwise.migration.api.CredentialMask;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.expand.ColumnChange;
 import org.jspecify.annotations.Nullable;

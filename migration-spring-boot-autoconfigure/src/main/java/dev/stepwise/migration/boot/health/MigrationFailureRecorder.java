@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.stepwise.migration.MigrationEvent;
-import dev.stepwise.migration.RepairResult;
-import dev.stepwise.migration.StepwiseListener;
+import dev.stepwise.migration.api.MigrationEvent;
+import dev.stepwise.migration.api.RepairResult;
+import dev.stepwise.migration.api.StepwiseListener;
 
 /**
  * Remembers the error of each migration whose last run failed, until it succeeds.

@@ -4,13 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.stepwise.migration.MigrationInfo;
+import dev.stepwise.migration.api.MigrationInfo;
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.StepwiseInfo;
-import dev.stepwise.migration.backfill.BackfillProgress;
-import dev.stepwise.migration.expand.Expansion;
-import dev.stepwise.migration.expand.ExpansionState;
-import dev.stepwise.migration.version.MigrationVersion;
+import dev.stepwise.migration.api.StepwiseInfo;
+import dev.stepwise.migration.api.BackfillProgress;
+import dev.stepwise.migration.api.Expansion;
+import dev.stepwise.migration.api.ExpansionState;
+import dev.stepwise.migration.api.MigrationVersion;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;

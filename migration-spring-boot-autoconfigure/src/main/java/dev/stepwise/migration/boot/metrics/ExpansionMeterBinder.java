@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
-import dev.stepwise.migration.MigrationEvent;
+import dev.stepwise.migration.api.MigrationEvent;
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.StepwiseListener;
-import dev.stepwise.migration.backfill.BackfillProgress;
-import dev.stepwise.migration.expand.ExpansionState;
+import dev.stepwise.migration.api.StepwiseListener;
+import dev.stepwise.migration.api.BackfillProgress;
+import dev.stepwise.migration.api.ExpansionState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;

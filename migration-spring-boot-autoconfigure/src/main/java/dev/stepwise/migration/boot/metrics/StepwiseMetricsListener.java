@@ -2,8 +2,8 @@ package dev.stepwise.migration.boot.metrics;
 
 import java.time.Duration;
 
-import dev.stepwise.migration.MigrationEvent;
-import dev.stepwise.migration.StepwiseListener;
+import dev.stepwise.migration.api.MigrationEvent;
+import dev.stepwise.migration.api.StepwiseListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.stepwise.migration.MigrationEvent;
-import dev.stepwise.migration.StepwiseListener;
+import dev.stepwise.migration.api.MigrationEvent;
+import dev.stepwise.migration.api.StepwiseListener;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;

@@ -4,11 +4,11 @@ import java.sql.SQLException;
 import java.util.List;
 
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.expand.ContractResult;
-import dev.stepwise.migration.expand.Expansion;
-import dev.stepwise.migration.expand.RegisteredInstance;
-import dev.stepwise.migration.expand.SchemaMovedOnException;
-import dev.stepwise.migration.version.MigrationVersion;
+import dev.stepwise.migration.api.ContractResult;
+import dev.stepwise.migration.api.Expansion;
+import dev.stepwise.migration.api.RegisteredInstance;
+import dev.stepwise.migration.api.SchemaMovedOnException;
+import dev.stepwise.migration.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

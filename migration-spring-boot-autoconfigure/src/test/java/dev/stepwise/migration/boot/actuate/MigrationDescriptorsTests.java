@@ -3,10 +3,10 @@ package dev.stepwise.migration.boot.actuate;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.stepwise.migration.MigrationInfo;
-import dev.stepwise.migration.MigrationState;
-import dev.stepwise.migration.MigrationType;
-import dev.stepwise.migration.version.MigrationVersion;
+import dev.stepwise.migration.api.MigrationInfo;
+import dev.stepwise.migration.api.MigrationState;
+import dev.stepwise.migration.api.MigrationType;
+import dev.stepwise.migration.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,7 +6,7 @@ import java.net.URLConnection;
 import java.net.URLStreamHandler;
 import java.nio.charset.StandardCharsets;
 
-import dev.stepwise.migration.MigrationState;
+import dev.stepwise.migration.api.MigrationState;
 import dev.stepwise.migration.Stepwise;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.stepwise.migration.boot.autoconfigure;
 
-import dev.stepwise.migration.MigrationFailedException;
-import dev.stepwise.migration.MigrationState;
+import dev.stepwise.migration.api.MigrationFailedException;
+import dev.stepwise.migration.api.MigrationState;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.boot.metrics.PendingMigrationsMeterBinder;
 import dev.stepwise.migration.boot.metrics.StepwiseMetricsListener;

@@ -6,12 +6,12 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.JavaMigration;
-import dev.stepwise.migration.MigrationContext;
+import dev.stepwise.migration.java.JavaMigration;
+import dev.stepwise.migration.java.MigrationContext;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseConfiguration;
-import dev.stepwise.migration.StepwiseListener;
-import dev.stepwise.migration.version.MigrationVersion;
+import dev.stepwise.migration.api.StepwiseListener;
+import dev.stepwise.migration.api.MigrationVersion;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -180,7 +180,8 @@ class StepwiseAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("stepwise.table=my-history")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("table 'my-history' is not a plain identifier"));
+				.hasMessageContaining("table must be a plain identifier")
+				.hasMessageContaining("was 'my-history'"));
 	}
 
 	@Test

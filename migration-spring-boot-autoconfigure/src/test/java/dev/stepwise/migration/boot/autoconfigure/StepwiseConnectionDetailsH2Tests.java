@@ -1,6 +1,6 @@
 package dev.stepwise.migration.boot.autoconfigure;
 
-import dev.stepwise.migration.dialect.DatabaseType;
+import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -3,11 +3,11 @@ package dev.stepwise.migration.boot.autoconfigure;
 import java.sql.SQLException;
 import java.util.List;
 
-import dev.stepwise.migration.LockTimeoutException;
-import dev.stepwise.migration.MigrationFailedException;
-import dev.stepwise.migration.MigrationValidationException;
-import dev.stepwise.migration.StepwiseException;
-import dev.stepwise.migration.version.MigrationVersion;
+import dev.stepwise.migration.api.LockTimeoutException;
+import dev.stepwise.migration.api.MigrationFailedException;
+import dev.stepwise.migration.api.MigrationValidationException;
+import dev.stepwise.migration.api.StepwiseException;
+import dev.stepwise.migration.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.BeanCreationException;

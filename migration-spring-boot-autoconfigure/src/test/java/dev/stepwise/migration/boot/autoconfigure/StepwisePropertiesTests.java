@@ -5,12 +5,16 @@ import java.beans.PropertyDescriptor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseConfiguration;
+import dev.stepwise.migration.api.MigrationVersion;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The properties start from the engine's defaults, and cover every engine option.
  */
 class StepwisePropertiesTests {
+
+	/**
+	 * Options that Spring supplies rather than the user: the database (the DataSource or
+	 * stepwise.url), beans (Java migrations, listeners), the application's class loader and
+	 * Spring's resource resolver as the script source; and the heartbeat interval, which is
+	 * stepwise.instance-registry.heartbeat-interval, with the registrar's other settings.
+	 */
+	private static final Set<String> SUPPLIED_BY_SPRING = Set.of("dataSource", "javaMigrations", "listeners",
+			"classLoader", "scriptSource", "heartbeatInterval");
 
 	private final StepwiseProperties properties = new StepwiseProperties();
 
@@ -43,6 +56,7 @@ class StepwisePropertiesTests {
 		assertThat(this.properties.getDdlRetries()).isEqualTo(this.engineDefaults.ddlRetries());
 		assertThat(this.properties.getDdlRetryBackoff()).isEqualTo(this.engineDefaults.ddlRetryBackoff());
 		assertThat(this.properties.getInstanceStaleness()).isEqualTo(this.engineDefaults.instanceStaleness());
+		assertThat(this.properties.getBackfillWorkers()).isEqualTo(this.engineDefaults.backfillWorkers());
 		assertThat(this.properties.getInstanceRegistry().getHeartbeatInterval())
 			.isEqualTo(this.engineDefaults.heartbeatInterval());
 		assertThat(this.properties.getInstalledBy()).isEqualTo(this.engineDefaults.installedBy());
@@ -59,6 +73,31 @@ class StepwisePropertiesTests {
 		assertThat(this.properties.isValidateMigrationNaming()).isEqualTo(this.engineDefaults.validateMigrationNaming());
 		assertThat(this.properties.getDefaultSchema()).isEqualTo(this.engineDefaults.defaultSchema());
 		assertThat(this.properties.isCreateSchemas()).isEqualTo(this.engineDefaults.createSchemas());
+	}
+
+	@Test
+	void everyEngineOptionWithAPropertyStartsFromTheEngineDefault() throws Exception {
+		// The list above, read by reflection: an option added later cannot be forgotten here.
+		Map<String, PropertyDescriptor> properties = Arrays
+			.stream(Introspector.getBeanInfo(StepwiseProperties.class, Object.class).getPropertyDescriptors())
+			.collect(Collectors.toMap(PropertyDescriptor::getName, (descriptor) -> descriptor));
+		List<String> compared = new ArrayList<>();
+		for (Method option : engineOptions(Set.of())) {
+			PropertyDescriptor property = properties.get(option.getName());
+			if (property == null) {
+				continue;
+			}
+			Object engineDefault = option.invoke(this.engineDefaults);
+			Object propertyDefault = property.getReadMethod().invoke(this.properties);
+			// The target is text in the properties ("latest" or a version), a version in the engine.
+			Object expected = (engineDefault instanceof MigrationVersion version) ? version.toString() : engineDefault;
+			assertThat(propertyDefault).as("default of stepwise.%s", option.getName()).isEqualTo(expected);
+			compared.add(option.getName());
+		}
+		assertThat(this.properties.getInstanceRegistry().getHeartbeatInterval())
+			.isEqualTo(this.engineDefaults.heartbeatInterval());
+		assertThat(compared).contains("backfillWorkers", "target", "encoding", "locations", "placeholders")
+			.hasSize(engineOptions(SUPPLIED_BY_SPRING).size());
 	}
 
 	@Test
@@ -79,18 +118,8 @@ class StepwisePropertiesTests {
 
 	@Test
 	void everyEngineOptionHasAProperty() throws Exception {
-		// Options that Spring supplies rather than the user: the database (the DataSource or
-		// stepwise.url), beans (Java migrations, listeners), the application's class loader and
-		// Spring's resource resolver as the script source.
-		Set<String> suppliedBySpring = Set.of("dataSource", "javaMigrations", "listeners", "classLoader",
-				"scriptSource",
-				// stepwise.instance-registry.heartbeat-interval, with the registrar's other settings
-				"heartbeatInterval");
-		Set<String> engineOptions = Arrays.stream(StepwiseConfiguration.class.getDeclaredMethods())
-			.filter((method) -> method.getParameterCount() == 0 && Modifier.isPublic(method.getModifiers())
-					&& !Modifier.isStatic(method.getModifiers()))
+		Set<String> engineOptions = engineOptions(SUPPLIED_BY_SPRING).stream()
 			.map(Method::getName)
-			.filter((name) -> !suppliedBySpring.contains(name))
 			.collect(Collectors.toSet());
 		Set<String> properties = Arrays
 			.stream(Introspector.getBeanInfo(StepwiseProperties.class, Object.class).getPropertyDescriptors())
@@ -98,6 +127,15 @@ class StepwisePropertiesTests {
 			.collect(Collectors.toSet());
 		assertThat(properties).containsAll(engineOptions);
 		assertThat(engineOptions).contains("locations", "table", "ddlRetries", "encoding");
+	}
+
+	/** The engine's options: its configuration's public accessors, less those named. */
+	private static List<Method> engineOptions(Set<String> leftOut) {
+		return Arrays.stream(StepwiseConfiguration.class.getDeclaredMethods())
+			.filter((method) -> method.getParameterCount() == 0 && Modifier.isPublic(method.getModifiers())
+					&& !Modifier.isStatic(method.getModifiers()))
+			.filter((method) -> !leftOut.contains(method.getName()))
+			.toList();
 	}
 
 }

@@ -2,8 +2,8 @@ package dev.stepwise.migration.boot.autoconfigure;
 
 import java.util.UUID;
 
-import dev.stepwise.migration.MigrationInfo;
-import dev.stepwise.migration.MigrationState;
+import dev.stepwise.migration.api.MigrationInfo;
+import dev.stepwise.migration.api.MigrationState;
 import dev.stepwise.migration.Stepwise;
 import org.junit.jupiter.api.Test;
 

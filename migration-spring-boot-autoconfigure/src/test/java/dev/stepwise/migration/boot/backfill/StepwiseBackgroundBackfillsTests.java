@@ -4,11 +4,11 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.SchemaMigration;
+import dev.stepwise.migration.java.SchemaMigration;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.boot.autoconfigure.StepwiseAutoConfiguration;
 import dev.stepwise.migration.expand.ColumnChange;
-import dev.stepwise.migration.expand.Expansion;
+import dev.stepwise.migration.api.Expansion;
 import dev.stepwise.migration.schema.Schema;
 import org.junit.jupiter.api.Test;
 

@@ -2,12 +2,12 @@ package dev.stepwise.migration.boot.metrics;
 
 import java.util.List;
 
-import dev.stepwise.migration.MigrateOptions;
+import dev.stepwise.migration.api.MigrateOptions;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.boot.autoconfigure.StepwiseAutoConfiguration;
 import dev.stepwise.migration.boot.autoconfigure.StepwiseMetricsAutoConfiguration;
 import dev.stepwise.migration.boot.testsupport.ExpandContractMigrations;
-import dev.stepwise.migration.backfill.BackfillProgress;
+import dev.stepwise.migration.api.BackfillProgress;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 

@@ -3,9 +3,9 @@ package dev.stepwise.migration.boot.metrics;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import dev.stepwise.migration.MigrationEvent;
-import dev.stepwise.migration.MigrationType;
-import dev.stepwise.migration.version.MigrationVersion;
+import dev.stepwise.migration.api.MigrationEvent;
+import dev.stepwise.migration.api.MigrationType;
+import dev.stepwise.migration.api.MigrationVersion;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;

@@ -12,12 +12,12 @@ import javax.sql.DataSource;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.boot.autoconfigure.StepwiseAutoConfiguration;
 import dev.stepwise.migration.boot.testsupport.ExpandContractMigrations;
-import dev.stepwise.migration.dialect.DatabaseType;
-import dev.stepwise.migration.expand.ExpansionState;
+import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.api.ExpansionState;
 import dev.stepwise.migration.expand.InstanceRegistry;
-import dev.stepwise.migration.expand.RegisteredInstance;
-import dev.stepwise.migration.expand.SchemaMovedOnException;
-import dev.stepwise.migration.version.MigrationVersion;
+import dev.stepwise.migration.api.RegisteredInstance;
+import dev.stepwise.migration.api.SchemaMovedOnException;
+import dev.stepwise.migration.api.MigrationVersion;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -124,7 +124,7 @@ class StepwiseInstanceRegistrarTests {
 		this.contextRunner.withPropertyValues("stepwise.instance-registry.heartbeat-interval=0s")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("stepwise.instance-registry.heartbeat-interval must be positive"));
+				.hasMessageContaining("heartbeatInterval must be positive, was PT0S"));
 	}
 
 	@Test
@@ -173,8 +173,8 @@ class StepwiseInstanceRegistrarTests {
 			.withPropertyValues("stepwise.instance-registry.heartbeat-interval=3m", "stepwise.instance-staleness=2m")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("stepwise.instance-registry.heartbeat-interval (engine: heartbeatInterval) is PT3M,"
-						+ " at or above stepwise.instance-staleness"));
+				.hasMessageContaining("heartbeatInterval must be below instanceStaleness, was PT3M against PT2M")
+				.hasMessageContaining("stepwise.instance-registry.heartbeat-interval and stepwise.instance-staleness"));
 	}
 
 	@Test

@@ -1,6 +1,6 @@
 package dev.stepwise.migration.boot.testsupport;
 
-import dev.stepwise.migration.SchemaMigration;
+import dev.stepwise.migration.java.SchemaMigration;
 import dev.stepwise.migration.expand.ColumnChange;
 import dev.stepwise.migration.schema.Schema;
 

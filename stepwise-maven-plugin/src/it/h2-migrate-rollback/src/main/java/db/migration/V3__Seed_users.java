@@ -1,7 +1,7 @@
 package db.migration;
 
-import dev.stepwise.migration.BaseJavaMigration;
-import dev.stepwise.migration.MigrationContext;
+import dev.stepwise.migration.java.BaseJavaMigration;
+import dev.stepwise.migration.java.MigrationContext;
 
 public class V3__Seed_users extends BaseJavaMigration {
 

@@ -1,7 +1,7 @@
 package db.migration;
 
-import dev.stepwise.migration.SchemaMigration;
 import dev.stepwise.migration.expand.ColumnChange;
+import dev.stepwise.migration.java.SchemaMigration;
 import dev.stepwise.migration.schema.Schema;
 
 public class V2__Rename_user_name extends SchemaMigration {

@@ -1,7 +1,0 @@
-/**
- * What differs between PostgreSQL, MySQL/MariaDB and H2, detected once from the connection's metadata.
- */
-@NullMarked
-package dev.stepwise.migration.dialect;
-
-import org.jspecify.annotations.NullMarked;

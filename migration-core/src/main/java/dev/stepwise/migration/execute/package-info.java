@@ -1,7 +1,0 @@
-/**
- * Running a plan: one transaction per migration, DDL lock timeouts and retries, listeners.
- */
-@NullMarked
-package dev.stepwise.migration.execute;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,7 +1,0 @@
-/**
- * The history table: created on first use, read once per run, appended per migration, marked on rollback.
- */
-@NullMarked
-package dev.stepwise.migration.history;
-
-import org.jspecify.annotations.NullMarked;

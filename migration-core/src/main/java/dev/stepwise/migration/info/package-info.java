@@ -1,7 +1,0 @@
-/**
- * Merging resolved migrations with the applied history into states.
- */
-@NullMarked
-package dev.stepwise.migration.info;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,73 @@
+package dev.stepwise.migration.internal.dialect;
+
+import dev.stepwise.migration.api.DatabaseType;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Calendar;
+import java.util.TimeZone;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes and reads instants in the state tables as UTC, whatever the JVM's default zone:
+ * a timestamp read back in another zone than it was written in would age by the offset
+ * between them (a backfill written from a UTC JVM read 540 minutes old under Asia/Tokyo).
+ * Zoned columns (PostgreSQL, H2) keep the instant; MySQL/MariaDB {@code DATETIME} keeps
+ * its UTC wall-clock time.
+ */
+public final class Instants {
+
+	private Instants() {
+	}
+
+	/** Binds an instant: with its offset into a zoned column, as UTC wall-clock time into MySQL's. */
+	public static void set(DatabaseType type, PreparedStatement statement, int index, @Nullable Instant instant)
+			throws SQLException {
+		if (instant == null) {
+			statement.setNull(index, Types.TIMESTAMP);
+		}
+		else if (type.isMySqlFamily()) {
+			// A fresh calendar each time: drivers may change the one they are given.
+			statement.setTimestamp(index, Timestamp.from(instant), utc());
+		}
+		else {
+			// Not setTimestamp with a calendar: H2 would read that wall-clock time in the session's zone.
+			statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+		}
+	}
+
+	/** Reads an instant written by {@link #set} or {@link #now}, or {@code null}. */
+	public static @Nullable Instant get(DatabaseType type, ResultSet rows, int index) throws SQLException {
+		if (type.isMySqlFamily()) {
+			Timestamp timestamp = rows.getTimestamp(index, utc());
+			return (timestamp != null) ? timestamp.toInstant() : null;
+		}
+		OffsetDateTime value = rows.getObject(index, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	/** Reads an instant written by {@link #set} or {@link #now}, or {@code null}. */
+	public static @Nullable Instant get(DatabaseType type, ResultSet rows, String column) throws SQLException {
+		return get(type, rows, rows.findColumn(column));
+	}
+
+	/**
+	 * The database's clock as an SQL expression whose value {@link #get} reads as the right
+	 * instant: UTC on MySQL/MariaDB, whose {@code CURRENT_TIMESTAMP} follows the session's
+	 * zone into a column that keeps no zone.
+	 */
+	public static String now(DatabaseType type) {
+		return type.isMySqlFamily() ? "UTC_TIMESTAMP(3)" : "CURRENT_TIMESTAMP";
+	}
+
+	private static Calendar utc() {
+		return Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+	}
+
+}

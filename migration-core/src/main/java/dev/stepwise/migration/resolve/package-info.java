@@ -1,7 +1,0 @@
-/**
- * Finding migrations: script names, classpath and filesystem locations, Java migrations, checksums and placeholders.
- */
-@NullMarked
-package dev.stepwise.migration.resolve;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,38 @@
+package dev.stepwise.migration;
+
+import java.util.List;
+
+import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class CredentialMaskingMariaDbTest extends AbstractCredentialMaskingTest {
+
+	@RegisterExtension
+	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.MARIADB);
+
+	@Override
+	TestDatabaseExtension database() {
+		return database;
+	}
+
+	@Override
+	List<String> badUrls() {
+		String server = hostAndPort();
+		String host = server.substring(0, server.indexOf(':'));
+		String port = server.substring(server.indexOf(':') + 1);
+		return List.of("jdbc:mariadb://" + server + "/no_such_db?user=root&password=" + SECRET,
+				"jdbc:mariadb://" + server + "/test?user=root&password=" + SECRET + "&connectTimeout=abc",
+				"jdbc:mariadb://address=(host=" + host + ")(port=" + port + ")(type=primary)/no_such_db?user=root&password="
+						+ SECRET,
+				"jdbc:mariadb://root:" + SECRET + "@" + server + "/no_such_db",
+				"jdbc:mysql://" + server + "/test?user=root&password=" + SECRET);
+	}
+
+	@Override
+	String urlRefusingPassword() {
+		// root has no password: any given one is refused.
+		return "jdbc:mariadb://" + hostAndPort() + "/test?user=root";
+	}
+
+}

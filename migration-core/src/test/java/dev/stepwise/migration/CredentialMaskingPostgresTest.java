@@ -1,0 +1,34 @@
+package dev.stepwise.migration;
+
+import java.util.List;
+
+import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class CredentialMaskingPostgresTest extends AbstractCredentialMaskingTest {
+
+	@RegisterExtension
+	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.POSTGRESQL);
+
+	@Override
+	TestDatabaseExtension database() {
+		return database;
+	}
+
+	@Override
+	List<String> badUrls() {
+		String server = hostAndPort();
+		return List.of("jdbc:postgresql://" + server + "/no_such_db?user=postgres&password=" + SECRET,
+				"jdbc:postgresql://" + server + "/postgres?user=postgres&password=" + SECRET + "&sslmode=bogus",
+				"jdbc:postgresql://postgres:" + SECRET + "@" + server + "/postgres",
+				"jdbc:postgres://" + server + "/postgres?user=postgres&password=" + SECRET,
+				"jdbc:postgresql://" + server + "/postgres?user=postgres&sslpassword=" + SECRET + "&sslmode=bogus");
+	}
+
+	@Override
+	String urlRefusingPassword() {
+		return "jdbc:postgresql://" + hostAndPort() + "/no_such_db?user=postgres";
+	}
+
+}

@@ -1,0 +1,32 @@
+package dev.stepwise.migration;
+
+import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class LockTimeoutRetryLogPostgresTest extends AbstractLockTimeoutRetryLogTest {
+
+	@RegisterExtension
+	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.POSTGRESQL);
+
+	@Override
+	TestDatabaseExtension database() {
+		return database;
+	}
+
+	@Override
+	String sessionIdQuery() {
+		return "SELECT pg_backend_pid()";
+	}
+
+	@Override
+	String[] blockerDetails() {
+		return new String[] { "idle in transaction", "holding locks on users", "last query: INSERT INTO users" };
+	}
+
+	@Override
+	String blockerWord() {
+		return "pid ";
+	}
+
+}

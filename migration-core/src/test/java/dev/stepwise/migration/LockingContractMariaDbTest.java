@@ -1,0 +1,22 @@
+package dev.stepwise.migration;
+
+import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class LockingContractMariaDbTest extends AbstractLockingContractTest {
+
+	@RegisterExtension
+	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.MARIADB);
+
+	@Override
+	TestDatabaseExtension database() {
+		return database;
+	}
+
+	@Override
+	String blockerWord() {
+		return "connection ";
+	}
+
+}

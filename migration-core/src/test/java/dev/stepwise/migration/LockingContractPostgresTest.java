@@ -1,0 +1,22 @@
+package dev.stepwise.migration;
+
+import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class LockingContractPostgresTest extends AbstractLockingContractTest {
+
+	@RegisterExtension
+	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.POSTGRESQL);
+
+	@Override
+	TestDatabaseExtension database() {
+		return database;
+	}
+
+	@Override
+	String blockerWord() {
+		return "pid ";
+	}
+
+}

@@ -1,0 +1,62 @@
+package dev.stepwise.migration;
+
+import java.nio.file.Path;
+
+import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.testsupport.Scripts;
+import dev.stepwise.migration.testsupport.Sql;
+import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What only MySQL and MariaDB have: DELIMITER, compound bodies, backslash escapes. */
+class MariaDbSpecificsMariaDbTest {
+
+	@RegisterExtension
+	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.MARIADB);
+
+	@TempDir
+	Path folder;
+
+	Scripts scripts;
+
+	Sql sql;
+
+	@BeforeEach
+	void emptyDatabase() {
+		database.database().reset();
+		this.scripts = new Scripts(this.folder);
+		this.sql = new Sql(database.dataSource());
+	}
+
+	@Test
+	void procedureWithDelimiterAndTriggerWithoutIt() {
+		this.scripts.write("V1__routines.sql", """
+				CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(100), email_changes INT DEFAULT 0);
+				# a MySQL comment; with a semicolon
+				DELIMITER $$
+				CREATE PROCEDURE add_user(IN p_id INT, IN p_email VARCHAR(100))
+				BEGIN
+				  INSERT INTO users (id, email) VALUES (p_id, p_email);
+				  UPDATE users SET email = CONCAT(email, '') WHERE id = p_id;
+				END$$
+				DELIMITER ;
+				CREATE TRIGGER count_email_changes BEFORE UPDATE ON users FOR EACH ROW
+				BEGIN
+				  IF NEW.email <> OLD.email THEN
+				    SET NEW.email_changes = OLD.email_changes + 1;
+				  END IF;
+				END;
+				CALL add_user(1, 'it\\'s@example.com');
+				UPDATE users SET email = 'new@example.com' WHERE id = 1;
+				""");
+		Stepwise.configure().dataSource(database.dataSource()).locations(this.scripts.location()).load().migrate();
+		assertThat(this.sql.column("SELECT CONCAT(email, ' ', email_changes) FROM users"))
+			.containsExactly("new@example.com 1");
+	}
+
+}

@@ -1,0 +1,22 @@
+package dev.stepwise.migration;
+
+import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SessionSettingsH2Test extends AbstractSessionSettingsTest {
+
+	@RegisterExtension
+	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.H2);
+
+	@Override
+	TestDatabaseExtension database() {
+		return database;
+	}
+
+	@Override
+	String settingsQuery() {
+		return "SELECT 'LOCK_TIMEOUT=' || LOCK_TIMEOUT()";
+	}
+
+}
