@@ -18,8 +18,9 @@ import java.util.zip.ZipFile;
 /**
  * {@code benchmarks/run cli}: the time from launch to exit of a fresh JVM running
  * {@code stepwise info} and {@code stepwise migrate} (nothing pending, N applied) on
- * PostgreSQL through the distribution's launcher (and, for comparison, the bare jar), against Flyway's API in a plain main doing the same on the same scripts, each
- * tool with its own database; alternating, medians, ratios.
+ * PostgreSQL through the distribution's launcher (and, for comparison, the bare jar),
+ * against Flyway's API in a plain main doing the same on the same scripts, each tool with its
+ * own database; alternating, medians, ratios.
  */
 public final class CliBenchmark {
 

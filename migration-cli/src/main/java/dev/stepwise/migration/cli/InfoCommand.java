@@ -62,8 +62,8 @@ final class InfoCommand extends EngineCommand {
 		Table table = new Table("Version", "Description", "Type", "State", "Installed on", "Installed by", "Undo");
 		for (MigrationInfo migration : info.migrations()) {
 			table.row(Versions.orRepeatable(migration.version()), migration.description(), migration.type(),
-					migration.state() + (aboveTarget(migration, target) ? " (above target)" : ""), migration.installedOn(), migration.installedBy(),
-					migration.undoable() ? "yes" : "no");
+					migration.state() + (aboveTarget(migration, target) ? " (above target)" : ""),
+					migration.installedOn(), migration.installedBy(), migration.undoable() ? "yes" : "no");
 		}
 		if (table.isEmpty()) {
 			console.say("No migrations found in " + engine.configuration().locations() + ".");

@@ -163,7 +163,8 @@ public final class EngineSettings {
 		this.setters.put(key, (builder, value) -> setter.accept(builder, duration(value)));
 	}
 
-	private <T> void parsed(String key, String expected, Function<String, T> parser, BiConsumer<StepwiseConfiguration.Builder, T> setter) {
+	private <T> void parsed(String key, String expected, Function<String, T> parser,
+			BiConsumer<StepwiseConfiguration.Builder, T> setter) {
 		this.setters.put(key, (builder, value) -> {
 			T parsed;
 			try {
