@@ -58,19 +58,19 @@ public final class CliBenchmark {
 					new Rounds.Contender("sw_info", () -> run(concat(stepwise, concat(List.of("info"), stepwiseTarget)))),
 					new Rounds.Contender("fw_info",
 							() -> run(concat(flyway, List.of("info", server.url(flywayDb), scripts.toString())))),
-					new Rounds.Contender("sw_info_nocds",
+					new Rounds.Contender("swjar_info",
 							() -> run(concat(stepwiseJar, concat(List.of("info"), stepwiseTarget)))),
 					new Rounds.Contender("sw_migrate",
 							() -> run(concat(stepwise, concat(List.of("migrate"), stepwiseTarget)))),
 					new Rounds.Contender("fw_migrate",
 							() -> run(concat(flyway, List.of("migrate", server.url(flywayDb), scripts.toString())))),
-					new Rounds.Contender("sw_migrate_nocds",
+					new Rounds.Contender("swjar_mig",
 							() -> run(concat(stepwiseJar, concat(List.of("migrate"), stepwiseTarget))))));
 			Statistics.printTable(System.out, times);
 			double info = Statistics.pairedRatio(times.get("sw_info"), times.get("fw_info"));
 			double migrate = Statistics.pairedRatio(times.get("sw_migrate"), times.get("fw_migrate"));
-			double infoJar = Statistics.pairedRatio(times.get("sw_info_nocds"), times.get("fw_info"));
-			double migrateJar = Statistics.pairedRatio(times.get("sw_migrate_nocds"), times.get("fw_migrate"));
+			double infoJar = Statistics.pairedRatio(times.get("swjar_info"), times.get("fw_info"));
+			double migrateJar = Statistics.pairedRatio(times.get("swjar_mig"), times.get("fw_migrate"));
 			System.out.println(String.format(Locale.ROOT,
 					"cli: %d applied, %d rounds: stepwise/flyway time to exit, median of paired ratios: info %.2f,"
 							+ " migrate %.2f (goal: at most 0.50); the jar without the launcher's archive: info %.2f,"
