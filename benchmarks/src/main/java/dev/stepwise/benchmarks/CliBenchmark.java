@@ -45,7 +45,8 @@ public final class CliBenchmark {
 		// options; its own launcher keeps no archive, so it has none here either.
 		Path launcher = unpack(Path.of(options.text("distribution", "migration-cli/target/stepwise.zip")),
 				options.workDirectory("cli").resolve("distribution"));
-		List<String> jvm = List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
+		List<String> jvm = List.of(java, "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC",
+				"-XX:-UsePerfData");
 		List<String> stepwise = List.of("sh", launcher.toString());
 		// The same jar without the archive, to show what the archive is worth.
 		List<String> stepwiseJar = concat(jvm, List.of("-jar", jar.toString()));
