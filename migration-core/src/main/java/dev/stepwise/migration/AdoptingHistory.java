@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import dev.stepwise.migration.internal.history.AppliedMigration;
+import dev.stepwise.migration.internal.lock.RunLock;
 import dev.stepwise.migration.internal.resolve.ResolvedMigration;
 import org.jspecify.annotations.Nullable;
 
@@ -43,14 +44,15 @@ final class AdoptingHistory {
 	}
 
 	/**
-	 * Under the lock: Stepwise's history, adopting Flyway's first when there is one to adopt.
+	 * Under the lock: Stepwise's history, adopting Flyway's first when there is one to adopt;
+	 * the adoption commits only while {@code lock} is still held.
 	 * @return the rows, or {@code null} when Stepwise's history table does not exist
 	 */
-	@Nullable List<AppliedMigration> adoptingFlyway(Session session, List<ResolvedMigration> resolved)
+	@Nullable List<AppliedMigration> adoptingFlyway(Session session, List<ResolvedMigration> resolved, RunLock lock)
 			throws SQLException {
 		List<AppliedMigration> rows = session.history().readIfExists(session.connection());
 		List<AppliedMigration> adoptable = this.adopter.preview(session, rows);
-		return (adoptable != null) ? this.adopter.adopt(session, resolved, adoptable) : rows;
+		return (adoptable != null) ? this.adopter.adopt(session, resolved, adoptable, lock::lostBecause) : rows;
 	}
 
 	/** The rows a command works with: the adoptable ones if any, else Stepwise's, else none. */

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 
+import dev.stepwise.migration.expand.ExpansionSettings;
 import dev.stepwise.migration.expand.ExpansionTables;
 import dev.stepwise.migration.expand.Expansions;
 import dev.stepwise.migration.internal.execute.Callbacks;
@@ -149,7 +150,7 @@ final class EngineContext {
 	}
 
 	MigrationStates states(List<ResolvedMigration> resolved, List<AppliedMigration> rows) {
-		return MigrationStates.of(resolved, rows, this.configuration.outOfOrder());
+		return MigrationStates.of(resolved, rows, this.configuration.outOfOrder(), this.configuration.target());
 	}
 
 	void validateIfConfigured(Session session, MigrationStates states) {
@@ -174,10 +175,10 @@ final class EngineContext {
 	}
 
 	Expansions expansions(Session session) {
-		return new Expansions(this.configuration.dataSource(), session.dialect().type(), session.history().schema())
-			.instanceStaleness(this.configuration.instanceStaleness())
-			.backfillWorkers(this.configuration.backfillWorkers())
-			.lockWait(this.configuration.lockWaitTimeout())
+		ExpansionSettings settings = new ExpansionSettings(this.configuration.instanceStaleness(),
+				this.configuration.backfillWorkers(), this.configuration.lockWaitTimeout());
+		return new Expansions(this.configuration.dataSource(), session.dialect().type(), session.history().schema(),
+				settings)
 			// Callers hold the session's connection and a lock's (the run's, or the backfills').
 			.connectionsHeldByCaller(2, "the engine's lock and its session");
 	}

@@ -1,6 +1,7 @@
 package dev.stepwise.migration;
 
 import dev.stepwise.migration.api.FlywayAdoption;
+import dev.stepwise.migration.api.LockLostException;
 import dev.stepwise.migration.api.MigrationInfo;
 import dev.stepwise.migration.api.MigrationState;
 import dev.stepwise.migration.api.MigrationType;
@@ -13,12 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.stepwise.migration.internal.execute.LockCheck;
 import dev.stepwise.migration.internal.history.AppliedMigration;
 import dev.stepwise.migration.internal.history.FlywayHistory;
 import dev.stepwise.migration.internal.history.FlywayRow;
 import dev.stepwise.migration.internal.info.MigrationEntry;
 import dev.stepwise.migration.internal.info.MigrationStates;
 import dev.stepwise.migration.internal.info.MigrationValidator;
+import dev.stepwise.migration.internal.jdbc.Transactions;
 import dev.stepwise.migration.internal.resolve.ResolvedMigration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -111,16 +114,18 @@ final class FlywayHistoryAdopter {
 	}
 
 	/**
-	 * Checks and writes the adopted rows in one transaction. Call under the run's lock.
+	 * Checks and writes the adopted rows in one transaction. Call under the run's lock: the
+	 * transaction commits only while {@code lock} says the lock is still held, as each
+	 * migration's does, since another instance that took the lock meanwhile would adopt too.
 	 * @return the rows written, Stepwise's history from now on
+	 * @throws LockLostException when the lock was lost; nothing was adopted then
 	 */
-	List<AppliedMigration> adopt(Session session, List<ResolvedMigration> resolved, List<AppliedMigration> preview)
-			throws SQLException {
+	List<AppliedMigration> adopt(Session session, List<ResolvedMigration> resolved, List<AppliedMigration> preview,
+			LockCheck lock) throws SQLException {
 		check(session, resolved, preview);
 		session.history().createIfAbsent(session.connection());
 		Connection connection = session.connection();
-		connection.setAutoCommit(false);
-		try {
+		Transactions.run(connection, () -> {
 			for (AppliedMigration row : preview) {
 				session.history().append(connection, row);
 				if (row.rolledBackOn() != null) {
@@ -129,18 +134,24 @@ final class FlywayHistoryAdopter {
 							Objects.requireNonNull(row.rollbackScript()));
 				}
 			}
-			connection.commit();
-		}
-		catch (SQLException | RuntimeException ex) {
-			connection.rollback();
-			throw ex;
-		}
-		finally {
-			connection.setAutoCommit(true);
-		}
+			String lost = lock.lostBecause();
+			if (lost != null) {
+				throw lockLost(session, lost);
+			}
+		});
 		logger.info("Adopted {} row(s) of Flyway's history {} into {}; Flyway's table was left as it was",
 				preview.size() - 1, flyway(session).name(), session.history().name());
 		return preview;
+	}
+
+	private LockLostException lockLost(Session session, String why) {
+		String flyway = flyway(session).name();
+		return new LockLostException("The migration lock on " + session.history().name() + " was lost while adopting"
+				+ " Flyway's history " + flyway + ": " + why + ". Nothing was adopted: the copy was rolled back, "
+				+ session.history().name() + " has no rows and " + flyway + " was only read. Start again (another"
+				+ " instance may have taken the lock and adopted it meanwhile); find out what ended the lock's session"
+				+ " (an idle timeout of a proxy or pooler, a failover, an operator) so that it does not happen again.",
+				null, flyway);
 	}
 
 	private FlywayHistory flyway(Session session) {

@@ -97,7 +97,7 @@ final class MigrateCommand {
 	/** Under the lock: reads the history again, since another instance may have migrated. */
 	private MigrateResult applyPending(Session session, List<ResolvedMigration> resolved, MigrateOptions options,
 			long start, RunLock lock, Callbacks callbacks) throws SQLException {
-		List<AppliedMigration> rows = this.context.history().adoptingFlyway(session, resolved);
+		List<AppliedMigration> rows = this.context.history().adoptingFlyway(session, resolved, lock);
 		if (rows == null) {
 			rows = createHistory(session);
 		}
@@ -116,16 +116,22 @@ final class MigrateCommand {
 		session.limitLockWaits(this.configuration);
 		List<ExecutedMigration> applied = new ArrayList<>();
 		int rank = nextRank(rows);
-		for (MigrationEntry entry : pending) {
-			callbacks.fire(RunEvent.BEFORE_EACH_MIGRATE, session.connection());
-			try {
-				applied.add(executor.apply(session.connection(), Objects.requireNonNull(entry.resolved()), rank++));
+		if (this.configuration.group()) {
+			applied.addAll(MigrationGroup.apply(session.connection(), session.dialect(), executor, callbacks, pending,
+					plan, rank));
+		}
+		else {
+			for (MigrationEntry entry : pending) {
+				callbacks.fire(RunEvent.BEFORE_EACH_MIGRATE, session.connection());
+				try {
+					applied.add(executor.apply(session.connection(), Objects.requireNonNull(entry.resolved()), rank++));
+				}
+				catch (RuntimeException ex) {
+					EngineContext.fireAfterFailure(callbacks, RunEvent.AFTER_EACH_MIGRATE_ERROR, session, ex);
+					throw ex;
+				}
+				callbacks.fire(RunEvent.AFTER_EACH_MIGRATE, session.connection());
 			}
-			catch (RuntimeException ex) {
-				EngineContext.fireAfterFailure(callbacks, RunEvent.AFTER_EACH_MIGRATE_ERROR, session, ex);
-				throw ex;
-			}
-			callbacks.fire(RunEvent.AFTER_EACH_MIGRATE, session.connection());
 		}
 		MigrationVersion after = targetVersion(states.currentVersion(), plan);
 		EngineContext.log(applied, "Applied", after);

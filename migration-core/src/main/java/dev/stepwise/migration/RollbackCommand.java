@@ -42,7 +42,7 @@ final class RollbackCommand {
 			// A dry run only reads, so it takes no lock (a null resource is skipped).
 			try (RunLock lock = request.dryRun() ? null : this.context.lock(session)) {
 				List<AppliedMigration> rows = request.dryRun() ? this.context.history().orAdoptable(session, null)
-						: this.context.history().adoptingFlyway(session, resolved);
+						: this.context.history().adoptingFlyway(session, resolved, Objects.requireNonNull(lock));
 				MigrationStates states = this.context.states(resolved, (rows != null) ? rows : List.of());
 				List<MigrationEntry> selected = RollbackSelection.select(states, request);
 				MigrationExecutor executor = this.context.executor(session);

@@ -36,14 +36,18 @@ final class Session implements AutoCloseable {
 
 	private final String databaseUser;
 
+	private final List<String> otherSchemas;
+
 	private Dialect.@Nullable SessionSetting lockTimeout;
 
 	private Dialect.@Nullable SessionSetting clientCheck;
 
 	private Dialect.@Nullable SessionSetting defaultSchema;
 
-	private Session(Connection connection, boolean autoCommit, Target target, HistoryTable history, String user) {
+	private Session(Connection connection, boolean autoCommit, Target target, HistoryTable history, String user,
+			List<String> otherSchemas) {
 		this.connection = connection;
+		this.otherSchemas = otherSchemas;
 		this.autoCommit = autoCommit;
 		this.dialect = target.dialect();
 		this.history = history;
@@ -66,18 +70,20 @@ final class Session implements AutoCloseable {
 			String user = (configuration.installedBy() != null) ? configuration.installedBy()
 					: installer(target.databaseUser());
 			Session session = new Session(connection, autoCommit, target,
-					new HistoryTable(target.dialect(), target.schema(), configuration.table()), user);
+					new HistoryTable(target.dialect(), target.schema(), configuration.table()), user,
+					ManagedSchemas.of(configuration).stream().filter((schema) -> !schema.equals(target.schema())).toList());
 			String defaultSchema = configuration.defaultSchema();
-			if (defaultSchema != null) {
-				if (known == null && configuration.createSchemas()) {
-					target.dialect().createSchemaIfAbsent(connection, defaultSchema);
-				}
-				else if (known == null && !DefaultSchema.exists(connection, target.dialect(), defaultSchema)) {
+			if (known == null) {
+				String missing = ManagedSchemas.createOrFindMissing(connection, target.dialect(), configuration);
+				if (missing != null) {
 					closeQuietly(connection);
-					throw new StepwiseException("The default schema " + defaultSchema + " does not exist, and"
-							+ " createSchemas is false, so nothing was run. Create it, or let Stepwise create it:"
-							+ " createSchemas(true) (Spring Boot: stepwise.create-schemas=true).");
+					throw new StepwiseException("The " + (missing.equals(defaultSchema) ? "default " : "managed ")
+							+ "schema " + missing + " does not exist, and createSchemas is false, so nothing was run."
+							+ " Create it, or let Stepwise create it: createSchemas(true) (Spring Boot:"
+							+ " stepwise.create-schemas=true).");
 				}
+			}
+			if (defaultSchema != null) {
 				session.defaultSchema = DefaultSchema.use(connection, target.dialect(), defaultSchema);
 			}
 			return session;
@@ -171,6 +177,11 @@ final class Session implements AutoCloseable {
 
 	String databaseUser() {
 		return this.databaseUser;
+	}
+
+	/** The managed schemas other than the history table's. */
+	List<String> otherSchemas() {
+		return this.otherSchemas;
 	}
 
 	/** Whether a table exists in the history table's schema. */

@@ -15,7 +15,6 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.expand.Expansions;
 import dev.stepwise.migration.internal.execute.ExecutionSettings;
 import dev.stepwise.migration.api.ScriptSource;
 import dev.stepwise.migration.api.MigrationVersion;
@@ -118,6 +117,12 @@ public final class StepwiseConfiguration {
 
 	private final String placeholderSuffix;
 
+	private final List<String> schemas;
+
+	private final boolean group;
+
+	private final boolean mixed;
+
 	private StepwiseConfiguration(Builder builder) {
 		this.dataSource = Objects.requireNonNull(builder.dataSource,
 				"No DataSource: call dataSource(DataSource) or dataSource(url, user, password)");
@@ -154,9 +159,14 @@ public final class StepwiseConfiguration {
 		this.placeholderPrefix = builder.placeholderPrefix;
 		this.failOnMissingLocations = builder.failOnMissingLocations;
 		this.validateMigrationNaming = builder.validateMigrationNaming;
-		this.defaultSchema = builder.defaultSchema;
+		this.schemas = List.copyOf(builder.schemas);
+		// As in Flyway, the first managed schema is the default one unless it is named.
+		this.defaultSchema = (builder.defaultSchema != null) ? builder.defaultSchema
+				: this.schemas.isEmpty() ? null : this.schemas.get(0);
 		this.createSchemas = builder.createSchemas;
 		this.placeholderSuffix = builder.placeholderSuffix;
+		this.group = builder.group;
+		this.mixed = builder.mixed;
 	}
 
 	public DataSource dataSource() {
@@ -294,6 +304,21 @@ public final class StepwiseConfiguration {
 		return this.createSchemas;
 	}
 
+	/** The managed schemas, the default one first (empty: only the default schema, if any). */
+	public List<String> schemas() {
+		return this.schemas;
+	}
+
+	/** Whether all pending migrations run in one transaction. */
+	public boolean group() {
+		return this.group;
+	}
+
+	/** Whether a script may mix statements that need a transaction with ones that cannot run in one. */
+	public boolean mixed() {
+		return this.mixed;
+	}
+
 	public boolean failOnMissingLocations() {
 		return this.failOnMissingLocations;
 	}
@@ -313,7 +338,8 @@ public final class StepwiseConfiguration {
 	ExecutionSettings executionSettings() {
 		return new ExecutionSettings(this.dataSource, this.encoding, this.ddlLockTimeout, this.ddlRetries,
 				this.ddlRetryBackoff, this.instanceStaleness, this.backfillWorkers, this.lockWaitTimeout, this.table,
-				this.placeholderReplacement, this.placeholders, this.placeholderPrefix, this.placeholderSuffix);
+				this.placeholderReplacement, this.placeholders, this.placeholderPrefix, this.placeholderSuffix,
+				this.mixed);
 	}
 
 	/**
@@ -361,7 +387,7 @@ public final class StepwiseConfiguration {
 
 		private Duration heartbeatInterval = Duration.ofSeconds(30);
 
-		private int backfillWorkers = Expansions.DEFAULT_BACKFILL_WORKERS;
+		private int backfillWorkers = 2;
 
 		private @Nullable String installedBy;
 
@@ -394,6 +420,12 @@ public final class StepwiseConfiguration {
 		private @Nullable String defaultSchema;
 
 		private boolean createSchemas = true;
+
+		private List<String> schemas = List.of();
+
+		private boolean group;
+
+		private boolean mixed;
 
 		private String placeholderSuffix = "}";
 
@@ -688,9 +720,47 @@ public final class StepwiseConfiguration {
 			return this;
 		}
 
-		/** Whether the default schema is created when it does not exist; default true. */
+		/** Whether the default schema and the other managed schemas are created when they do not exist; default true. */
 		public Builder createSchemas(boolean createSchemas) {
 			this.createSchemas = createSchemas;
+			return this;
+		}
+
+		/**
+		 * The schemas (on MySQL and MariaDB, databases) the migrations manage, as Flyway's
+		 * {@code schemas}: the first is the default schema unless {@link #defaultSchema(String)}
+		 * names one, and every one is created when missing (see {@link #createSchemas(boolean)})
+		 * and looked at before a first run over a schema that others built; default none.
+		 */
+		public Builder schemas(List<String> schemas) {
+			Objects.requireNonNull(schemas, "schemas must not be null");
+			for (String schema : schemas) {
+				ConfigurationRules.identifier(schema, "schemas");
+			}
+			this.schemas = List.copyOf(schemas);
+			return this;
+		}
+
+		/**
+		 * Whether {@code migrate()} applies all pending migrations in one transaction, so that
+		 * either all of them are applied or none; default false. Refused, before any migration
+		 * runs, where a pending migration could not be undone with the group: a statement that
+		 * commits by itself (DDL on MySQL, MariaDB and H2), a Java migration there, or a
+		 * migration that runs without a transaction.
+		 */
+		public Builder group(boolean group) {
+			this.group = group;
+			return this;
+		}
+
+		/**
+		 * Whether a script may mix statements that need a transaction with statements that
+		 * cannot run in one (PostgreSQL's {@code CREATE INDEX CONCURRENTLY}): then the whole
+		 * script runs without a transaction, as in Flyway; default false, which refuses such a
+		 * script.
+		 */
+		public Builder mixed(boolean mixed) {
+			this.mixed = mixed;
 			return this;
 		}
 

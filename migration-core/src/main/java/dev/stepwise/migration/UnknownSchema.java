@@ -2,9 +2,11 @@ package dev.stepwise.migration;
 
 import dev.stepwise.migration.api.MigrationValidationException;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.stepwise.migration.expand.ExpansionTables;
+import dev.stepwise.migration.internal.history.HistoryTable;
 
 /**
  * Refuses to migrate a schema that has tables but no history, as Flyway does: replaying
@@ -21,9 +23,24 @@ final class UnknownSchema {
 	private UnknownSchema() {
 	}
 
-	/** Whether the schema holds tables or views that Stepwise did not create. */
+	/** Whether the managed schemas hold tables or views that Stepwise did not create. */
 	static boolean hasOtherTables(Session session) throws SQLException {
-		return !session.history().otherTables(session.connection(), STATE_TABLES).isEmpty();
+		return !otherTables(session).isEmpty();
+	}
+
+	/**
+	 * The tables and views Stepwise did not create in the history table's schema, then in
+	 * the other managed schemas (qualified), as Flyway looks at all its {@code schemas}.
+	 */
+	private static List<String> otherTables(Session session) throws SQLException {
+		List<String> tables = new ArrayList<>(session.history().otherTables(session.connection(), STATE_TABLES));
+		for (String schema : session.otherSchemas()) {
+			for (String table : new HistoryTable(session.dialect(), schema, session.history().table())
+				.otherTables(session.connection(), STATE_TABLES)) {
+				tables.add(schema + "." + table);
+			}
+		}
+		return tables;
 	}
 
 	/**
@@ -31,7 +48,7 @@ final class UnknownSchema {
 	 * the schema has tables and still no history table
 	 */
 	static void refuseIfNotEmpty(Session session) throws SQLException {
-		List<String> tables = session.history().otherTables(session.connection(), STATE_TABLES);
+		List<String> tables = otherTables(session);
 		// Another instance may have created the history and its first tables since this one
 		// looked: then the schema is Stepwise's, and the run under the lock reads it again.
 		if (tables.isEmpty() || session.history().exists(session.connection())) {
@@ -39,8 +56,11 @@ final class UnknownSchema {
 		}
 		String listed = String.join(", ", tables.subList(0, Math.min(LISTED, tables.size())))
 				+ ((tables.size() > LISTED) ? ", ..." : "");
-		throw new MigrationValidationException(List.of("Schema " + session.history().schema() + " is not empty ("
-				+ tables.size() + " table(s) or view(s): " + listed + ") but has no history table "
+		boolean several = !session.otherSchemas().isEmpty();
+		String subject = several ? "The managed schemas " + session.history().schema() + ", "
+				+ String.join(", ", session.otherSchemas()) + " are" : "Schema " + session.history().schema() + " is";
+		throw new MigrationValidationException(List.of(subject + " not empty (" + tables.size()
+				+ " table(s) or view(s): " + listed + ") but there is no history table "
 				+ session.history().name() + ", so Stepwise cannot know which migrations built it; nothing was run."
 				+ " Adopt it once with baseline(\"<version the schema is at>\"), or migrate with"
 				+ " baselineOnMigrate(true) and baselineVersion(...) (Spring Boot: stepwise.baseline-on-migrate=true,"

@@ -1,7 +1,7 @@
 package dev.stepwise.migration;
 
-import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import dev.stepwise.migration.api.LockLostException;
 import dev.stepwise.migration.api.MigrateOptions;
 import dev.stepwise.migration.api.MigrateResult;
 import dev.stepwise.migration.api.MigrationEvent;
@@ -23,14 +24,11 @@ import dev.stepwise.migration.api.StepwiseListener;
 import dev.stepwise.migration.internal.dialect.Dialect;
 import dev.stepwise.migration.internal.history.AppliedMigration;
 import dev.stepwise.migration.internal.history.HistoryTable;
-import dev.stepwise.migration.testsupport.Scripts;
-import dev.stepwise.migration.testsupport.Sql;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
 import dev.stepwise.migration.api.MigrationVersion;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,8 +43,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * The chosen points are signalled, never slept for: a listener call before a migration
  * starts, or a statement of the script that waits on a row the test holds locked (the
  * "gate"), observed through the database's own view of waiting sessions.
+ * <p>
+ * Over 400 lines on purpose: each fault the Guarantees section promises to survive, read as one list.
  */
-abstract class AbstractFaultInjectionTest {
+abstract class AbstractFaultInjectionTest extends AbstractEmptyDatabaseTest {
 
 	private static final String SETUP = """
 			CREATE TABLE seeds (id INT);
@@ -54,39 +54,27 @@ abstract class AbstractFaultInjectionTest {
 			INSERT INTO gate (n) VALUES (0);
 			""";
 
-	@TempDir
-	Path folder;
-
-	Scripts scripts;
-
-	Sql sql;
-
 	private Connection admin;
 
 	private Connection gate;
 
-	abstract TestDatabaseExtension database();
-
 	/** A query of one row and column: the id of the current session, as {@link #kill} takes it. */
 	abstract String sessionIdQuery();
 
-	/** Kills a session the way an operator or a proxy would. */
-	abstract void kill(Statement admin, long session) throws SQLException;
+	/** The statement that kills a session the way an operator or a proxy would. */
+	abstract String kill(long session);
 
-	/** Whether a session is gone from the server. */
-	abstract boolean isGone(Statement admin, long session) throws SQLException;
+	/** A query that counts the session on the server: 0 once it is gone. */
+	abstract String sessionCount(long session);
 
-	/** Whether a session waits for a row lock. */
-	abstract boolean isWaitingForALock(Statement admin, long session) throws SQLException;
+	/** A query that counts the session among those waiting for a row lock: 1 while it waits. */
+	abstract String lockWaiterCount(long session);
 
 	/** Whether DDL commits by itself here, so a migration can take partial effect. */
 	abstract boolean ddlCommits();
 
 	@BeforeEach
-	void emptyDatabase() throws SQLException {
-		database().database().reset();
-		this.scripts = new Scripts(this.folder);
-		this.sql = new Sql(database().dataSource());
+	void openAdminConnection() throws SQLException {
 		this.admin = database().dataSource().getConnection();
 	}
 
@@ -138,6 +126,30 @@ abstract class AbstractFaultInjectionTest {
 	}
 
 	@Test
+	void lostLockWhileAdoptingFlywaysHistoryAdoptsNothing() {
+		this.scripts.write("V1__setup.sql", SETUP);
+		this.scripts.write("V2__second.sql", "CREATE TABLE t2 (id INT)");
+		Flyway.configure().dataSource(database().dataSource()).locations(this.scripts.location()).load().migrate();
+		SessionsOfARun sessions = instance();
+		StepwiseListener killLockOnceTaken = new StepwiseListener() {
+			@Override
+			public void lockAcquired(java.time.Duration waited) {
+				killAndAwait(sessions.lockSession());
+			}
+		};
+		assertThatThrownBy(() -> configure(sessions).listeners(killLockOnceTaken).load().migrate())
+			.isInstanceOf(LockLostException.class)
+			.hasMessageContaining("was lost while adopting Flyway's history")
+			.hasMessageContaining("Nothing was adopted")
+			.hasMessageContaining("has no rows");
+		assertThat(this.sql.count("SELECT COUNT(*) FROM stepwise_history")).isZero();
+		MigrateResult next = configure(instance()).load().migrate();
+		assertThat(next.applied()).isEmpty();
+		assertThat(this.sql.column("SELECT version FROM stepwise_history WHERE version IS NOT NULL"
+				+ " ORDER BY installed_rank")).containsExactly("1", "2");
+	}
+
+	@Test
 	void lostLockBeforeARollbackStepStopsTheRollbackAndNamesWhatWasUndone() {
 		this.scripts.write("V1__setup.sql", SETUP);
 		this.scripts.write("V2__second.sql", "CREATE TABLE t2 (id INT)");
@@ -167,23 +179,12 @@ abstract class AbstractFaultInjectionTest {
 
 	@Test
 	void lostLockDuringANoTransactionScriptLetsNoOtherInstanceApplyItAgain() throws Exception {
-		this.scripts.write("V1__setup.sql", SETUP);
-		configure(instance()).load().migrate();
-		this.scripts.write("V2__seed.sql", """
-				-- stepwise:no-transaction
-				INSERT INTO seeds (id) VALUES (1);
-				UPDATE gate SET n = n + 1;
-				""");
-		closeGate();
 		SessionsOfARun first = instance();
-		CompletableFuture<MigrateResult> firstRun = CompletableFuture
-			.supplyAsync(() -> configure(first).load().migrate());
-		await(() -> firstRun.isDone() || first.workSessions().stream().anyMatch(this::waiting));
+		CompletableFuture<MigrateResult> firstRun = noTransactionSeedWaitingAtTheGate(first);
 		killAndAwait(first.lockSession());
 		SessionsOfARun second = instance();
-		CompletableFuture<MigrateResult> secondRun = CompletableFuture
-			.supplyAsync(() -> configure(second).load().migrate());
-		await(() -> secondRun.isDone() || second.workSessions().stream().anyMatch(this::waiting));
+		CompletableFuture<MigrateResult> secondRun = migrateInTheBackground(second);
+		awaitTheGate(secondRun, second);
 		openGate();
 		Throwable firstFailure = failureOf(firstRun);
 		Throwable secondFailure = failureOf(secondRun);
@@ -201,21 +202,10 @@ abstract class AbstractFaultInjectionTest {
 
 	@Test
 	void anInstanceStartingDuringAMigrationWaitsForItInsteadOfTakingItsStartRecordForAFailure() throws Exception {
-		this.scripts.write("V1__setup.sql", SETUP);
-		configure(instance()).load().migrate();
-		this.scripts.write("V2__seed.sql", """
-				-- stepwise:no-transaction
-				INSERT INTO seeds (id) VALUES (1);
-				UPDATE gate SET n = n + 1;
-				""");
-		closeGate();
 		SessionsOfARun first = instance();
-		CompletableFuture<MigrateResult> firstRun = CompletableFuture
-			.supplyAsync(() -> configure(first).load().migrate());
-		await(() -> firstRun.isDone() || first.workSessions().stream().anyMatch(this::waiting));
+		CompletableFuture<MigrateResult> firstRun = noTransactionSeedWaitingAtTheGate(first);
 		SessionsOfARun second = instance();
-		CompletableFuture<MigrateResult> secondRun = CompletableFuture
-			.supplyAsync(() -> configure(second).load().migrate());
+		CompletableFuture<MigrateResult> secondRun = migrateInTheBackground(second);
 		await(() -> secondRun.isDone() || second.askedForTheLock());
 		openGate();
 		assertThat(failureOf(firstRun)).isNull();
@@ -237,9 +227,9 @@ abstract class AbstractFaultInjectionTest {
 				""");
 		closeGate();
 		SessionsOfARun sessions = instance();
-		CompletableFuture<MigrateResult> run = CompletableFuture.supplyAsync(() -> configure(sessions).load().migrate());
-		await(() -> run.isDone() || sessions.workSessions().stream().anyMatch(this::waiting));
-		killAndAwait(sessions.workSessions().stream().filter(this::waiting).findFirst().orElseThrow());
+		CompletableFuture<MigrateResult> run = migrateInTheBackground(sessions);
+		awaitTheGate(run, sessions);
+		killTheSessionAtTheGate(sessions);
 		openGate();
 		Throwable failure = failureOf(run);
 		assertThat(failure).isInstanceOf(MigrationFailedException.class)
@@ -274,8 +264,8 @@ abstract class AbstractFaultInjectionTest {
 		SessionsOfARun sessions = instance();
 		CompletableFuture<RollbackResult> run = CompletableFuture
 			.supplyAsync(() -> configure(sessions).load().rollbackLast(1));
-		await(() -> run.isDone() || sessions.workSessions().stream().anyMatch(this::waiting));
-		killAndAwait(sessions.workSessions().stream().filter(this::waiting).findFirst().orElseThrow());
+		awaitTheGate(run, sessions);
+		killTheSessionAtTheGate(sessions);
 		openGate();
 		Throwable failure = failureOf(run);
 		assertThat(failure).isInstanceOf(MigrationFailedException.class)
@@ -361,6 +351,38 @@ abstract class AbstractFaultInjectionTest {
 			.toList();
 	}
 
+	/**
+	 * Applies the setup, then starts a run of a no-transaction seed script in the background
+	 * and returns once it waits at the closed gate, its seed row written.
+	 */
+	private CompletableFuture<MigrateResult> noTransactionSeedWaitingAtTheGate(SessionsOfARun sessions)
+			throws SQLException {
+		this.scripts.write("V1__setup.sql", SETUP);
+		configure(instance()).load().migrate();
+		this.scripts.write("V2__seed.sql", """
+				-- stepwise:no-transaction
+				INSERT INTO seeds (id) VALUES (1);
+				UPDATE gate SET n = n + 1;
+				""");
+		closeGate();
+		CompletableFuture<MigrateResult> run = migrateInTheBackground(sessions);
+		awaitTheGate(run, sessions);
+		return run;
+	}
+
+	private CompletableFuture<MigrateResult> migrateInTheBackground(SessionsOfARun sessions) {
+		return CompletableFuture.supplyAsync(() -> configure(sessions).load().migrate());
+	}
+
+	/** Waits until one of the run's sessions waits at the gate, or the run has ended. */
+	private void awaitTheGate(CompletableFuture<?> run, SessionsOfARun sessions) {
+		await(() -> run.isDone() || sessions.workSessions().stream().anyMatch(this::waiting));
+	}
+
+	private void killTheSessionAtTheGate(SessionsOfARun sessions) {
+		killAndAwait(sessions.workSessions().stream().filter(this::waiting).findFirst().orElseThrow());
+	}
+
 	/** Holds the gate row locked, so a statement that updates it waits until {@link #openGate()}. */
 	private void closeGate() throws SQLException {
 		this.gate = database().dataSource().getConnection();
@@ -376,25 +398,24 @@ abstract class AbstractFaultInjectionTest {
 	}
 
 	private boolean waiting(long session) {
-		try (Statement statement = this.admin.createStatement()) {
-			return isWaitingForALock(statement, session);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return adminCount(lockWaiterCount(session)) == 1;
 	}
 
 	void killAndAwait(long session) {
 		try (Statement statement = this.admin.createStatement()) {
-			kill(statement, session);
-			await(() -> {
-				try {
-					return isGone(statement, session);
-				}
-				catch (SQLException ex) {
-					throw new IllegalStateException(ex);
-				}
-			});
+			statement.execute(kill(session));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		await(() -> adminCount(sessionCount(session)) == 0);
+	}
+
+	/** A count read through the admin connection, which the faults never touch. */
+	private int adminCount(String query) {
+		try (Statement statement = this.admin.createStatement(); ResultSet result = statement.executeQuery(query)) {
+			result.next();
+			return result.getInt(1);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);

@@ -1,13 +1,15 @@
 package dev.stepwise.migration;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TimeZone;
 
 import dev.stepwise.migration.api.FlywayAdoption;
 import dev.stepwise.migration.api.MigrationInfo;
@@ -15,13 +17,9 @@ import dev.stepwise.migration.api.MigrationState;
 import dev.stepwise.migration.api.MigrationType;
 import dev.stepwise.migration.api.MigrationValidationException;
 import dev.stepwise.migration.api.StepwiseInfo;
-import dev.stepwise.migration.testsupport.Scripts;
-import dev.stepwise.migration.testsupport.Sql;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,22 +29,14 @@ import static org.assertj.core.api.Assertions.tuple;
  * Adopting a database that Flyway itself migrated: Flyway applies versioned and repeatable
  * scripts and runs a callback, then Stepwise takes over in place, on every database.
  */
-abstract class AbstractFlywayAdoptionTest {
+abstract class AbstractFlywayAdoptionTest extends AbstractEmptyDatabaseTest {
 
-	@TempDir
-	Path folder;
+	private Instant flywayStarted;
 
-	Scripts scripts;
-
-	Sql sql;
-
-	abstract TestDatabaseExtension database();
+	private Instant flywayFinished;
 
 	@BeforeEach
 	void flywayMigratedSchema() {
-		database().database().reset();
-		this.scripts = new Scripts(this.folder);
-		this.sql = new Sql(database().dataSource());
 		this.scripts.write("V1__create_customers.sql", """
 				CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(100) NOT NULL);
 				CREATE TABLE callback_log (event VARCHAR(50) NOT NULL);
@@ -56,11 +46,9 @@ abstract class AbstractFlywayAdoptionTest {
 			.write("U2__add_email.sql", "ALTER TABLE customers DROP COLUMN email;\n")
 			.write("R__customer_names.sql", "CREATE OR REPLACE VIEW customer_names AS SELECT id, name FROM customers;\n")
 			.write("afterMigrate.sql", "INSERT INTO callback_log (event) VALUES ('afterMigrate');\n");
+		this.flywayStarted = Instant.now();
 		Flyway.configure().dataSource(database().dataSource()).locations(this.scripts.location()).load().migrate();
-	}
-
-	StepwiseConfiguration.Builder configure() {
-		return Stepwise.configure().dataSource(database().dataSource()).locations(this.scripts.location());
+		this.flywayFinished = Instant.now();
 	}
 
 	@Test
@@ -185,17 +173,54 @@ abstract class AbstractFlywayAdoptionTest {
 		assertThat(this.sql.count("SELECT COUNT(*) FROM stepwise_history WHERE type <> 'ADOPTION'")).isEqualTo(3);
 	}
 
+	@Test
+	void readsFlywaysTimesInTheDatabaseSessionsZoneNotTheJvms() {
+		// Flyway's installed_on has no zone: the database wrote its wall-clock time in the session's zone.
+		ZoneId flywaySessionZone = ZoneId.systemDefault();
+		TimeZone jvmZone = TimeZone.getDefault();
+		TimeZone.setDefault(TimeZone.getTimeZone(flywaySessionZone.getRules().getOffset(Instant.now()).getTotalSeconds()
+				>= 0 ? "Pacific/Pago_Pago" : "Pacific/Kiritimati"));
+		try {
+			// Unpooled: each connection is opened in the JVM's new zone; the session's zone stays Flyway's.
+			Stepwise stepwise = Stepwise.configure()
+				.dataSource(database().database().url(), null, null)
+				.locations(this.scripts.location())
+				.initSqls(List.of(setSessionZone(flywaySessionZone)))
+				.load();
+
+			stepwise.migrate();
+
+			assertThat(stepwise.info().migrations()).extracting(MigrationInfo::installedOn)
+				.hasSize(3)
+				.allSatisfy((installedOn) -> assertThat(installedOn)
+					.isBetween(this.flywayStarted.minusSeconds(5), this.flywayFinished.plusSeconds(5)));
+		}
+		finally {
+			TimeZone.setDefault(jvmZone);
+		}
+	}
+
+	private String setSessionZone(ZoneId zone) {
+		if (type().isMySqlFamily()) {
+			// Named zones need MariaDB's time zone tables; an offset needs nothing.
+			int minutes = zone.getRules().getOffset(Instant.now()).getTotalSeconds() / 60;
+			return String.format("SET time_zone = '%s%02d:%02d'", (minutes < 0) ? "-" : "+", Math.abs(minutes) / 60,
+					Math.abs(minutes) % 60);
+		}
+		return "SET TIME ZONE '" + zone.getId() + "'";
+	}
+
 	private int stepwiseHistoryRows() {
 		return this.sql.tableExists("stepwise_history") ? this.sql.count("SELECT COUNT(*) FROM stepwise_history") : 0;
 	}
 
 	private String falseLiteral() {
-		return database().database().type().isMySqlFamily() ? "0" : "FALSE";
+		return type().isMySqlFamily() ? "0" : "FALSE";
 	}
 
 	/** Flyway quotes its names, so on H2 they stay lower case. */
 	private String quote(String name) {
-		return database().database().type().quote(name);
+		return type().quote(name);
 	}
 
 	private String flywayTable() {

@@ -1,57 +1,40 @@
 package dev.stepwise.migration;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.api.ExecutedMigration;
+import dev.stepwise.migration.api.MigrationFailedException;
+import dev.stepwise.migration.api.MigrationValidationException;
+import dev.stepwise.migration.api.MigrationInfo;
+import dev.stepwise.migration.api.MigrationState;
 import dev.stepwise.migration.api.StepwiseException;
-import dev.stepwise.migration.testsupport.Scripts;
-import dev.stepwise.migration.testsupport.Sql;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The settings a team moving from Flyway reaches for: {@code target}, {@code initSqls},
  * {@code connectRetries}, on every database.
  */
-abstract class AbstractFlywaySettingsTest {
-
-	@TempDir
-	Path folder;
-
-	Scripts scripts;
-
-	Sql sql;
-
-	abstract TestDatabaseExtension database();
+abstract class AbstractFlywaySettingsTest extends AbstractEmptyDatabaseTest {
 
 	@BeforeEach
-	void emptyDatabase() {
-		database().database().reset();
-		this.scripts = new Scripts(this.folder);
-		this.sql = new Sql(database().dataSource());
+	void orderMigrations() {
 		this.scripts.write("V1__create_orders.sql", "CREATE TABLE orders (id INT PRIMARY KEY);\n")
 			.write("V2__add_total.sql", "ALTER TABLE orders ADD COLUMN total INT;\n")
 			.write("V3__add_status.sql", "ALTER TABLE orders ADD COLUMN status VARCHAR(20);\n")
 			.write("R__order_ids.sql", "CREATE OR REPLACE VIEW order_ids AS SELECT id FROM orders;\n");
-	}
-
-	StepwiseConfiguration.Builder configure() {
-		return Stepwise.configure().dataSource(database().dataSource()).locations(this.scripts.location());
 	}
 
 	@Test
@@ -63,6 +46,24 @@ abstract class AbstractFlywaySettingsTest {
 		assertThat(configure().target("latest").load().migrate().applied()).extracting(ExecutedMigration::script)
 			.containsExactly("V3__add_status.sql");
 		assertThat(this.sql.columns("orders")).containsExactlyInAnyOrder("id", "total", "status");
+	}
+
+	@Test
+	void versionsAboveTheTargetAreNotPendingAndValidatePasses() {
+		Stepwise stepwise = configure().target("2").load();
+		stepwise.migrate();
+
+		// As Flyway's info and validate with a target: V3 is above it, which is not pending.
+		assertThat(stepwise.info().migrations()).extracting(MigrationInfo::script, MigrationInfo::state)
+			.containsExactly(tuple("V1__create_orders.sql", MigrationState.APPLIED),
+					tuple("V2__add_total.sql", MigrationState.APPLIED),
+					tuple("V3__add_status.sql", MigrationState.ABOVE_TARGET),
+					tuple("R__order_ids.sql", MigrationState.APPLIED));
+		assertThat(stepwise.info().pending()).isEmpty();
+		stepwise.validate();
+		assertThat(stepwise.migrate().applied()).isEmpty();
+		assertThat(configure().load().info().pending()).extracting(MigrationInfo::script)
+			.containsExactly("V3__add_status.sql");
 	}
 
 	@Test
@@ -183,9 +184,91 @@ abstract class AbstractFlywaySettingsTest {
 		}
 	}
 
+	@Test
+	void groupAppliesAllPendingMigrationsOrNone() {
+		configure().load().migrate();
+		this.scripts.write("V4__first_order.sql", "INSERT INTO orders (id) VALUES (1);\n")
+			.write("V5__more_orders.sql", "INSERT INTO orders (id) VALUES (2);\nINSERT INTO orders (id) VALUES (1);\n");
+
+		assertThatThrownBy(() -> configure().group(true).load().migrate()).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("V5__more_orders.sql (version 5) failed at line 2")
+			.hasMessageContaining("stepwise.group=true")
+			.hasMessageContaining("none of V4__first_order.sql, V5__more_orders.sql was applied");
+
+		assertThat(this.sql.count("SELECT COUNT(*) FROM orders")).isZero();
+		assertThat(this.sql.column("SELECT version FROM stepwise_history WHERE version IS NOT NULL"
+				+ " ORDER BY installed_rank")).containsExactly("1", "2", "3");
+		this.scripts.write("V5__more_orders.sql", "INSERT INTO orders (id) VALUES (2);\n");
+		assertThat(configure().group(true).load().migrate().applied()).extracting(ExecutedMigration::script)
+			.containsExactly("V4__first_order.sql", "V5__more_orders.sql");
+		assertThat(this.sql.count("SELECT COUNT(*) FROM orders")).isEqualTo(2);
+		assertThat(configure().load().info().pending()).isEmpty();
+	}
+
+	@Test
+	void groupRollsBackDdlWhereItIsTransactionalAndIsRefusedWhereItCommitsByItself() {
+		this.scripts.write("V4__create_customers.sql", "CREATE TABLE customers (id INT PRIMARY KEY);\n")
+			.write("V5__broken.sql", "INSERT INTO no_such_table (id) VALUES (1);\n");
+		Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> configure().group(true).load().migrate());
+
+		if (type() == DatabaseType.POSTGRESQL) {
+			assertThat(failure).isInstanceOf(MigrationFailedException.class)
+				.hasMessageContaining("V5__broken.sql (version 5) failed")
+				.hasMessageContaining("none of V1__create_orders.sql");
+		}
+		else {
+			// DDL commits by itself here: the group is refused before any migration runs.
+			assertThat(failure).isInstanceOf(StepwiseException.class)
+				.hasMessageContaining("could not be rolled back as one group")
+				.hasMessageContaining("V1__create_orders.sql has a statement that commits by itself")
+				.hasMessageContaining("V4__create_customers.sql has a statement that commits by itself")
+				.hasMessageContaining("No migration was applied")
+				.hasMessageContaining("stepwise.group=false");
+		}
+		assertThat(this.sql.tableExists("orders")).isFalse();
+		assertThat(this.sql.tableExists("customers")).isFalse();
+		assertThat(this.sql.count("SELECT COUNT(*) FROM stepwise_history")).isZero();
+	}
+
+	@Test
+	void schemasAreAllCreatedTheFirstHoldsTheHistoryAndAllAreCheckedBeforeAFirstRun() throws SQLException {
+		String app = database().database().name() + "_app";
+		String audit = database().database().name() + "_audit";
+		this.scripts.write("V4__audit_log.sql", "CREATE TABLE ${audit}.audit_log (id INT);\n");
+		try {
+			assertThatThrownBy(() -> configure().schemas(List.of(app, audit)).createSchemas(false).load().migrate())
+				.isInstanceOf(StepwiseException.class)
+				.hasMessageContaining(app + " does not exist")
+				.hasMessageContaining("stepwise.create-schemas");
+
+			configure().schemas(List.of(app, audit)).placeholder("audit", quoted(audit)).load().migrate();
+
+			try (Connection connection = database().dataSource().getConnection()) {
+				assertThat(tables(connection, app)).contains("orders", "stepwise_history");
+				assertThat(tables(connection, audit)).containsExactly("audit_log");
+			}
+			dropSchema(app);
+			this.sql.execute("CREATE TABLE " + quoted(audit) + ".legacy (id INT)");
+			assertThatThrownBy(() -> configure().schemas(List.of(app, audit)).placeholder("audit", quoted(audit))
+				.load()
+				.migrate())
+				.isInstanceOf(MigrationValidationException.class)
+				.hasMessageContaining("The managed schemas " + app + ", " + audit + " are not empty")
+				.hasMessageContaining(audit + ".");
+		}
+		finally {
+			dropSchema(app);
+			dropSchema(audit);
+		}
+	}
+
+	private String quoted(String schema) {
+		return type().quote(schema);
+	}
+
 	private void dropSchema(String schema) {
-		boolean mysql = database().database().type().isMySqlFamily();
-		String quoted = database().database().type().quote(schema);
+		boolean mysql = type().isMySqlFamily();
+		String quoted = type().quote(schema);
 		this.sql.execute(mysql ? "DROP DATABASE IF EXISTS " + quoted : "DROP SCHEMA IF EXISTS " + quoted + " CASCADE");
 	}
 
@@ -194,7 +277,7 @@ abstract class AbstractFlywaySettingsTest {
 	}
 
 	private List<String> tables(Connection connection, String schema) throws SQLException {
-		boolean mysql = database().database().type().isMySqlFamily();
+		boolean mysql = type().isMySqlFamily();
 		List<String> tables = new java.util.ArrayList<>();
 		try (java.sql.ResultSet result = connection.getMetaData()
 			.getTables(mysql ? schema : null, mysql ? null : schema, "%", null)) {
@@ -210,7 +293,7 @@ abstract class AbstractFlywaySettingsTest {
 	}
 
 	/** A database that refuses the first connections, as one that is still starting does. */
-	static final class StartingDatabase implements DataSource {
+	static final class StartingDatabase extends TestDataSource {
 
 		private final DataSource database;
 
@@ -234,39 +317,6 @@ abstract class AbstractFlywaySettingsTest {
 		@Override
 		public Connection getConnection(String username, String password) throws SQLException {
 			return getConnection();
-		}
-
-		@Override
-		public PrintWriter getLogWriter() {
-			return null;
-		}
-
-		@Override
-		public void setLogWriter(PrintWriter out) {
-		}
-
-		@Override
-		public void setLoginTimeout(int seconds) {
-		}
-
-		@Override
-		public int getLoginTimeout() {
-			return 0;
-		}
-
-		@Override
-		public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-			throw new SQLFeatureNotSupportedException();
-		}
-
-		@Override
-		public <T> T unwrap(Class<T> type) throws SQLException {
-			throw new SQLException("not a wrapper");
-		}
-
-		@Override
-		public boolean isWrapperFor(Class<?> type) {
-			return false;
 		}
 
 	}

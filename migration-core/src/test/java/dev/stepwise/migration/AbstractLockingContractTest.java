@@ -1,6 +1,5 @@
 package dev.stepwise.migration;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -13,12 +12,7 @@ import dev.stepwise.migration.api.MigrationFailedException;
 import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.internal.dialect.Dialect;
 import dev.stepwise.migration.internal.lock.RunLock;
-import dev.stepwise.migration.testsupport.Scripts;
-import dev.stepwise.migration.testsupport.Sql;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,30 +22,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * time and names the holder; DDL gives up on a table lock rather than queue behind a long
  * transaction, names the blocker, and succeeds when the blocker commits during its retries.
  */
-abstract class AbstractLockingContractTest {
-
-	@TempDir
-	Path folder;
-
-	Scripts scripts;
-
-	Sql sql;
-
-	abstract TestDatabaseExtension database();
+abstract class AbstractLockingContractTest extends AbstractEmptyDatabaseTest {
 
 	/** How the database describes the session that blocks. */
 	abstract String blockerWord();
-
-	@BeforeEach
-	void emptyDatabase() {
-		database().database().reset();
-		this.scripts = new Scripts(this.folder);
-		this.sql = new Sql(database().dataSource());
-	}
-
-	StepwiseConfiguration.Builder configure() {
-		return Stepwise.configure().dataSource(database().dataSource()).locations(this.scripts.location());
-	}
 
 	@Test
 	void secondRunWaitsABoundedTimeAndNamesTheHolder() throws Exception {
@@ -132,7 +106,7 @@ abstract class AbstractLockingContractTest {
 		try (Connection connection = database().dataSource().getConnection();
 				java.sql.ResultSet result = connection.getMetaData()
 					.getColumns(connection.getCatalog(), null,
-							(database().type() == DatabaseType.H2) ? "USERS" : "users", null)) {
+							(type() == DatabaseType.H2) ? "USERS" : "users", null)) {
 			while (result.next()) {
 				columns.add(result.getString("COLUMN_NAME").toLowerCase());
 			}

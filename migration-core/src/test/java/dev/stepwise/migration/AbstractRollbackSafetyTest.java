@@ -1,6 +1,5 @@
 package dev.stepwise.migration;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import ch.qos.logback.classic.Logger;
@@ -11,20 +10,14 @@ import dev.stepwise.migration.api.MigrateOptions;
 import dev.stepwise.migration.java.MigrationContext;
 import dev.stepwise.migration.api.MigrationFailedException;
 import dev.stepwise.migration.api.MigrationInfo;
-import dev.stepwise.migration.api.MigrationState;
 import dev.stepwise.migration.api.MigrationValidationException;
 import dev.stepwise.migration.api.RepairRequest;
 import dev.stepwise.migration.api.RepairResult;
 import dev.stepwise.migration.api.RollbackRefusedException;
 import dev.stepwise.migration.api.RollbackRequest;
 import dev.stepwise.migration.api.DatabaseType;
-import dev.stepwise.migration.testsupport.Scripts;
-import dev.stepwise.migration.testsupport.Sql;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
 import dev.stepwise.migration.api.MigrationVersion;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,35 +26,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * What the history says after failures of rollbacks and migrations, what repair can set
  * right, and what migrate and rollback refuse: written once, run on every database.
+ * <p>
+ * Over 400 lines on purpose: every failure state of the history and its way out, read as one list.
  */
-abstract class AbstractRollbackSafetyTest {
-
-	@TempDir
-	Path folder;
-
-	Scripts scripts;
-
-	Sql sql;
-
-	abstract TestDatabaseExtension database();
-
-	@BeforeEach
-	void emptyDatabase() {
-		database().database().reset();
-		this.scripts = new Scripts(this.folder);
-		this.sql = new Sql(database().dataSource());
-	}
-
-	StepwiseConfiguration.Builder configure() {
-		return Stepwise.configure().dataSource(database().dataSource()).locations(this.scripts.location());
-	}
-
-	Stepwise stepwise() {
-		return configure().load();
-	}
+abstract class AbstractRollbackSafetyTest extends AbstractEmptyDatabaseTest {
 
 	boolean ddlIsTransactional() {
-		return database().type() == DatabaseType.POSTGRESQL;
+		return type() == DatabaseType.POSTGRESQL;
 	}
 
 	List<String> states(Stepwise stepwise) {
@@ -420,23 +391,31 @@ abstract class AbstractRollbackSafetyTest {
 	}
 
 	/** Builds a table, then fails outside a transaction: the FAILED record of item 2's kind. */
-	static final class V3__Half_built_notes extends BaseJavaMigration {
+	static final class V3__Half_built_notes extends HalfBuilt {
 
-		@Override
-		public boolean transactional() {
-			return false;
-		}
-
-		@Override
-		public void up(MigrationContext context) throws Exception {
-			context.execute("CREATE TABLE notes (id INT PRIMARY KEY, order_id INT REFERENCES orders (id))");
-			context.execute("INSERT INTO no_such_table VALUES (1)");
+		V3__Half_built_notes() {
+			super("CREATE TABLE notes (id INT PRIMARY KEY, order_id INT REFERENCES orders (id))");
 		}
 
 	}
 
 	/** The same failure at version 2. */
-	static final class V2__Half_built extends BaseJavaMigration {
+	static final class V2__Half_built extends HalfBuilt {
+
+		V2__Half_built() {
+			super("CREATE TABLE half (id INT PRIMARY KEY)");
+		}
+
+	}
+
+	/** A migration that creates a table, then fails outside a transaction, so the table stays. */
+	abstract static class HalfBuilt extends BaseJavaMigration {
+
+		private final String createTable;
+
+		HalfBuilt(String createTable) {
+			this.createTable = createTable;
+		}
 
 		@Override
 		public boolean transactional() {
@@ -445,7 +424,7 @@ abstract class AbstractRollbackSafetyTest {
 
 		@Override
 		public void up(MigrationContext context) throws Exception {
-			context.execute("CREATE TABLE half (id INT PRIMARY KEY)");
+			context.execute(this.createTable);
 			context.execute("INSERT INTO no_such_table VALUES (1)");
 		}
 

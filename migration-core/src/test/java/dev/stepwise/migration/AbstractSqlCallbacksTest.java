@@ -1,6 +1,5 @@
 package dev.stepwise.migration;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,12 +11,8 @@ import dev.stepwise.migration.api.MigrationFailedException;
 import dev.stepwise.migration.api.MigrationValidationException;
 import dev.stepwise.migration.api.RunEvent;
 import dev.stepwise.migration.api.StepwiseListener;
-import dev.stepwise.migration.testsupport.Scripts;
-import dev.stepwise.migration.testsupport.Sql;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,24 +21,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Flyway's SQL callbacks in the locations run at the same points of the run, and Java
  * listeners hear the same points with the run's connection, on every database.
  */
-abstract class AbstractSqlCallbacksTest {
-
-	@TempDir
-	Path folder;
-
-	Scripts scripts;
-
-	Sql sql;
+abstract class AbstractSqlCallbacksTest extends AbstractEmptyDatabaseTest {
 
 	final List<String> heard = new ArrayList<>();
 
-	abstract TestDatabaseExtension database();
-
 	@BeforeEach
-	void emptyDatabase() {
-		database().database().reset();
-		this.scripts = new Scripts(this.folder);
-		this.sql = new Sql(database().dataSource());
+	void callbackScripts() {
 		this.scripts.write("beforeMigrate.sql", """
 				CREATE TABLE IF NOT EXISTS callback_log (seq INT NOT NULL, event VARCHAR(50) NOT NULL);
 				""" + log("beforeMigrate"));
@@ -58,6 +41,7 @@ abstract class AbstractSqlCallbacksTest {
 		return "INSERT INTO callback_log (seq, event) SELECT COUNT(*) + 1, '" + event + "' FROM callback_log;\n";
 	}
 
+	@Override
 	StepwiseConfiguration.Builder configure() {
 		return Stepwise.configure().dataSource(database().dataSource()).locations(this.scripts.location())
 			.listeners(new StepwiseListener() {

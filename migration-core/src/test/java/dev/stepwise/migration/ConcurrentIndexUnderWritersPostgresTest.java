@@ -1,6 +1,5 @@
 package dev.stepwise.migration;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -11,15 +10,12 @@ import java.util.concurrent.TimeUnit;
 import dev.stepwise.migration.api.MigrateResult;
 import dev.stepwise.migration.api.MigrationFailedException;
 import dev.stepwise.migration.java.SchemaMigration;
-import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.schema.Schema;
-import dev.stepwise.migration.testsupport.Scripts;
-import dev.stepwise.migration.testsupport.Sql;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,30 +27,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * they wait for it instead of failing on the DDL lock timeout with an INVALID index left
  * behind, and a run heals an INVALID index that an earlier build left.
  */
-class ConcurrentIndexUnderWritersPostgresTest {
+class ConcurrentIndexUnderWritersPostgresTest extends AbstractEmptyDatabaseTest {
 
 	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.POSTGRESQL);
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
 
 	private static final Duration LOCK_TIMEOUT = Duration.ofMillis(200);
 
-	@TempDir
-	Path folder;
-
-	Scripts scripts;
-
-	Sql sql;
+	@Override
+	TestDatabaseExtension database() {
+		return database;
+	}
 
 	@BeforeEach
 	void usersTable() {
-		database.database().reset();
-		this.scripts = new Scripts(this.folder);
-		this.sql = new Sql(database.dataSource());
 		this.scripts.write("V1__create_users.sql", "CREATE TABLE users (id INT PRIMARY KEY, email TEXT);\n"
 				+ "INSERT INTO users SELECT g, 'u' || g || '@example.com' FROM generate_series(1, 100) g;");
 		configure().load().migrate();
 	}
 
+	@Override
 	StepwiseConfiguration.Builder configure() {
 		return Stepwise.configure()
 			.dataSource(database.dataSource())

@@ -1,13 +1,13 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ConcurrentStartPostgresTest extends AbstractConcurrentStartTest {
 
 	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.POSTGRESQL);
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
 
 	@Override
 	TestDatabaseExtension database() {

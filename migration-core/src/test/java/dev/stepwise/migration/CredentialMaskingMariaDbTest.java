@@ -2,14 +2,14 @@ package dev.stepwise.migration;
 
 import java.util.List;
 
-import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CredentialMaskingMariaDbTest extends AbstractCredentialMaskingTest {
 
 	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.MARIADB);
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.MARIADB);
 
 	@Override
 	TestDatabaseExtension database() {

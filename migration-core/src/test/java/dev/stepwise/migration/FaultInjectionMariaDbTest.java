@@ -1,17 +1,13 @@
 package dev.stepwise.migration;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-
-import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FaultInjectionMariaDbTest extends AbstractFaultInjectionTest {
 
 	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.MARIADB);
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.MARIADB);
 
 	@Override
 	TestDatabaseExtension database() {
@@ -24,28 +20,21 @@ class FaultInjectionMariaDbTest extends AbstractFaultInjectionTest {
 	}
 
 	@Override
-	void kill(Statement admin, long session) throws SQLException {
-		admin.execute("KILL " + session);
+	String kill(long session) {
+		return "KILL " + session;
 	}
 
 	@Override
-	boolean isGone(Statement admin, long session) throws SQLException {
-		try (ResultSet result = admin
-			.executeQuery("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = " + session)) {
-			result.next();
-			return result.getInt(1) == 0;
-		}
+	String sessionCount(long session) {
+		return "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = " + session;
 	}
 
 	@Override
-	boolean isWaitingForALock(Statement admin, long session) throws SQLException {
+	String lockWaiterCount(long session) {
 		// The processlist is read live (INNODB_TRX is a cache that was seen to miss a waiter);
 		// the only statement on the gate is the one that waits for it.
-		try (ResultSet result = admin.executeQuery("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
-				+ " WHERE INFO LIKE 'UPDATE gate%' AND ID = " + session)) {
-			result.next();
-			return result.getInt(1) == 1;
-		}
+		return "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE 'UPDATE gate%'"
+				+ " AND ID = " + session;
 	}
 
 	@Override

@@ -1,17 +1,13 @@
 package dev.stepwise.migration;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-
-import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FaultInjectionPostgresTest extends AbstractFaultInjectionTest {
 
 	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.POSTGRESQL);
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
 
 	@Override
 	TestDatabaseExtension database() {
@@ -24,25 +20,18 @@ class FaultInjectionPostgresTest extends AbstractFaultInjectionTest {
 	}
 
 	@Override
-	void kill(Statement admin, long session) throws SQLException {
-		admin.execute("SELECT pg_terminate_backend(" + session + ")");
+	String kill(long session) {
+		return "SELECT pg_terminate_backend(" + session + ")";
 	}
 
 	@Override
-	boolean isGone(Statement admin, long session) throws SQLException {
-		try (ResultSet result = admin.executeQuery("SELECT COUNT(*) FROM pg_stat_activity WHERE pid = " + session)) {
-			result.next();
-			return result.getInt(1) == 0;
-		}
+	String sessionCount(long session) {
+		return "SELECT COUNT(*) FROM pg_stat_activity WHERE pid = " + session;
 	}
 
 	@Override
-	boolean isWaitingForALock(Statement admin, long session) throws SQLException {
-		try (ResultSet result = admin.executeQuery(
-				"SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid = " + session)) {
-			result.next();
-			return result.getInt(1) == 1;
-		}
+	String lockWaiterCount(long session) {
+		return "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid = " + session;
 	}
 
 	@Override

@@ -1,36 +1,21 @@
 package dev.stepwise.migration;
 
-import java.nio.file.Path;
-
-import dev.stepwise.migration.api.DatabaseType;
-import dev.stepwise.migration.testsupport.Scripts;
-import dev.stepwise.migration.testsupport.Sql;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
-import org.junit.jupiter.api.BeforeEach;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What only MySQL and MariaDB have: DELIMITER, compound bodies, backslash escapes. */
-class MariaDbSpecificsMariaDbTest {
+class MariaDbSpecificsMariaDbTest extends AbstractEmptyDatabaseTest {
 
 	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.MARIADB);
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.MARIADB);
 
-	@TempDir
-	Path folder;
-
-	Scripts scripts;
-
-	Sql sql;
-
-	@BeforeEach
-	void emptyDatabase() {
-		database.database().reset();
-		this.scripts = new Scripts(this.folder);
-		this.sql = new Sql(database.dataSource());
+	@Override
+	TestDatabaseExtension database() {
+		return database;
 	}
 
 	@Test

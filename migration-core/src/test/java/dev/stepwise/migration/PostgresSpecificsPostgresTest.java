@@ -1,45 +1,27 @@
 package dev.stepwise.migration;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.stepwise.migration.api.MigrateResult;
 import dev.stepwise.migration.api.StepwiseException;
-import dev.stepwise.migration.api.DatabaseType;
-import dev.stepwise.migration.testsupport.Scripts;
-import dev.stepwise.migration.testsupport.Sql;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
-import org.junit.jupiter.api.BeforeEach;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** What only PostgreSQL has: concurrent index builds and dollar-quoted function bodies. */
-class PostgresSpecificsPostgresTest {
+class PostgresSpecificsPostgresTest extends AbstractEmptyDatabaseTest {
 
 	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.POSTGRESQL);
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
 
-	@TempDir
-	Path folder;
-
-	Scripts scripts;
-
-	Sql sql;
-
-	@BeforeEach
-	void emptyDatabase() {
-		database.database().reset();
-		this.scripts = new Scripts(this.folder);
-		this.sql = new Sql(database.dataSource());
-	}
-
-	Stepwise stepwise() {
-		return Stepwise.configure().dataSource(database.dataSource()).locations(this.scripts.location()).load();
+	@Override
+	TestDatabaseExtension database() {
+		return database;
 	}
 
 	@Test

@@ -1,13 +1,13 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SessionSettingsH2Test extends AbstractSessionSettingsTest {
 
 	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.H2);
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.H2);
 
 	@Override
 	TestDatabaseExtension database() {

@@ -1,26 +1,24 @@
 package dev.stepwise.migration;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
 import dev.stepwise.migration.internal.lock.RunLock;
+import dev.stepwise.migration.testsupport.TestDataSource;
 
 /**
  * An unpooled DataSource that remembers the database session of every connection it hands
  * out, and whether the run lock asked for it, so that a test can kill exactly the lock's or
  * the migration's session. Unpooled, so that a killed connection is never handed out again.
  */
-final class SessionsOfARun implements DataSource {
+final class SessionsOfARun extends TestDataSource {
 
 	private final String url;
 
@@ -66,44 +64,6 @@ final class SessionsOfARun implements DataSource {
 			.walk((frames) -> frames.anyMatch((frame) -> frame.getClassName().equals(RunLock.class.getName())));
 		(forLock ? this.lockSessions : this.workSessions).add(id);
 		return connection;
-	}
-
-	@Override
-	public Connection getConnection(String username, String password) throws SQLException {
-		throw new SQLFeatureNotSupportedException();
-	}
-
-	@Override
-	public PrintWriter getLogWriter() {
-		return null;
-	}
-
-	@Override
-	public void setLogWriter(PrintWriter out) {
-	}
-
-	@Override
-	public void setLoginTimeout(int seconds) {
-	}
-
-	@Override
-	public int getLoginTimeout() {
-		return 0;
-	}
-
-	@Override
-	public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-		throw new SQLFeatureNotSupportedException();
-	}
-
-	@Override
-	public <T> T unwrap(Class<T> type) throws SQLException {
-		throw new SQLException("Not a wrapper");
-	}
-
-	@Override
-	public boolean isWrapperFor(Class<?> type) {
-		return false;
 	}
 
 }

@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sample over real HTTP, one subclass per database. Each test that rolls back puts the
  * schema back before it ends, since the database is the class's.
+ * <p>
+ * Over 400 lines on purpose: the README's walk-through, step by step, over HTTP.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.security.user.password=secret", "spring.main.banner-mode=off" })

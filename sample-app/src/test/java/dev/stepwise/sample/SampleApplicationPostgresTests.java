@@ -1,7 +1,7 @@
 package dev.stepwise.sample;
 
-import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class SampleApplicationPostgresTests extends AbstractSampleApplicationTests {
 
 	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.POSTGRESQL);
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {

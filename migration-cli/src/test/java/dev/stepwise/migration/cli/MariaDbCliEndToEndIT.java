@@ -2,15 +2,15 @@ package dev.stepwise.migration.cli;
 
 import java.util.List;
 
-import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MariaDbCliEndToEndIT extends AbstractCliEndToEndIT {
 
 	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.MARIADB);
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.MARIADB);
 
 	@BeforeEach
 	void emptyDatabase() {

@@ -6,6 +6,12 @@ public enum MigrationState {
 	/** Known from the sources, not applied yet: the next {@code migrate()} applies it. */
 	PENDING,
 
+	/**
+	 * Not applied, and above the configured {@code target}: this engine does not apply it,
+	 * so it is not pending (Flyway's "Above Target").
+	 */
+	ABOVE_TARGET,
+
 	/** Applied successfully. */
 	APPLIED,
 

@@ -15,6 +15,7 @@ import java.util.Objects;
 import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.internal.dialect.Instants;
 import dev.stepwise.migration.internal.dialect.StateTables;
+import dev.stepwise.migration.internal.jdbc.Transactions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -145,25 +146,13 @@ final class ProgressStore {
 
 	/** Marks a backfill done with its parts' rows, and removes the parts, in one transaction. */
 	void finishParts(Connection connection, String name, long rowsDone) throws SQLException {
-		boolean autoCommit = connection.getAutoCommit();
-		connection.setAutoCommit(false);
-		Throwable failure = null;
-		try {
+		Transactions.run(connection, () -> {
 			advance(connection, name, 0, null, rowsDone, true);
 			try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + this.table + " WHERE name = ? AND part > 0")) {
 				statement.setString(1, name);
 				statement.executeUpdate();
 			}
-			connection.commit();
-		}
-		catch (SQLException | RuntimeException ex) {
-			failure = ex;
-			Cleanup.run(ex, connection::rollback);
-			throw ex;
-		}
-		finally {
-			Cleanup.run(failure, () -> connection.setAutoCommit(autoCommit));
-		}
+		});
 	}
 
 	void delete(Connection connection, String name) throws SQLException {

@@ -5,16 +5,28 @@ import java.sql.SQLException;
 import java.util.List;
 
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.internal.dialect.Dialect;
 
 /**
- * The column DDL of expand and contract, per dialect.
+ * The column DDL of expand and contract: what all databases share here, what differs in
+ * one subclass per database ({@link PostgresColumnDdl}, {@link MySqlColumnDdl},
+ * {@link H2ColumnDdl}), chosen once by {@link #of(DatabaseType)}, together with the
+ * {@link ColumnCatalog} it reads.
  */
-final class ColumnDdl {
+abstract class ColumnDdl {
 
-	private final DatabaseType type;
+	final Dialect dialect;
 
 	ColumnDdl(DatabaseType type) {
-		this.type = type;
+		this.dialect = Dialect.of(type);
+	}
+
+	static ColumnDdl of(DatabaseType type) {
+		return switch (type) {
+			case POSTGRESQL -> new PostgresColumnDdl();
+			case MYSQL, MARIADB -> new MySqlColumnDdl(type);
+			case H2 -> new H2ColumnDdl();
+		};
 	}
 
 	/**
@@ -33,46 +45,28 @@ final class ColumnDdl {
 	}
 
 	private boolean exists(Connection connection, String table, String column) throws SQLException {
-		return new ColumnCatalog(connection, this.type).findColumn(table, column) != null;
+		return catalog(connection).findColumn(table, column) != null;
 	}
 
-	/**
-	 * Statements, each to commit on its own, that make a column NOT NULL. On PostgreSQL
-	 * through a {@code CHECK ... NOT VALID} constraint validated without blocking writers,
-	 * which then lets {@code SET NOT NULL} skip its scan under the exclusive lock.
-	 */
-	List<String> setNotNull(String table, String column, String columnType, String checkName) {
-		return switch (this.type) {
-			case POSTGRESQL -> List.of("ALTER TABLE " + q(table) + " DROP CONSTRAINT IF EXISTS " + q(checkName),
-					"ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(checkName) + " CHECK (" + q(column) + " IS NOT NULL) NOT VALID",
-					"ALTER TABLE " + q(table) + " VALIDATE CONSTRAINT " + q(checkName),
-					"ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " SET NOT NULL",
-					"ALTER TABLE " + q(table) + " DROP CONSTRAINT " + q(checkName));
-			case MYSQL, MARIADB -> List.of("ALTER TABLE " + q(table) + " MODIFY COLUMN " + q(column) + " " + columnType + " NOT NULL");
-			case H2 -> List.of("ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " SET NOT NULL");
-		};
-	}
+	/** This database's catalogue of tables and columns, read on a connection. */
+	abstract ColumnCatalog catalog(Connection connection);
 
-	String dropNotNull(String table, String column, String columnType) {
-		return switch (this.type) {
-			case POSTGRESQL -> "ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " DROP NOT NULL";
-			case MYSQL, MARIADB -> "ALTER TABLE " + q(table) + " MODIFY COLUMN " + q(column) + " " + columnType + " NULL";
-			case H2 -> "ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " SET NULL";
-		};
-	}
+	/** Statements, each to commit on its own, that make a column NOT NULL. */
+	abstract List<String> setNotNull(String table, String column, String columnType, String checkName);
 
-	/** Sets a default as the catalogue spells it; MySQL and MariaDB take an expression only in parentheses. */
+	abstract String dropNotNull(String table, String column, String columnType);
+
+	/** Sets a default as the catalogue spells it. */
 	String setDefault(String table, String column, String expression) {
-		String value = this.type.isMySqlFamily() ? "(" + expression + ")" : expression;
-		return "ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " SET DEFAULT " + value;
+		return "ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " SET DEFAULT " + expression;
 	}
 
 	String dropDefault(String table, String column) {
 		return "ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " DROP DEFAULT";
 	}
 
-	private String q(String identifier) {
-		return this.type.quote(identifier);
+	final String q(String identifier) {
+		return this.dialect.quote(identifier);
 	}
 
 }

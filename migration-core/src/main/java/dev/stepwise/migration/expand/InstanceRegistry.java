@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.internal.dialect.Instants;
 import dev.stepwise.migration.internal.dialect.StateTables;
+import dev.stepwise.migration.internal.jdbc.Transactions;
 import dev.stepwise.migration.internal.lock.RunLock;
 import dev.stepwise.migration.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
@@ -111,7 +112,7 @@ public final class InstanceRegistry {
 		try (RunLock lock = lock(); Connection connection = this.dataSource.getConnection()) {
 			this.tables.createIfAbsent(connection, TABLE);
 			refuseIfContractedPast(connection, instanceId, host, maxVersion);
-			DdlRunner.inTransaction(connection, () -> {
+			Transactions.run(connection, () -> {
 				delete(connection, instanceId);
 				try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.table
 						+ " (instance_id, host, max_version, started_at, heartbeat_at) VALUES (?, ?, ?, " + now() + ", "

@@ -3,6 +3,9 @@ package dev.stepwise.migration.schema;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import dev.stepwise.migration.api.SchemaStatement;
+import dev.stepwise.migration.api.StatementExecutor;
+
 /**
  * A MySQL or MariaDB {@code ALTER TABLE} that asks for a cheap algorithm
  * ({@code ALGORITHM=INSTANT}, or {@code INPLACE, LOCK=NONE}) and, when the server refuses it
@@ -35,15 +38,15 @@ final class AlgorithmFallbackStep implements Step {
 	}
 
 	@Override
-	public void execute(Connection connection, StatementRunner runner) throws SQLException {
+	public void execute(Connection connection, StatementExecutor executor) throws SQLException {
 		try {
-			runner.run(driverConnection(connection), this.preferred);
+			executor.execute(driverConnection(connection), this.preferred);
 		}
 		catch (SQLException ex) {
 			if (ex.getErrorCode() != NOT_SUPPORTED && ex.getErrorCode() != NOT_SUPPORTED_REASON) {
 				throw ex;
 			}
-			runner.run(connection, this.fallback);
+			executor.execute(connection, this.fallback);
 		}
 	}
 

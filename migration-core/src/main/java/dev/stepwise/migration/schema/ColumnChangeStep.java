@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 import org.jspecify.annotations.Nullable;
+import dev.stepwise.migration.api.SchemaStatement;
+import dev.stepwise.migration.api.StatementExecutor;
 
 /**
  * One phase of a column change as a step of a {@link SchemaChange}: a dry run shows what
@@ -17,7 +19,7 @@ record ColumnChangeStep(String summary, Phase phase, @Nullable ColumnChanges cha
 	}
 
 	@Override
-	public void execute(Connection connection, StatementRunner runner) throws SQLException {
+	public void execute(Connection connection, StatementExecutor executor) throws SQLException {
 		if (this.changes == null) {
 			throw new IllegalStateException(this.summary + " needs the engine: record it in a migration (a"
 					+ " SchemaMigration, or context.schema() in a Java migration), not on a Schema of your own");

@@ -5,6 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import dev.stepwise.migration.api.SchemaStatement;
+import dev.stepwise.migration.api.StatementExecutor;
+
 /**
  * PostgreSQL's {@code CREATE [UNIQUE] INDEX CONCURRENTLY}, which builds the index without
  * blocking writes but, when it fails, leaves an {@code INVALID} index behind that the next
@@ -44,32 +47,32 @@ final class ConcurrentIndexStep implements Step {
 	}
 
 	@Override
-	public void execute(Connection connection, StatementRunner runner) throws SQLException {
-		dropIfInvalid(connection, runner);
+	public void execute(Connection connection, StatementExecutor executor) throws SQLException {
+		dropIfInvalid(connection, executor);
 		try {
-			runner.run(connection, this.create);
+			executor.execute(connection, this.create);
 		}
 		catch (SQLException ex) {
-			boolean leftInvalid = dropIfInvalid(connection, runner);
+			boolean leftInvalid = dropIfInvalid(connection, executor);
 			if (!leftInvalid || UNIQUE_VIOLATION.equals(ex.getSQLState())) {
 				throw ex;
 			}
 			try {
-				runner.run(connection, this.create);
+				executor.execute(connection, this.create);
 			}
 			catch (SQLException again) {
 				again.addSuppressed(ex);
-				dropIfInvalid(connection, runner);
+				dropIfInvalid(connection, executor);
 				throw again;
 			}
 		}
 	}
 
-	private boolean dropIfInvalid(Connection connection, StatementRunner runner) throws SQLException {
+	private boolean dropIfInvalid(Connection connection, StatementExecutor executor) throws SQLException {
 		if (!isInvalid(connection)) {
 			return false;
 		}
-		runner.run(connection, this.drop);
+		executor.execute(connection, this.drop);
 		return true;
 	}
 

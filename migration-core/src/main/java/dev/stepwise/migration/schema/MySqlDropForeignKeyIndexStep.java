@@ -5,6 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import dev.stepwise.migration.api.SchemaStatement;
+import dev.stepwise.migration.api.StatementExecutor;
+
 /**
  * Drops the index MySQL and MariaDB created, named after the constraint, when a foreign key
  * was added to columns no index covered; dropping the foreign key keeps that index, so
@@ -33,9 +36,9 @@ final class MySqlDropForeignKeyIndexStep implements Step {
 	}
 
 	@Override
-	public void execute(Connection connection, StatementRunner runner) throws SQLException {
+	public void execute(Connection connection, StatementExecutor executor) throws SQLException {
 		if (indexExists(connection)) {
-			runner.run(connection, new SchemaStatement(dropSql(), true));
+			executor.execute(connection, new SchemaStatement(dropSql(), true));
 		}
 	}
 

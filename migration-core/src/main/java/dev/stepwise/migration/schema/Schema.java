@@ -13,7 +13,12 @@ import java.util.stream.Stream;
 import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.expand.ColumnChange;
 import org.jspecify.annotations.Nullable;
+import dev.stepwise.migration.api.SchemaStatement;
+import dev.stepwise.migration.api.StatementExecutor;
 
+// Over 400 lines on purpose: this is the DSL's whole public surface, one documented method
+// per operation (about 300 of its lines are javadoc); the SQL of each operation lives in
+// Changes and Ddl, so splitting this class would only scatter the API a user reads.
 /**
  * The fluent schema DSL of Java migrations: portable, quoted, safe-by-default DDL whose
  * operations know how to undo themselves.
@@ -26,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  * Operations are recorded, not run: {@link #statements()} shows the SQL they plan (a dry
  * run), {@link #apply()} runs what is not applied yet, in order, through the
- * {@link StatementRunner}. {@link #inverse()} gives the schema changes that undo all the
+ * {@link StatementExecutor}. {@link #inverse()} gives the schema changes that undo all the
  * recorded ones, in reverse order; it refuses when one of them is irreversible (a drop
  * without the definition to recreate), naming it.
  * <p>
@@ -42,7 +47,7 @@ public final class Schema {
 
 	private final Connection connection;
 
-	private final StatementRunner runner;
+	private final StatementExecutor executor;
 
 	private final Changes changes;
 
@@ -52,16 +57,16 @@ public final class Schema {
 
 	private int applied;
 
-	private Schema(Connection connection, StatementRunner runner, Changes changes,
+	private Schema(Connection connection, StatementExecutor executor, Changes changes,
 			@Nullable ColumnChanges columnChanges) {
 		this.connection = connection;
-		this.runner = runner;
+		this.executor = executor;
 		this.changes = changes;
 		this.columnChanges = columnChanges;
 	}
 
 	/**
-	 * A schema on a connection whose statements run with {@link StatementRunner#DEFAULT}.
+	 * A schema on a connection whose statements run with {@link StatementExecutor#PLAIN}.
 	 * @param connection the connection; statements that must run outside a transaction need
 	 * it in auto-commit mode
 	 * @param databaseType the database
@@ -69,36 +74,36 @@ public final class Schema {
 	 * @throws SQLException if the connection's metadata cannot be read
 	 */
 	public static Schema on(Connection connection, DatabaseType databaseType) throws SQLException {
-		return on(connection, databaseType, StatementRunner.DEFAULT);
+		return on(connection, databaseType, StatementExecutor.PLAIN);
 	}
 
 	/**
-	 * A schema on a connection whose statements run through the given runner.
+	 * A schema on a connection whose statements run through the given executor.
 	 * @param connection the connection
 	 * @param databaseType the database
-	 * @param runner what runs each statement (the engine's applies its lock timeout and retries)
+	 * @param executor what runs each statement (the engine's applies its lock timeout and retries)
 	 * @return the schema, with nothing recorded
 	 * @throws SQLException if the connection's metadata cannot be read
 	 */
-	public static Schema on(Connection connection, DatabaseType databaseType, StatementRunner runner)
+	public static Schema on(Connection connection, DatabaseType databaseType, StatementExecutor executor)
 			throws SQLException {
-		return on(connection, databaseType, runner, null);
+		return on(connection, databaseType, executor, null);
 	}
 
 	/**
-	 * A schema on a connection whose statements run through the given runner, and whose
+	 * A schema on a connection whose statements run through the given executor, and whose
 	 * {@link #expand(ColumnChange)} and {@link #contract(String)} run through the engine.
 	 * @param connection the connection
 	 * @param databaseType the database
-	 * @param runner what runs each statement
+	 * @param executor what runs each statement
 	 * @param columnChanges what runs expands and contracts, or {@code null} to only record them
 	 * @return the schema, with nothing recorded
 	 * @throws SQLException if the connection's metadata cannot be read
 	 */
-	public static Schema on(Connection connection, DatabaseType databaseType, StatementRunner runner,
+	public static Schema on(Connection connection, DatabaseType databaseType, StatementExecutor executor,
 			@Nullable ColumnChanges columnChanges) throws SQLException {
 		Identifiers names = Identifiers.of(databaseType, connection.getMetaData());
-		return new Schema(connection, runner, new Changes(Ddl.of(names)), columnChanges);
+		return new Schema(connection, executor, new Changes(Ddl.of(names)), columnChanges);
 	}
 
 	/**
@@ -512,7 +517,7 @@ public final class Schema {
 	}
 
 	/**
-	 * A schema on the same connection and runner, with the changes that undo every recorded
+	 * A schema on the same connection and executor, with the changes that undo every recorded
 	 * change, in reverse order, recorded and not applied.
 	 * @return the inverse
 	 * @throws IrreversibleChangeException naming each recorded change that cannot be undone
@@ -524,7 +529,7 @@ public final class Schema {
 				.map(SchemaChange::irreversibleMessage)
 				.collect(Collectors.joining("; ")));
 		}
-		Schema inverse = new Schema(this.connection, this.runner, this.changes, this.columnChanges);
+		Schema inverse = new Schema(this.connection, this.executor, this.changes, this.columnChanges);
 		for (int i = this.recorded.size() - 1; i >= 0; i--) {
 			inverse.record(this.recorded.get(i).inverse());
 		}
@@ -538,7 +543,7 @@ public final class Schema {
 	 */
 	public void apply() throws SQLException {
 		while (this.applied < this.recorded.size()) {
-			this.recorded.get(this.applied).apply(this.connection, this.runner);
+			this.recorded.get(this.applied).apply(this.connection, this.executor);
 			this.applied++;
 		}
 	}

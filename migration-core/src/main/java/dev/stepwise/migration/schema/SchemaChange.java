@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import dev.stepwise.migration.api.SchemaStatement;
+import dev.stepwise.migration.api.StatementExecutor;
 
 /**
  * One operation recorded by a {@link Schema}: its statements, and the change that undoes
@@ -73,9 +75,9 @@ public final class SchemaChange {
 		return this.description + " cannot be undone: " + this.irreversibleBecause;
 	}
 
-	void apply(Connection connection, StatementRunner runner) throws SQLException {
+	void apply(Connection connection, StatementExecutor executor) throws SQLException {
 		for (Step step : this.steps) {
-			step.execute(connection, runner);
+			step.execute(connection, executor);
 		}
 	}
 

@@ -3,6 +3,9 @@ package dev.stepwise.migration.schema;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import dev.stepwise.migration.api.SchemaStatement;
+import dev.stepwise.migration.api.StatementExecutor;
+
 /**
  * One step of a {@link SchemaChange}: the statement a dry run shows, and how it runs, which
  * for some steps means reading the catalogue or falling back to another statement.
@@ -15,10 +18,10 @@ interface Step {
 	/**
 	 * Runs the step.
 	 * @param connection the connection of the schema
-	 * @param runner what runs each DDL statement
+	 * @param executor what runs each DDL statement
 	 * @throws SQLException if it fails
 	 */
-	void execute(Connection connection, StatementRunner runner) throws SQLException;
+	void execute(Connection connection, StatementExecutor executor) throws SQLException;
 
 	/** A statement that may run in the migration's transaction. */
 	static Step of(String sql) {
@@ -34,8 +37,8 @@ interface Step {
 	record PlainStep(SchemaStatement statement) implements Step {
 
 		@Override
-		public void execute(Connection connection, StatementRunner runner) throws SQLException {
-			runner.run(connection, this.statement);
+		public void execute(Connection connection, StatementExecutor executor) throws SQLException {
+			executor.execute(connection, this.statement);
 		}
 
 	}

@@ -3,6 +3,9 @@ package dev.stepwise.migration.schema;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import dev.stepwise.migration.api.SchemaStatement;
+import dev.stepwise.migration.api.StatementExecutor;
+
 /**
  * PostgreSQL's {@code VALIDATE CONSTRAINT} of a constraint added {@code NOT VALID}, in its own
  * transaction so the scan holds only a {@code SHARE UPDATE EXCLUSIVE} lock. When rows break
@@ -27,13 +30,13 @@ final class ValidateConstraintStep implements Step {
 	}
 
 	@Override
-	public void execute(Connection connection, StatementRunner runner) throws SQLException {
+	public void execute(Connection connection, StatementExecutor executor) throws SQLException {
 		try {
-			runner.run(connection, this.validate);
+			executor.execute(connection, this.validate);
 		}
 		catch (SQLException ex) {
 			try {
-				runner.run(connection, this.drop);
+				executor.execute(connection, this.drop);
 			}
 			catch (SQLException cleanup) {
 				ex.addSuppressed(cleanup);

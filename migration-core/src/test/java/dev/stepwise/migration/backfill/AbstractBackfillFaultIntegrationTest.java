@@ -66,7 +66,7 @@ abstract class AbstractBackfillFaultIntegrationTest {
 	}
 
 	private DatabaseType type() {
-		return database().type();
+		return DatabaseType.valueOf(database().type().name());
 	}
 
 	private String concat(String... parts) {

@@ -31,7 +31,7 @@ abstract class AbstractBackfillIntegrationTest {
 	}
 
 	private DatabaseType type() {
-		return database().type();
+		return DatabaseType.valueOf(database().type().name());
 	}
 
 	/** A people table of {@code rows} rows, ids 1..rows with gaps (every third id is missing). */

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,7 +29,7 @@ class KillMidwayPostgresTest {
 	private static final int ROWS = 20_000;
 
 	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.POSTGRESQL);
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
 
 	@Test
 	void backfillKilledInAnotherJvmResumesToTheSameResult() throws Exception {

@@ -59,7 +59,7 @@ abstract class AbstractDeployAwareContractIntegrationTest {
 	}
 
 	private DatabaseType type() {
-		return database().type();
+		return DatabaseType.valueOf(database().type().name());
 	}
 
 	@BeforeEach
@@ -77,7 +77,8 @@ abstract class AbstractDeployAwareContractIntegrationTest {
 	}
 
 	private Expansions expansions() {
-		return new Expansions(dataSource(), type()).targetBatchDuration(Duration.ofMillis(5));
+		return new Expansions(dataSource(), type(), EngineSettings.defaults(dataSource()))
+			.targetBatchDuration(Duration.ofMillis(5));
 	}
 
 	private List<String> columns(String table) throws SQLException {

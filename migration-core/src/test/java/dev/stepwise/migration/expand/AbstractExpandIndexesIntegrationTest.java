@@ -35,18 +35,19 @@ abstract class AbstractExpandIndexesIntegrationTest {
 	}
 
 	DatabaseType type() {
-		return database().type();
+		return DatabaseType.valueOf(database().type().name());
 	}
 
 	Expansions expansions() {
-		return new Expansions(dataSource(), type()).targetBatchDuration(Duration.ofMillis(5));
+		return new Expansions(dataSource(), type(), EngineSettings.defaults(dataSource()))
+			.targetBatchDuration(Duration.ofMillis(5));
 	}
 
 	/** The table's facts in the catalogue: columns, keys, indexes and constraints. */
 	List<String> facts(String table) throws SQLException {
 		String stored = (type() == DatabaseType.H2) ? table.toUpperCase(Locale.ROOT) : table;
 		try (Connection connection = dataSource().getConnection()) {
-			return CatalogSnapshot.take(connection, type())
+			return CatalogSnapshot.take(connection, database().type())
 				.facts()
 				.stream()
 				.filter((fact) -> fact.equals("table " + stored) || fact.contains(" " + stored + ".")

@@ -10,6 +10,7 @@ import java.util.List;
 import dev.stepwise.migration.backfill.TableRows;
 import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
 import dev.stepwise.migration.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class ExpandContractPostgresTest extends AbstractExpandContractIntegrationTest {
 
 	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.POSTGRESQL);
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
 
 	@Override
 	TestDatabaseExtension database() {
@@ -37,7 +38,8 @@ class ExpandContractPostgresTest extends AbstractExpandContractIntegrationTest {
 		TableRows.execute(database.dataSource(), "CREATE TABLE accounts_guard (id INT PRIMARY KEY, name VARCHAR(50))",
 				"INSERT INTO accounts_guard SELECT g, 'name ' || g FROM generate_series(1, 500) g");
 		List<String> duringExpand = new ArrayList<>();
-		Expansions expansions = new Expansions(database.dataSource(), DatabaseType.POSTGRESQL)
+		Expansions expansions = new Expansions(database.dataSource(), DatabaseType.POSTGRESQL,
+				EngineSettings.defaults(database.dataSource()))
 			.targetBatchDuration(Duration.ofMillis(5))
 			.backfillListener((progress) -> {
 				if (duringExpand.isEmpty()) {

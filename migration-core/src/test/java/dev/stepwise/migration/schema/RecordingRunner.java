@@ -5,15 +5,18 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs statements with {@link StatementRunner#DEFAULT} and remembers each attempt, failed or not. */
-final class RecordingRunner implements StatementRunner {
+import dev.stepwise.migration.api.SchemaStatement;
+import dev.stepwise.migration.api.StatementExecutor;
+
+/** Runs statements with {@link StatementExecutor#PLAIN} and remembers each attempt, failed or not. */
+final class RecordingRunner implements StatementExecutor {
 
 	private final List<String> executed = new ArrayList<>();
 
 	@Override
-	public void run(Connection connection, SchemaStatement statement) throws SQLException {
+	public void execute(Connection connection, SchemaStatement statement) throws SQLException {
 		this.executed.add(statement.sql());
-		StatementRunner.DEFAULT.run(connection, statement);
+		StatementExecutor.PLAIN.execute(connection, statement);
 	}
 
 	List<String> executed() {

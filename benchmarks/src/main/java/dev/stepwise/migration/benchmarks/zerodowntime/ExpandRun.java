@@ -6,7 +6,10 @@ import java.util.Map;
 
 import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.expand.ColumnChange;
+import dev.stepwise.migration.expand.ExpansionSettings;
 import dev.stepwise.migration.expand.Expansions;
+import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.StepwiseConfiguration;
 import dev.stepwise.migration.api.MigrationVersion;
 
 /**
@@ -26,7 +29,12 @@ record ExpandRun(ExpandTimeline timeline, Map<String, long[]> statementTotals, l
 		ExpandTimeline timeline = new ExpandTimeline(clock);
 		try (ReusingDataSource dataSource = new ReusingDataSource(database.url(), reuseConnections, clock,
 				timeline::leased)) {
-			Expansions expansions = new Expansions(dataSource, DatabaseType.POSTGRESQL).ddlExecutor(timeline.timedDdl())
+			// The engine's defaults, as Stepwise would pass them.
+			StepwiseConfiguration configuration = Stepwise.configure().dataSource(dataSource).build();
+			ExpansionSettings settings = new ExpansionSettings(configuration.instanceStaleness(),
+					configuration.backfillWorkers(), configuration.lockWaitTimeout());
+			Expansions expansions = new Expansions(dataSource, DatabaseType.POSTGRESQL, settings)
+				.statementExecutor(timeline.timedDdl())
 				.targetBatchDuration(targetBatchDuration)
 				.backfillListener(timeline::batchCommitted);
 			long start = clock.now();

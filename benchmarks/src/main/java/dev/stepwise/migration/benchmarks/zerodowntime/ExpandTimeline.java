@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.stepwise.migration.api.BackfillProgress;
-import dev.stepwise.migration.expand.DdlExecutor;
+import dev.stepwise.migration.api.StatementExecutor;
 
 /**
  * What the expand did and when, on the run's clock: each DDL statement, the end of the
@@ -34,12 +34,12 @@ final class ExpandTimeline {
 	}
 
 	/** Runs each DDL statement as the engine would by default, and times it. */
-	DdlExecutor timedDdl() {
-		return (connection, sql) -> {
+	StatementExecutor timedDdl() {
+		return (connection, statement) -> {
 			long start = this.clock.now();
-			DdlExecutor.PLAIN.execute(connection, sql);
+			StatementExecutor.PLAIN.execute(connection, statement);
 			synchronized (this) {
-				this.ddl.add(new Span(shorten(sql), start, this.clock.now(), 0, 0));
+				this.ddl.add(new Span(shorten(statement.sql()), start, this.clock.now(), 0, 0));
 			}
 		};
 	}

@@ -1,6 +1,7 @@
 package dev.stepwise.migration.internal.dialect;
 
 import dev.stepwise.migration.api.DatabaseType;
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,6 +65,30 @@ public final class Instants {
 	 */
 	public static String now(DatabaseType type) {
 		return type.isMySqlFamily() ? "UTC_TIMESTAMP(3)" : "CURRENT_TIMESTAMP";
+	}
+
+	/**
+	 * An SQL expression that reads a {@code TIMESTAMP} column written by the database's own
+	 * clock in another tool's table (Flyway's {@code installed_on}) as an instant that
+	 * {@link #getWallClock} takes: the wall-clock time is the session's, so it is placed in
+	 * the database session's zone, not the JVM's (the two differ when the session's zone is
+	 * set on the server, a role or by an init SQL). PostgreSQL and H2 cast it to a zoned
+	 * value; MySQL/MariaDB keep a {@code TIMESTAMP} as UTC, which {@code UNIX_TIMESTAMP}
+	 * gives exactly.
+	 */
+	public static String wallClock(DatabaseType type, String column) {
+		return type.isMySqlFamily() ? "UNIX_TIMESTAMP(" + column + ")"
+				: "CAST(" + column + " AS TIMESTAMP WITH TIME ZONE)";
+	}
+
+	/** Reads the instant that {@link #wallClock} selects. */
+	public static Instant getWallClock(DatabaseType type, ResultSet rows, String column) throws SQLException {
+		if (type.isMySqlFamily()) {
+			BigDecimal seconds = rows.getBigDecimal(column);
+			return Instant.ofEpochSecond(seconds.longValue(),
+					seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+		}
+		return rows.getObject(column, OffsetDateTime.class).toInstant();
 	}
 
 	private static Calendar utc() {

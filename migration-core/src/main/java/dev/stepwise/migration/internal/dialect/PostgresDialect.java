@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 
 /** PostgreSQL: {@code lock_timeout}, and blockers from {@code pg_locks}. */
 final class PostgresDialect extends Dialect {
@@ -103,6 +104,24 @@ final class PostgresDialect extends Dialect {
 				+ "', " + session.getString("state") + ", client " + session.getString("client_addr") + ", user " + session.getString("usename")
 				+ ", transaction open for " + session.getLong("open_seconds") + " s, holding locks on "
 				+ session.getString("tables") + ", last query: " + session.getString("query") + ")";
+	}
+
+	@Override
+	public int maxIdentifierLength() {
+		return 63;
+	}
+
+	@Override
+	public boolean buildsIndexesConcurrently() {
+		return true;
+	}
+
+	/** A partial index. */
+	@Override
+	public List<String> uniqueWhere(String qualifiedTable, String index, String column, String columnType,
+			String condition, String generatedColumn, CatalogCheck generatedColumnExists) {
+		return List.of("CREATE UNIQUE INDEX IF NOT EXISTS " + index + " ON " + qualifiedTable + " (" + column + ") WHERE "
+				+ condition);
 	}
 
 }

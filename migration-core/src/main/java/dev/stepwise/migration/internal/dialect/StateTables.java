@@ -91,7 +91,7 @@ public final class StateTables {
 
 	private String columns(String table) {
 		String timestamp = this.dialect.timestampType();
-		String text = (type() == DatabaseType.H2) ? "CHARACTER VARYING" : "TEXT";
+		String text = this.dialect.textType();
 		return switch (table) {
 			case EXPANSIONS -> "id VARCHAR(200) NOT NULL PRIMARY KEY, operation VARCHAR(30) NOT NULL,"
 					+ " table_name VARCHAR(200) NOT NULL, old_column VARCHAR(200) NOT NULL, new_column VARCHAR(200) NOT NULL,"

@@ -58,7 +58,7 @@ public final class Callbacks {
 	private void run(SqlCallback callback, Connection connection) {
 		String path = callback.script().path();
 		String text = this.placeholders.apply(callback.script(), callback.script().read(this.configuration.encoding()));
-		SqlScript script = SqlScriptParser.parse(path, text, this.dialect.type());
+		SqlScript script = SqlScriptParser.parse(path, text, this.dialect.type(), this.configuration.mixed());
 		SqlStatement current = null;
 		try {
 			connection.setAutoCommit(!script.transactional());

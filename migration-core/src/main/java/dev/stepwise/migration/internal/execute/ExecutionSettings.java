@@ -24,10 +24,12 @@ import javax.sql.DataSource;
  * @param placeholders the user's placeholder values
  * @param placeholderPrefix what opens a placeholder
  * @param placeholderSuffix what closes a placeholder
+ * @param mixed whether a script may mix statements that need a transaction with ones that
+ * cannot run in one (it then runs without a transaction)
  */
 public record ExecutionSettings(DataSource dataSource, Charset encoding, Duration ddlLockTimeout, int ddlRetries,
 		Duration ddlRetryBackoff, Duration instanceStaleness, int backfillWorkers, Duration lockWaitTimeout, String table,
 		boolean placeholderReplacement, Map<String, String> placeholders, String placeholderPrefix,
-		String placeholderSuffix) {
+		String placeholderSuffix, boolean mixed) {
 
 }

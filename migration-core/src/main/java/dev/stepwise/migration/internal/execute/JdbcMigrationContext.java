@@ -12,7 +12,7 @@ import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.expand.Expansions;
 import dev.stepwise.migration.schema.ColumnChanges;
 import dev.stepwise.migration.schema.Schema;
-import dev.stepwise.migration.schema.SchemaStatement;
+import dev.stepwise.migration.api.SchemaStatement;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -21,6 +21,7 @@ import dev.stepwise.migration.api.RollbackRefusedException;
 import dev.stepwise.migration.java.SchemaMigration;
 import dev.stepwise.migration.api.StepwiseException;
 import dev.stepwise.migration.internal.dialect.Dialect;
+import dev.stepwise.migration.expand.ExpansionSettings;
 import dev.stepwise.migration.expand.Expansions;
 import dev.stepwise.migration.internal.history.AppliedMigration;
 import dev.stepwise.migration.internal.history.HistoryTable;
@@ -28,7 +29,7 @@ import dev.stepwise.migration.internal.resolve.ResolvedMigration;
 import dev.stepwise.migration.api.ScriptResource;
 import dev.stepwise.migration.schema.IrreversibleChangeException;
 import dev.stepwise.migration.schema.Schema;
-import dev.stepwise.migration.schema.SchemaStatement;
+import dev.stepwise.migration.api.SchemaStatement;
 import dev.stepwise.migration.internal.sql.SqlScript;
 import dev.stepwise.migration.internal.sql.SqlScriptParser;
 import dev.stepwise.migration.internal.sql.SqlStatement;
@@ -50,6 +51,10 @@ import org.jspecify.annotations.Nullable;
  * until repaired. An undo that fails after part of it took effect marks its row
  * ROLLBACK_FAILED. The run's lock is checked before each migration starts and before it
  * commits.
+ * <p>
+ * Over 400 lines on purpose: the steps above share one connection and one half-done
+ * state (start record, lock check, body, history write, failure message), and their order is
+ * the guarantee; kept in one class, that order reads top to bottom.
  */
 public final class MigrationExecutor {
 
@@ -93,12 +98,11 @@ public final class MigrationExecutor {
 		this.failureMessage = new FailureMessage(configuration, dialect, history.name());
 		this.runner = new RetryingStatementRunner(dialect, configuration.ddlRetries(), configuration.ddlRetryBackoff(),
 				listeners);
-		this.expansions = new Expansions(configuration.dataSource(), dialect.type(), history.schema())
-			.instanceStaleness(configuration.instanceStaleness())
-			.backfillWorkers(configuration.backfillWorkers())
-			.lockWait(configuration.lockWaitTimeout())
+		ExpansionSettings expansionSettings = new ExpansionSettings(configuration.instanceStaleness(),
+				configuration.backfillWorkers(), configuration.lockWaitTimeout());
+		this.expansions = new Expansions(configuration.dataSource(), dialect.type(), history.schema(), expansionSettings)
 			.connectionsHeldByCaller(2, "the run's lock and its migration")
-			.ddlExecutor(this::executeDdl);
+			.statementExecutor(this::executeDdl);
 	}
 
 	/**
@@ -182,6 +186,95 @@ public final class MigrationExecutor {
 		this.listeners.tell((listener) -> listener.afterMigrate(event, elapsed));
 		return new ExecutedMigration(migration.version(), migration.description(), migration.type(),
 				migration.script(), elapsed);
+	}
+
+	/**
+	 * Applies migrations in one transaction with their history rows ({@code group}): all of
+	 * them, or none when one fails or the lock is lost before the commit. The caller has
+	 * refused a group with a migration that cannot run in it (no transaction, or a
+	 * statement that commits by itself).
+	 * <ol>
+	 * <li>check that the run holds its lock;</li>
+	 * <li>run each migration and append its history row, without committing;</li>
+	 * <li>check the lock again and commit; on any failure roll everything back.</li>
+	 * </ol>
+	 * @param connection the work connection, in auto-commit mode
+	 * @param migrations the migrations, in order
+	 * @param firstRank the rank of the first one's history row
+	 * @return what ran
+	 */
+	public List<ExecutedMigration> applyGroup(Connection connection, List<ResolvedMigration> migrations,
+			int firstRank) {
+		if (migrations.isEmpty()) {
+			return List.of();
+		}
+		checkLockBeforeStart(event(migrations.get(0), migrations.get(0).script()), false);
+		List<ExecutedMigration> executed = new ArrayList<>();
+		List<MigrationEvent> events = new ArrayList<>();
+		MigrationEvent current = null;
+		Progress progress = new Progress();
+		long groupStart = System.nanoTime();
+		try {
+			connection.setAutoCommit(false);
+			int rank = firstRank;
+			for (ResolvedMigration migration : migrations) {
+				MigrationEvent event = event(migration, migration.script());
+				current = event;
+				this.listeners.tell((listener) -> listener.beforeMigrate(event));
+				progress = new Progress();
+				long start = System.nanoTime();
+				body(migration, false).run(connection, event, progress);
+				Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+				this.history.append(connection, row(migration, rank++, elapsed, true));
+				executed.add(new ExecutedMigration(migration.version(), migration.description(), migration.type(),
+						migration.script(), elapsed));
+				events.add(event);
+			}
+			String lost = this.lock.lostBecause();
+			if (lost != null) {
+				throw new LostLock(lost);
+			}
+			connection.commit();
+		}
+		catch (Exception ex) {
+			rollbackQuietly(connection, true);
+			MigrationEvent failed = Objects.requireNonNull(current);
+			String message = groupFailure(failed, progress, ex, migrations);
+			MigrationFailedException failure = (ex instanceof LostLock)
+					? new LockLostException(message, failed.version(), failed.script())
+					: new MigrationFailedException(message, failed.version(), failed.script(), ex);
+			Duration elapsed = Duration.ofNanos(System.nanoTime() - groupStart);
+			this.listeners.tell((listener) -> listener.migrateFailed(failed, elapsed, failure));
+			throw failure;
+		}
+		finally {
+			autoCommitQuietly(connection);
+		}
+		for (int i = 0; i < executed.size(); i++) {
+			MigrationEvent event = events.get(i);
+			Duration elapsed = executed.get(i).executionTime();
+			this.listeners.tell((listener) -> listener.afterMigrate(event, elapsed));
+			this.completed.add(event.script());
+		}
+		return executed;
+	}
+
+	private String groupFailure(MigrationEvent failed, Progress progress, Exception ex,
+			List<ResolvedMigration> migrations) {
+		String scripts = String.join(", ", migrations.stream().map(ResolvedMigration::script).toList());
+		String rolledBack = " The migrations ran as one group (stepwise.group=true), so the whole group was rolled"
+				+ " back: none of " + scripts + " was applied, and " + this.history.name() + " has none of their rows.";
+		if (ex instanceof LostLock) {
+			return "The migration lock on " + this.history.name() + " was lost before the group commit ("
+					+ ex.getMessage() + ")." + rolledBack + " Migrate again; find out what ended the lock's session (an"
+					+ " idle timeout of a proxy or pooler, a failover, an operator).";
+		}
+		Throwable cause = (ex instanceof java.lang.reflect.InvocationTargetException wrapped
+				&& wrapped.getCause() != null) ? wrapped.getCause() : ex;
+		String line = (progress.statement() != null) ? " at line " + progress.line() : "";
+		return failed.script() + ((failed.version() != null) ? " (version " + failed.version() + ")" : "")
+				+ " failed" + line + ": " + cause.getMessage() + "." + rolledBack + " Fix " + failed.script()
+				+ " and migrate again.";
 	}
 
 	/**
@@ -398,7 +491,7 @@ public final class MigrationExecutor {
 
 	private SqlScript read(ScriptResource resource) {
 		String text = this.placeholders.apply(resource, resource.read(this.configuration.encoding()));
-		return SqlScriptParser.parse(resource.path(), text, this.dialect.type());
+		return SqlScriptParser.parse(resource.path(), text, this.dialect.type(), this.configuration.mixed());
 	}
 
 	private Body body(ResolvedMigration migration, boolean down) {
@@ -457,11 +550,11 @@ public final class MigrationExecutor {
 	 * Runs an expand's or contract's DDL on its own connection with this session's lock
 	 * timeout and retries: a pooled connection starts without them.
 	 */
-	private void executeDdl(Connection connection, String sql) throws SQLException {
+	private void executeDdl(Connection connection, SchemaStatement statement) throws SQLException {
 		Dialect.SessionSetting lockTimeout = this.dialect.applyLockTimeout(connection,
 				this.configuration.ddlLockTimeout());
 		try {
-			this.runner.execute(connection, sql, DDL_EVENT);
+			this.runner.execute(connection, statement.sql(), DDL_EVENT);
 		}
 		finally {
 			lockTimeout.restore();

@@ -6,7 +6,6 @@ import java.sql.Statement;
 import java.time.Duration;
 
 import dev.stepwise.migration.api.MigrationEvent;
-import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.internal.dialect.Dialect;
 import dev.stepwise.migration.internal.sql.ConcurrentStatement;
 import dev.stepwise.migration.internal.sql.SqlStatement;
@@ -38,7 +37,7 @@ final class RetryingStatementRunner {
 
 	/** A PostgreSQL {@code CONCURRENTLY} statement outside a transaction, which needs no retry but care. */
 	private @Nullable ConcurrentStatement concurrent(Connection connection, String sql) throws SQLException {
-		if (this.dialect.type() != DatabaseType.POSTGRESQL || !connection.getAutoCommit()) {
+		if (!this.dialect.buildsIndexesConcurrently() || !connection.getAutoCommit()) {
 			return null;
 		}
 		return ConcurrentStatement.of(sql);

@@ -13,6 +13,7 @@ import java.util.Map;
 import dev.stepwise.migration.api.MigrationType;
 import dev.stepwise.migration.api.StepwiseException;
 import dev.stepwise.migration.internal.dialect.Dialect;
+import dev.stepwise.migration.internal.dialect.Instants;
 import dev.stepwise.migration.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
@@ -62,10 +63,10 @@ public final class FlywayHistory {
 	 * spellings are looked for.
 	 */
 	private @Nullable String storedName(Connection connection) throws SQLException {
-		boolean mysql = this.dialect.type().isMySqlFamily();
 		for (String candidate : List.of(this.table, this.dialect.storedName(this.table))) {
 			try (ResultSet tables = connection.getMetaData()
-				.getTables(mysql ? this.schema : null, mysql ? null : this.schema, candidate, null)) {
+				.getTables(this.dialect.metaDataCatalog(this.schema), this.dialect.metaDataSchema(this.schema), candidate,
+						null)) {
 				if (tables.next()) {
 					return candidate;
 				}
@@ -92,7 +93,10 @@ public final class FlywayHistory {
 		boolean quoted = stored.equals(this.table);
 		List<String> columns = new ArrayList<>();
 		for (String column : COLUMNS) {
-			columns.add(quoted ? this.dialect.quote(column) : column);
+			String name = quoted ? this.dialect.quote(column) : column;
+			// Flyway's time has no zone: the database's clock wrote it in the session's zone.
+			columns.add(column.equals("installed_on")
+					? Instants.wallClock(this.dialect.type(), name) + " AS installed_on" : name);
 		}
 		List<FlywayRow> rows = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
@@ -105,7 +109,7 @@ public final class FlywayHistory {
 				rows.add(new FlywayRow(result.getInt("installed_rank"), result.getString("version"),
 						result.getString("description"), result.getString("type"), result.getString("script"),
 						checksumNull ? null : checksum, result.getString("installed_by"),
-						result.getTimestamp("installed_on").toInstant(), result.getLong("execution_time"),
+						Instants.getWallClock(this.dialect.type(), result, "installed_on"), result.getLong("execution_time"),
 						result.getBoolean("success")));
 			}
 		}

@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * <ol>
  * <li>no row: pending if above the current version (or {@code outOfOrder}), ignored if
  * below it, below-baseline if at or under the baseline;</li>
+ * <li>pending but above the configured target: above target, which migrate leaves
+ * alone;</li>
  * <li>a row whose rollback failed halfway: rollback failed;</li>
  * <li>a failed row: failed;</li>
  * <li>a rolled back row: rolled back, unless the script changed since (then pending: a
@@ -54,6 +56,20 @@ public record MigrationStates(List<MigrationEntry> entries, @Nullable MigrationV
 	 */
 	public static MigrationStates of(List<ResolvedMigration> resolved, List<AppliedMigration> applied,
 			boolean outOfOrder) {
+		return of(resolved, applied, outOfOrder, null);
+	}
+
+	/**
+	 * Computes the states, a versioned migration that would be pending but is above
+	 * {@code target} being {@link MigrationState#ABOVE_TARGET}.
+	 * @param resolved the sources, in order
+	 * @param applied the history rows in rank order
+	 * @param outOfOrder whether versions below the current one are still applied
+	 * @param target the version migrate stops at, or {@code null} for the latest
+	 * @return the states
+	 */
+	public static MigrationStates of(List<ResolvedMigration> resolved, List<AppliedMigration> applied,
+			boolean outOfOrder, @Nullable MigrationVersion target) {
 		Map<MigrationVersion, AppliedMigration> latestByVersion = new LinkedHashMap<>();
 		Map<String, AppliedMigration> latestRepeatable = new LinkedHashMap<>();
 		int adoptedBelow = 0;
@@ -87,7 +103,11 @@ public record MigrationStates(List<MigrationEntry> entries, @Nullable MigrationV
 			if (source.version() != null) {
 				AppliedMigration row = latestByVersion.get(source.version());
 				seenVersions.add(source.version());
-				versioned.add(adoption.entry(source, row, versionedState(source, row, current, baseline, outOfOrder)));
+				MigrationState state = versionedState(source, row, current, baseline, outOfOrder);
+				if (state == MigrationState.PENDING && target != null && source.version().isNewerThan(target)) {
+					state = MigrationState.ABOVE_TARGET;
+				}
+				versioned.add(adoption.entry(source, row, state));
 			}
 			else {
 				AppliedMigration row = latestRepeatable.get(source.description());

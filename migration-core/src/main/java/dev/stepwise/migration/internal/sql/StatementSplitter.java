@@ -23,6 +23,10 @@ import org.jspecify.annotations.Nullable;
  * </ol>
  * A statement runs from its first significant character to its last one. On PostgreSQL the
  * lines after {@code COPY ... FROM stdin;} are its data, up to a line {@code \.}.
+ * <p>
+ * Over 400 lines on purpose: one scanner loop whose states (comments, quotes, dollar quotes,
+ * blocks, {@code DELIMITER}, {@code COPY} data) must see each other; the block rules already
+ * live in their own trackers.
  */
 final class StatementSplitter {
 

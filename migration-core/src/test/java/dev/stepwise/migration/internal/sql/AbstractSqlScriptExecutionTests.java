@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
 import org.postgresql.PGConnection;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,8 @@ abstract class AbstractSqlScriptExecutionTests {
 	 * engine will: all statements in one transaction, or each on its own.
 	 */
 	protected SqlScript run(String resource) throws SQLException {
-		SqlScript script = SqlScriptParser.parse(resource, read(resource), database().type());
+		SqlScript script = SqlScriptParser.parse(resource, read(resource),
+				DatabaseType.valueOf(database().type().name()));
 		try (Connection connection = database().dataSource().getConnection()) {
 			connection.setAutoCommit(!script.transactional());
 			try (Statement statement = connection.createStatement()) {

@@ -2,8 +2,8 @@ package dev.stepwise.migration.internal.sql;
 
 import java.sql.SQLException;
 
-import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SqlScriptExecutionH2Test extends AbstractSqlScriptExecutionTests {
 
 	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.H2);
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.H2);
 
 	@Override
 	protected TestDatabaseExtension database() {

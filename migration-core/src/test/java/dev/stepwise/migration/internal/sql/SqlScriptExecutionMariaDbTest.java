@@ -2,8 +2,8 @@ package dev.stepwise.migration.internal.sql;
 
 import java.sql.SQLException;
 
-import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SqlScriptExecutionMariaDbTest extends AbstractSqlScriptExecutionTests {
 
 	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.MARIADB);
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.MARIADB);
 
 	@Override
 	protected TestDatabaseExtension database() {

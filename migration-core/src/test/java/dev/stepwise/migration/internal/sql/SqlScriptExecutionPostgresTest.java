@@ -6,6 +6,7 @@ import java.sql.Statement;
 
 import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SqlScriptExecutionPostgresTest extends AbstractSqlScriptExecutionTests {
 
 	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.POSTGRESQL);
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
 
 	@Override
 	protected TestDatabaseExtension database() {

@@ -61,7 +61,17 @@ class SqlScriptParserTransactionTests {
 			.isThrownBy(() -> SqlScriptParser.parse("V3__add_index.sql", script, DatabaseType.POSTGRESQL))
 			.withMessage("V3__add_index.sql line 4: CREATE INDEX CONCURRENTLY cannot run inside a transaction, but the other "
 					+ "statements of this script run in one. Move it into a migration of its own, or put "
-					+ "\"-- stepwise:no-transaction\" at the top of the script to run every statement without a transaction.");
+					+ "\"-- stepwise:no-transaction\" at the top of the script to run every statement without a transaction"
+					+ " (mixed(true), Spring Boot: stepwise.mixed=true, does that for every such script, as Flyway's mixed"
+					+ " does).");
+	}
+
+	@Test
+	void mixedRunsAMixingScriptWithoutATransaction() {
+		SqlScript script = SqlScriptParser.parse("V3__add_index.sql",
+				"CREATE TABLE t (a int);\nCREATE INDEX CONCURRENTLY t_a ON t (a);\n", DatabaseType.POSTGRESQL, true);
+		assertThat(script.transactional()).isFalse();
+		assertThat(script.statements()).extracting(SqlStatement::transactional).containsExactly(false, false);
 	}
 
 	@Test

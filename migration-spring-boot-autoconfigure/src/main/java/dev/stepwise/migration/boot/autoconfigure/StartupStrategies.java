@@ -3,7 +3,6 @@ package dev.stepwise.migration.boot.autoconfigure;
 import java.util.List;
 
 import dev.stepwise.migration.api.MigrationInfo;
-import dev.stepwise.migration.api.MigrationState;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.api.StepwiseException;
 
@@ -32,13 +31,8 @@ final class StartupStrategies {
 	 */
 	private static void validate(Stepwise stepwise) {
 		stepwise.validate();
-		List<String> pending = stepwise.info()
-			.migrations()
-			.stream()
-			.filter((migration) -> migration.state() == MigrationState.PENDING
-					|| migration.state() == MigrationState.OUTDATED)
-			.map(MigrationInfo::script)
-			.toList();
+		// Versions above stepwise.target are not pending: this release does not apply them.
+		List<String> pending = stepwise.info().pending().stream().map(MigrationInfo::script).toList();
 		if (!pending.isEmpty()) {
 			throw new StepwiseException("Stepwise did not start the application: " + pending.size()
 					+ " migration(s) pending (" + String.join(", ", pending) + ") and stepwise.startup=validate does"

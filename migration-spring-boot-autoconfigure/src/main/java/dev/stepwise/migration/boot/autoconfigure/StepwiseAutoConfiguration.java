@@ -174,6 +174,9 @@ public final class StepwiseAutoConfiguration {
 			map.from(properties::isValidateMigrationNaming).to(configuration::validateMigrationNaming);
 			map.from(properties::getDefaultSchema).to(configuration::defaultSchema);
 			map.from(properties::isCreateSchemas).to(configuration::createSchemas);
+			map.from(properties::getSchemas).to(configuration::schemas);
+			map.from(properties::isGroup).to(configuration::group);
+			map.from(properties::isMixed).to(configuration::mixed);
 		}
 
 	}

@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Configuration properties of Stepwise, under {@code stepwise.*}; every default is the
  * engine's own.
+ * <p>
+ * Over 400 lines on purpose: about forty documented properties with their getters and
+ * setters, the shape Spring Boot's configuration metadata is generated from.
  */
 @ConfigurationProperties("stepwise")
 public class StepwiseProperties {
@@ -209,9 +212,29 @@ public class StepwiseProperties {
 	private @Nullable String defaultSchema;
 
 	/**
-	 * Whether to create the default schema when it does not exist.
+	 * Whether to create the default schema and the other managed schemas when they do not
+	 * exist.
 	 */
 	private boolean createSchemas = true;
+
+	/**
+	 * Schemas (on MySQL and MariaDB, databases) the migrations manage: the first is the
+	 * default schema unless "default-schema" is set; each is created when missing and looked
+	 * at before a first run. Default: none.
+	 */
+	private List<String> schemas = new ArrayList<>();
+
+	/**
+	 * Whether to apply all pending migrations in one transaction, all or none; refused where a
+	 * pending migration could not be rolled back with the others (DDL on MySQL, MariaDB, H2).
+	 */
+	private boolean group = false;
+
+	/**
+	 * Whether a script may mix statements that need a transaction with statements that cannot
+	 * run in one (CREATE INDEX CONCURRENTLY); such a script then runs without a transaction.
+	 */
+	private boolean mixed = false;
 
 	private final Rollback rollback = new Rollback();
 
@@ -473,6 +496,30 @@ public class StepwiseProperties {
 
 	public void setConnectRetriesInterval(Duration connectRetriesInterval) {
 		this.connectRetriesInterval = connectRetriesInterval;
+	}
+
+	public List<String> getSchemas() {
+		return this.schemas;
+	}
+
+	public void setSchemas(List<String> schemas) {
+		this.schemas = schemas;
+	}
+
+	public boolean isGroup() {
+		return this.group;
+	}
+
+	public void setGroup(boolean group) {
+		this.group = group;
+	}
+
+	public boolean isMixed() {
+		return this.mixed;
+	}
+
+	public void setMixed(boolean mixed) {
+		this.mixed = mixed;
 	}
 
 	public List<String> getInitSqls() {

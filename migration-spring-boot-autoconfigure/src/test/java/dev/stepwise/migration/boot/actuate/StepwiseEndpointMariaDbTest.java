@@ -1,13 +1,13 @@
 package dev.stepwise.migration.boot.actuate;
 
-import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StepwiseEndpointMariaDbTest extends AbstractStepwiseEndpointIntegrationTests {
 
 	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.MARIADB);
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.MARIADB);
 
 	@Override
 	TestDatabaseExtension database() {

@@ -23,7 +23,7 @@ class ConfigurationMetadataTests {
 	// None means the connection's own schema, the latest version, no init SQL: no value to show.
 	private static final Set<String> WITHOUT_DEFAULT = Set.of("stepwise.schema", "stepwise.installed-by",
 			"stepwise.url", "stepwise.user", "stepwise.password", "stepwise.placeholders", "stepwise.default-schema",
-			"stepwise.target", "stepwise.init-sqls");
+			"stepwise.target", "stepwise.init-sqls", "stepwise.schemas");
 
 	private final Object metadata = read();
 

@@ -73,6 +73,9 @@ class StepwisePropertiesTests {
 		assertThat(this.properties.isValidateMigrationNaming()).isEqualTo(this.engineDefaults.validateMigrationNaming());
 		assertThat(this.properties.getDefaultSchema()).isEqualTo(this.engineDefaults.defaultSchema());
 		assertThat(this.properties.isCreateSchemas()).isEqualTo(this.engineDefaults.createSchemas());
+		assertThat(this.properties.getSchemas()).isEqualTo(this.engineDefaults.schemas());
+		assertThat(this.properties.isGroup()).isEqualTo(this.engineDefaults.group());
+		assertThat(this.properties.isMixed()).isEqualTo(this.engineDefaults.mixed());
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.UUID;
 import dev.stepwise.migration.api.MigrationInfo;
 import dev.stepwise.migration.api.MigrationState;
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.StepwiseConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -53,6 +54,19 @@ class StepwiseStartupTests {
 	}
 
 	@Test
+	void validateWithATargetStartsOnADatabaseMigratedUpToIt() {
+		this.contextRunner.withPropertyValues("stepwise.target=1").run((context) -> assertThat(context).hasNotFailed());
+
+		// V2 is above the target: the job that migrated to 1 left nothing pending for this release.
+		this.contextRunner.withPropertyValues("stepwise.startup=validate", "stepwise.target=1")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withPropertyValues("stepwise.startup=validate")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("1 migration(s) pending (V2__"));
+	}
+
+	@Test
 	void noneLeavesTheDatabaseAlone() {
 		this.contextRunner.withPropertyValues("stepwise.startup=none").run((context) -> {
 			assertThat(context).hasNotFailed();
@@ -71,9 +85,32 @@ class StepwiseStartupTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(Stepwise.class).info().migrations()).extracting(MigrationInfo::state)
-					.containsExactly(MigrationState.APPLIED, MigrationState.PENDING);
+					.containsExactly(MigrationState.APPLIED, MigrationState.ABOVE_TARGET);
 				assertThat(context.getBean(JdbcTemplate.class)
 					.queryForObject("SELECT COUNT(*) FROM init_check.init_marker", Integer.class)).isZero();
+			});
+	}
+
+	@Test
+	void groupMixedAndSchemasReachTheEngine() {
+		// H2 commits DDL by itself: a group of these migrations could not be rolled back as one.
+		this.contextRunner.withPropertyValues("stepwise.group=true")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("V1__create_things.sql has a statement that commits by itself on H2")
+				.hasMessageContaining("stepwise.group=false"));
+		this.contextRunner.withPropertyValues("stepwise.mixed=true", "stepwise.schemas=app,audit")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				StepwiseConfiguration configuration = context.getBean(Stepwise.class).configuration();
+				assertThat(configuration.mixed()).isTrue();
+				assertThat(configuration.schemas()).containsExactly("app", "audit");
+				assertThat(configuration.defaultSchema()).isEqualTo("app");
+				assertThat(context.getBean(JdbcTemplate.class)
+					.queryForList("SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME IN ('app', 'audit')"
+							+ " ORDER BY SCHEMA_NAME", String.class)).containsExactly("app", "audit");
+				assertThat(context.getBean(JdbcTemplate.class)
+					.queryForObject("SELECT COUNT(*) FROM \"app\".stepwise_history", Integer.class)).isEqualTo(2);
 			});
 	}
 

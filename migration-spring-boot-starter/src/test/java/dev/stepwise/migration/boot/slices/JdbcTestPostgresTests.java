@@ -1,7 +1,7 @@
 package dev.stepwise.migration.boot.slices;
 
-import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class JdbcTestPostgresTests extends AbstractJdbcTestTests {
 
 	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.POSTGRESQL);
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {

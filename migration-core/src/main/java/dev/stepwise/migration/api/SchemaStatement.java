@@ -1,7 +1,8 @@
-package dev.stepwise.migration.schema;
+package dev.stepwise.migration.api;
 
 /**
- * One SQL statement planned by the {@link Schema} DSL, as a dry run shows it.
+ * One SQL statement planned by the schema DSL (as a dry run shows it) or by an expand or
+ * contract, as a {@link StatementExecutor} runs it.
  * <p>
  * A statement that is not {@code transactional} must run outside the migration's
  * transaction, in auto-commit: either it cannot run in one at all ({@code CREATE INDEX

@@ -1,25 +1,26 @@
-package dev.stepwise.migration.schema;
+package dev.stepwise.migration.api;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Runs the DDL statements of a {@link Schema}; the engine plugs in one that applies its
- * lock timeout and retries.
+ * Runs one statement of the schema DSL or of an expand or contract: the one place where
+ * the engine plugs in its DDL lock timeout and retries, and a test its recorder.
+ * {@link #PLAIN} runs it as it is.
  */
 @FunctionalInterface
-public interface StatementRunner {
+public interface StatementExecutor {
 
 	/**
 	 * Runs each statement once with {@link Statement#execute(String)}. A statement that must
 	 * run outside a transaction is refused on a connection that is in one, rather than
 	 * committing the caller's work behind its back.
 	 */
-	StatementRunner DEFAULT = (connection, statement) -> {
+	StatementExecutor PLAIN = (connection, statement) -> {
 		if (!statement.transactional() && !connection.getAutoCommit()) {
 			throw new SQLException("'" + statement.sql() + "' must run outside a transaction: give the Schema a"
-					+ " connection in auto-commit mode, or a StatementRunner that commits first");
+					+ " connection in auto-commit mode, or a StatementExecutor that commits first");
 		}
 		try (Statement jdbc = connection.createStatement()) {
 			jdbc.execute(statement.sql());
@@ -28,10 +29,10 @@ public interface StatementRunner {
 
 	/**
 	 * Runs one statement.
-	 * @param connection the connection of the {@link Schema}
-	 * @param statement the statement
+	 * @param connection the connection, possibly in a transaction the caller commits
+	 * @param statement the statement, and whether it may run in a transaction
 	 * @throws SQLException if it fails
 	 */
-	void run(Connection connection, SchemaStatement statement) throws SQLException;
+	void execute(Connection connection, SchemaStatement statement) throws SQLException;
 
 }

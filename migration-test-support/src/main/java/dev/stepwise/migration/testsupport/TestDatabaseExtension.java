@@ -2,7 +2,7 @@ package dev.stepwise.migration.testsupport;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.api.DatabaseType;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -15,18 +15,18 @@ import org.opentest4j.TestAbortedException;
  * a static field:
  * <pre>
  * &#64;RegisterExtension
- * static final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseType.POSTGRESQL);
+ * static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
  * </pre>
  */
 public final class TestDatabaseExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
-	private final DatabaseType type;
+	private final TestDatabaseType type;
 
-	private TestDatabase database;
+	private @Nullable TestDatabase database;
 
-	private String unavailable;
+	private @Nullable String unavailable;
 
-	public TestDatabaseExtension(DatabaseType type) {
+	public TestDatabaseExtension(TestDatabaseType type) {
 		this.type = type;
 	}
 
@@ -54,7 +54,7 @@ public final class TestDatabaseExtension implements BeforeAllCallback, BeforeEac
 		}
 	}
 
-	public DatabaseType type() {
+	public TestDatabaseType type() {
 		return this.type;
 	}
 

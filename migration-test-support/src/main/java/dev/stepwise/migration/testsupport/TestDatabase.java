@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.stepwise.migration.api.DatabaseType;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mariadb.MariaDBContainer;
@@ -32,7 +32,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  */
 public final class TestDatabase implements AutoCloseable {
 
-	private final DatabaseType type;
+	private final TestDatabaseType type;
 
 	private final String adminUrl;
 
@@ -42,7 +42,7 @@ public final class TestDatabase implements AutoCloseable {
 
 	private final HikariDataSource dataSource;
 
-	private TestDatabase(DatabaseType type, String adminUrl, String name, String url) {
+	private TestDatabase(TestDatabaseType type, String adminUrl, String name, String url) {
 		this.type = type;
 		this.adminUrl = adminUrl;
 		this.name = name;
@@ -61,9 +61,9 @@ public final class TestDatabase implements AutoCloseable {
 	 * @throws org.opentest4j.TestAbortedException when no server is available and
 	 * databases are not required
 	 */
-	public static TestDatabase create(DatabaseType type) {
+	public static TestDatabase create(TestDatabaseType type) {
 		String name = "stepwise_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		if (type == DatabaseType.H2) {
+		if (type == TestDatabaseType.H2) {
 			String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
 			return new TestDatabase(type, url, name, url);
 		}
@@ -78,7 +78,7 @@ public final class TestDatabase implements AutoCloseable {
 		return new TestDatabase(type, adminUrl, name, ServerUrls.withDatabase(adminUrl, name));
 	}
 
-	public DatabaseType type() {
+	public TestDatabaseType type() {
 		return this.type;
 	}
 
@@ -116,7 +116,7 @@ public final class TestDatabase implements AutoCloseable {
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot reset test database " + this.name, ex);
 		}
-		if (this.type.isMySqlFamily()) {
+		if (this.type == TestDatabaseType.MARIADB) {
 			// Pooled connections still point at the dropped database.
 			this.dataSource.getHikariPoolMXBean().softEvictConnections();
 		}
@@ -125,7 +125,7 @@ public final class TestDatabase implements AutoCloseable {
 	@Override
 	public void close() {
 		this.dataSource.close();
-		if (this.type == DatabaseType.H2) {
+		if (this.type == TestDatabaseType.H2) {
 			try (Connection connection = DriverManager.getConnection(this.url);
 					Statement statement = connection.createStatement()) {
 				statement.execute("SHUTDOWN");
@@ -137,7 +137,7 @@ public final class TestDatabase implements AutoCloseable {
 		}
 		try (Connection connection = DriverManager.getConnection(this.adminUrl);
 				Statement statement = connection.createStatement()) {
-			if (this.type == DatabaseType.POSTGRESQL) {
+			if (this.type == TestDatabaseType.POSTGRESQL) {
 				statement.execute("DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
 			}
 			else {
@@ -154,12 +154,12 @@ public final class TestDatabase implements AutoCloseable {
 
 		private static final boolean REQUIRED = Boolean.parseBoolean(System.getenv("STEPWISE_TEST_REQUIRE_DATABASES"));
 
-		private static volatile PostgreSQLContainer postgres;
+		private static volatile @Nullable PostgreSQLContainer postgres;
 
-		private static volatile MariaDBContainer mariadb;
+		private static volatile @Nullable MariaDBContainer mariadb;
 
-		static String adminUrl(DatabaseType type) {
-			String variable = (type == DatabaseType.POSTGRESQL) ? "STEPWISE_TEST_POSTGRES_URL" : "STEPWISE_TEST_MARIADB_URL";
+		static String adminUrl(TestDatabaseType type) {
+			String variable = (type == TestDatabaseType.POSTGRESQL) ? "STEPWISE_TEST_POSTGRES_URL" : "STEPWISE_TEST_MARIADB_URL";
 			String url = System.getenv(variable);
 			if (url != null && !url.isBlank()) {
 				return url;
@@ -185,8 +185,8 @@ public final class TestDatabase implements AutoCloseable {
 			}
 		}
 
-		private static synchronized String containerUrl(DatabaseType type) {
-			if (type == DatabaseType.POSTGRESQL) {
+		private static synchronized String containerUrl(TestDatabaseType type) {
+			if (type == TestDatabaseType.POSTGRESQL) {
 				if (postgres == null) {
 					postgres = new PostgreSQLContainer("postgres:15");
 					postgres.start();

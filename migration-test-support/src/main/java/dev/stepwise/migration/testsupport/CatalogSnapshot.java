@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import dev.stepwise.migration.api.DatabaseType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shape of the connection's current schema as the catalogue reports it, one sorted line
@@ -41,7 +41,7 @@ public final class CatalogSnapshot {
 	 * @return the snapshot
 	 * @throws SQLException if the catalogue cannot be read
 	 */
-	public static CatalogSnapshot take(Connection connection, DatabaseType type) throws SQLException {
+	public static CatalogSnapshot take(Connection connection, TestDatabaseType type) throws SQLException {
 		return new Reader(connection, type).read();
 	}
 
@@ -69,22 +69,22 @@ public final class CatalogSnapshot {
 
 		private final Connection connection;
 
-		private final DatabaseType type;
+		private final TestDatabaseType type;
 
 		private final DatabaseMetaData metaData;
 
-		private final String catalog;
+		private final @Nullable String catalog;
 
-		private final String schema;
+		private final @Nullable String schema;
 
 		private final TreeSet<String> facts = new TreeSet<>();
 
-		Reader(Connection connection, DatabaseType type) throws SQLException {
+		Reader(Connection connection, TestDatabaseType type) throws SQLException {
 			this.connection = connection;
 			this.type = type;
 			this.metaData = connection.getMetaData();
 			this.catalog = connection.getCatalog();
-			this.schema = type.isMySqlFamily() ? null : connection.getSchema();
+			this.schema = (type == TestDatabaseType.MARIADB) ? null : connection.getSchema();
 		}
 
 		CatalogSnapshot read() throws SQLException {
@@ -160,7 +160,7 @@ public final class CatalogSnapshot {
 			}
 			columns.forEach((name, indexColumns) -> this.facts.add("index " + table + "." + name
 					+ (unique.get(name) ? " unique " : " ") + indexColumns.values()));
-			if (this.type == DatabaseType.POSTGRESQL) {
+			if (this.type == TestDatabaseType.POSTGRESQL) {
 				query("SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
 						+ " JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
 						+ " WHERE NOT i.indisvalid AND t.relname = ? AND n.nspname = current_schema()", table,
@@ -206,7 +206,7 @@ public final class CatalogSnapshot {
 						+ " WHERE c.contype = 'c' AND n.nspname = current_schema()", null,
 						(result) -> "check " + result.getString(1) + "." + result.getString(2) + " "
 								+ result.getString(3) + " validated=" + result.getBoolean(4));
-				case MYSQL, MARIADB -> query("SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE"
+				case MARIADB -> query("SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE"
 						+ " FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()", null,
 						(result) -> "check " + result.getString(1) + "." + result.getString(2) + " "
 								+ result.getString(3));
@@ -222,12 +222,12 @@ public final class CatalogSnapshot {
 		private String currentSchema() {
 			return switch (this.type) {
 				case POSTGRESQL -> "current_schema()";
-				case MYSQL, MARIADB -> "DATABASE()";
+				case MARIADB -> "DATABASE()";
 				case H2 -> "SCHEMA()";
 			};
 		}
 
-		private void query(String sql, String parameter, Fact fact) throws SQLException {
+		private void query(String sql, @Nullable String parameter, Fact fact) throws SQLException {
 			try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
 				if (parameter != null) {
 					statement.setString(1, parameter);
