@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 final class InfoCommand extends EngineCommand {
 
 	@Option(names = "--target", paramLabel = "VERSION",
-			description = "Mark the pending versions above this one, as migrate --target would leave them.")
+			description = "Show the versions above this one as ABOVE_TARGET, as migrate --target leaves them.")
 	@Nullable String targetVersion;
 
 	@Override
@@ -37,18 +37,17 @@ final class InfoCommand extends EngineCommand {
 		StepwiseInfo info = engine.info();
 		List<BackfillProgress> backfills = engine.backfills();
 		MigrationVersion target = engine.configuration().target();
-		long aboveTarget = info.migrations().stream().filter((migration) -> aboveTarget(migration, target)).count();
+		long aboveTarget = info.migrations()
+			.stream()
+			.filter((migration) -> migration.state() == MigrationState.ABOVE_TARGET)
+			.count();
 		if (console.json()) {
 			Map<String, @Nullable Object> view = new LinkedHashMap<>();
 			view.put("currentVersion", Views.text(info.currentVersion()));
 			view.put("target", Views.text(target));
 			view.put("pending", info.pending().size());
-			view.put("pendingAboveTarget", aboveTarget);
-			view.put("migrations", info.migrations().stream().map((migration) -> {
-				Map<String, @Nullable Object> entry = Views.migration(migration);
-				entry.put("aboveTarget", aboveTarget(migration, target));
-				return entry;
-			}).toList());
+			view.put("aboveTarget", aboveTarget);
+			view.put("migrations", info.migrations().stream().map(Views::migration).toList());
 			view.put("expansions", info.expansions().stream().map(Views::expansion).toList());
 			view.put("backfills", backfills.stream().map(Views::backfill).toList());
 			console.printJson(view);
@@ -56,14 +55,13 @@ final class InfoCommand extends EngineCommand {
 		}
 		console.say("Database: " + this.target);
 		console.say("Current version: " + Versions.of(info.currentVersion()) + "; " + info.pending().size()
-				+ " pending" + ((aboveTarget > 0) ? ", " + aboveTarget + " of them above the target " + target : "")
-				+ ".");
+				+ " pending" + ((aboveTarget > 0) ? "; " + aboveTarget + " above the target " + target : "") + ".");
 		console.say("");
 		Table table = new Table("Version", "Description", "Type", "State", "Installed on", "Installed by", "Undo");
 		for (MigrationInfo migration : info.migrations()) {
 			table.row(Versions.orRepeatable(migration.version()), migration.description(), migration.type(),
-					migration.state() + (aboveTarget(migration, target) ? " (above target)" : ""),
-					migration.installedOn(), migration.installedBy(), migration.undoable() ? "yes" : "no");
+					migration.state(), migration.installedOn(), migration.installedBy(),
+					migration.undoable() ? "yes" : "no");
 		}
 		if (table.isEmpty()) {
 			console.say("No migrations found in " + engine.configuration().locations() + ".");
@@ -83,13 +81,6 @@ final class InfoCommand extends EngineCommand {
 		}
 		console.flush();
 		return ExitCode.OK;
-	}
-
-	/** A pending version that migrate leaves alone while the target is below it. */
-	private static boolean aboveTarget(MigrationInfo migration, @Nullable MigrationVersion target) {
-		MigrationVersion version = migration.version();
-		return target != null && version != null && migration.state() == MigrationState.PENDING
-				&& version.isNewerThan(target);
 	}
 
 }

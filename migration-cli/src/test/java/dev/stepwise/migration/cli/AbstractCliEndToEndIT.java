@@ -115,13 +115,18 @@ abstract class AbstractCliEndToEndIT {
 		JsonNode json = JSON.readTree(info.out());
 		assertThat(json.get("currentVersion").asText()).isEqualTo("2");
 		assertThat(json.get("target").asText()).isEqualTo("2");
-		assertThat(json.get("pendingAboveTarget").asInt()).isEqualTo(1);
-		assertThat(json.get("migrations").findValuesAsText("state")).containsExactly("APPLIED", "APPLIED", "PENDING");
-		assertThat(json.get("migrations").findValuesAsText("aboveTarget")).containsExactly("false", "false", "true");
+		assertThat(json.get("pending").asInt()).isZero();
+		assertThat(json.get("aboveTarget").asInt()).isEqualTo(1);
+		assertThat(json.get("migrations").findValuesAsText("state")).containsExactly("APPLIED", "APPLIED",
+				"ABOVE_TARGET");
 
 		CliProcess.Result table = stepwise("info", "--set", "target=2");
-		assertThat(table.out()).contains("Current version: 2; 1 pending, 1 of them above the target 2.")
-			.containsPattern("(?m)^3\\s+create orders\\s+SQL\\s+PENDING \\(above target\\)");
+		assertThat(table.out()).contains("Current version: 2; 0 pending; 1 above the target 2.")
+			.containsPattern("(?m)^3\\s+create orders\\s+SQL\\s+ABOVE_TARGET");
+
+		CliProcess.Result untargeted = stepwise("info", "--json");
+		assertThat(JSON.readTree(untargeted.out()).get("migrations").findValuesAsText("state"))
+			.containsExactly("APPLIED", "APPLIED", "PENDING");
 
 		CliProcess.Result atTarget = stepwise("migrate", "--target", "2");
 		assertThat(atTarget.exitCode()).as(atTarget.toString()).isZero();

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 @Mojo(name = "info", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public final class InfoMojo extends AbstractStepwiseMojo {
 
-	/** Mark the pending versions above this one, as migrate with this target would leave them. */
+	/** Show the versions above this one as ABOVE_TARGET, as migrate with this target leaves them. */
 	@Parameter(property = "stepwise.target")
 	@Nullable String target;
 
@@ -31,20 +31,16 @@ public final class InfoMojo extends AbstractStepwiseMojo {
 	void run(Stepwise engine) {
 		StepwiseInfo info = engine.info();
 		MigrationVersion target = engine.configuration().target();
-		long aboveTarget = info.migrations().stream().filter((migration) -> aboveTarget(migration, target)).count();
+		long aboveTarget = info.migrations()
+			.stream()
+			.filter((migration) -> migration.state() == MigrationState.ABOVE_TARGET)
+			.count();
 		getLog().info("Current version: " + Plans.version(info.currentVersion()) + "; " + info.pending().size()
-				+ " pending" + ((aboveTarget > 0) ? ", " + aboveTarget + " of them above the target " + target : ""));
+				+ " pending" + ((aboveTarget > 0) ? "; " + aboveTarget + " above the target " + target : ""));
 		for (MigrationInfo migration : info.migrations()) {
 			getLog().info(String.format("%-10s %-12s %-30s %s", (migration.version() != null) ? migration.version() : "R",
-					migration.state() + (aboveTarget(migration, target) ? " (above target)" : ""),
-					migration.description(), migration.script()));
+					migration.state(), migration.description(), migration.script()));
 		}
-	}
-
-	private static boolean aboveTarget(MigrationInfo migration, @Nullable MigrationVersion target) {
-		MigrationVersion version = migration.version();
-		return target != null && version != null && migration.state() == MigrationState.PENDING
-				&& version.isNewerThan(target);
 	}
 
 }
