@@ -50,7 +50,7 @@ public final class StepwiseCommand implements Runnable {
 	/**
 	 * Adds the command that the arguments name, or every command when they name none or an
 	 * unknown one (for the usage and the error that lists them): picocli builds a command's
-	 * model by reflection, and building nine of them cost a run more than the one it runs.
+	 * model by reflection, and building all of them cost a run more than the one it runs.
 	 */
 	private static void addCommands(CommandLine commandLine, String[] args) {
 		Map<String, Supplier<Object>> commands = commands();
@@ -79,6 +79,8 @@ public final class StepwiseCommand implements Runnable {
 		commands.put("contract", ContractCommand::new);
 		commands.put("backfills", BackfillsCommand::new);
 		commands.put("instances", InstancesCommand::new);
+		commands.put("generate", GenerateCommand::new);
+		commands.put("diff", DiffCommand::new);
 		return commands;
 	}
 

@@ -187,6 +187,13 @@ abstract class AbstractStepwiseMojo extends AbstractMojo {
 
 	abstract void run(Stepwise engine) throws MojoFailureException;
 
+	// The connection settings as resolved, for goals that create shadow databases on the same server.
+	@Nullable String resolvedUrl;
+
+	@Nullable String resolvedUser;
+
+	@Nullable String resolvedPassword;
+
 	private Stepwise engine() {
 		Map<String, String> file = Map.of();
 		if (this.configFile != null) {
@@ -211,6 +218,9 @@ abstract class AbstractStepwiseMojo extends AbstractMojo {
 				}
 			}
 		}
+		this.resolvedUrl = url;
+		this.resolvedUser = settings.get("user");
+		this.resolvedPassword = settings.get("password");
 		ProjectClassPath classPath = new ProjectClassPath(ownClasses, dependencies, WORDING);
 		StepwiseConfiguration.Builder builder = Stepwise.configure()
 			.dataSource(new DriverDataSource(classPath.classLoader(), url, settings.get("user"),

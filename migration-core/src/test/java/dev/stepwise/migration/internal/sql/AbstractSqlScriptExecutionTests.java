@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.stepwise.migration.api.DatabaseType;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabase;
 import org.postgresql.PGConnection;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class AbstractSqlScriptExecutionTests {
 
-	/** The test class's database. */
-	protected abstract TestDatabaseExtension database();
+	/** The test class's database, named by the subclass's {@code @OnDatabase}. */
+	TestDatabase database;
+
+	@BeforeEach
+	void useDatabase(TestDatabase database) {
+		this.database = database;
+	}
 
 	@Test
 	void portableScriptRunsStatementByStatement() throws SQLException {
@@ -42,8 +48,8 @@ abstract class AbstractSqlScriptExecutionTests {
 	 */
 	protected SqlScript run(String resource) throws SQLException {
 		SqlScript script = SqlScriptParser.parse(resource, read(resource),
-				DatabaseType.valueOf(database().type().name()));
-		try (Connection connection = database().dataSource().getConnection()) {
+				DatabaseType.valueOf(this.database.type().name()));
+		try (Connection connection = this.database.dataSource().getConnection()) {
 			connection.setAutoCommit(!script.transactional());
 			try (Statement statement = connection.createStatement()) {
 				for (SqlStatement sql : script.statements()) {
@@ -74,7 +80,7 @@ abstract class AbstractSqlScriptExecutionTests {
 
 	protected List<String> strings(String query) throws SQLException {
 		List<String> values = new ArrayList<>();
-		try (Connection connection = database().dataSource().getConnection();
+		try (Connection connection = this.database.dataSource().getConnection();
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(query)) {
 			while (rows.next()) {

@@ -11,7 +11,8 @@ import dev.stepwise.migration.boot.actuate.MigrationDescriptors.RollbackDescript
 import dev.stepwise.migration.boot.actuate.StepwiseEndpoint.ErrorDescriptor;
 import dev.stepwise.migration.boot.autoconfigure.StepwiseAutoConfiguration;
 import dev.stepwise.migration.boot.autoconfigure.StepwiseEndpointAutoConfiguration;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
@@ -29,14 +30,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class AbstractStepwiseEndpointIntegrationTests {
 
-	abstract TestDatabaseExtension database();
+	/** The test class's database, named by the subclass's {@code @OnDatabase}. */
+	TestDatabase database;
+
+	@BeforeEach
+	void useDatabase(TestDatabase database) {
+		this.database = database;
+	}
 
 	private ApplicationContextRunner contextRunner() {
 		return new ApplicationContextRunner()
 			.withConfiguration(
 					AutoConfigurations.of(StepwiseAutoConfiguration.class, StepwiseEndpointAutoConfiguration.class))
 			// A delegate, so that closing the context leaves the class's pool open for the next test.
-			.withBean("dataSource", DataSource.class, () -> new DelegatingDataSource(database().dataSource()))
+			.withBean("dataSource", DataSource.class, () -> new DelegatingDataSource(this.database.dataSource()))
 			.withPropertyValues("management.endpoints.web.exposure.include=migrations", "stepwise.rollback.enabled=true");
 	}
 

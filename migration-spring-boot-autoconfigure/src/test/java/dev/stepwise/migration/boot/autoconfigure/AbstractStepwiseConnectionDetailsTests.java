@@ -1,9 +1,10 @@
 package dev.stepwise.migration.boot.autoconfigure;
 
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabase;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -21,11 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class AbstractStepwiseConnectionDetailsTests {
 
-	abstract TestDatabaseExtension database();
+	/** The test class's database, named by the subclass's {@code @OnDatabase}. */
+	TestDatabase database;
+
+	@BeforeEach
+	void useDatabase(TestDatabase database) {
+		this.database = database;
+	}
 
 	@AfterEach
 	void reset() {
-		database().database().reset();
+		this.database.reset();
 	}
 
 	@Test
@@ -53,7 +60,7 @@ abstract class AbstractStepwiseConnectionDetailsTests {
 	void stepwiseUrlWinsOverConnectionDetails() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(StepwiseAutoConfiguration.class))
 			.withBean(JdbcConnectionDetails.class, () -> new TestConnectionDetails("jdbc:h2:mem:unused-elsewhere"))
-			.withPropertyValues("stepwise.url=" + database().database().url())
+			.withPropertyValues("stepwise.url=" + this.database.url())
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertMigrated();
@@ -61,11 +68,11 @@ abstract class AbstractStepwiseConnectionDetailsTests {
 	}
 
 	private JdbcConnectionDetails connectionDetails() {
-		return new TestConnectionDetails(database().database().url());
+		return new TestConnectionDetails(this.database.url());
 	}
 
 	private void assertMigrated() {
-		assertThat(JdbcClient.create(database().database().dataSource())
+		assertThat(JdbcClient.create(this.database.dataSource())
 			.sql("SELECT colour FROM things WHERE id = 1")
 			.query(String.class)
 			.single()).isEqualTo("red");

@@ -1,0 +1,17 @@
+package dev.stepwise.migration.catalog;
+
+import dev.stepwise.migration.testsupport.TestDatabaseType;
+import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class CatalogH2Test extends AbstractCatalogTest {
+
+	@RegisterExtension
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.H2);
+
+	@Override
+	protected TestDatabaseExtension database() {
+		return database;
+	}
+
+}

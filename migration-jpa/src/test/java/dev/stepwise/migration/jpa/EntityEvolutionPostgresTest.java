@@ -1,0 +1,17 @@
+package dev.stepwise.migration.jpa;
+
+import dev.stepwise.migration.testsupport.TestDatabaseType;
+import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class EntityEvolutionPostgresTest extends AbstractEntityEvolutionTest {
+
+	@RegisterExtension
+	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
+
+	@Override
+	protected TestDatabaseExtension database() {
+		return database;
+	}
+
+}
