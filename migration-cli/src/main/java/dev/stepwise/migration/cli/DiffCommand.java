@@ -5,6 +5,7 @@ import dev.stepwise.migration.catalog.CatalogDiff;
 import dev.stepwise.migration.catalog.GeneratedMigration;
 import dev.stepwise.migration.catalog.JavaMigrationWriter;
 import dev.stepwise.migration.catalog.MigrationGenerator;
+import dev.stepwise.migration.tool.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -7,6 +7,7 @@ import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.catalog.GenerationRefusedException;
 import dev.stepwise.migration.catalog.MigrationGenerator;
 import dev.stepwise.migration.tool.SchemaSources;
+import dev.stepwise.migration.tool.Settings;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

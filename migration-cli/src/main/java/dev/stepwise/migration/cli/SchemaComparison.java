@@ -15,6 +15,7 @@ import dev.stepwise.migration.catalog.ShadowDatabase;
 import dev.stepwise.migration.catalog.WriteOptions;
 import dev.stepwise.migration.tool.DriverDataSource;
 import dev.stepwise.migration.tool.SchemaSources;
+import dev.stepwise.migration.tool.Settings;
 import org.jspecify.annotations.Nullable;
 
 /**

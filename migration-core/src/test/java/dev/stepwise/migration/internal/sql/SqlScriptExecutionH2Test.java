@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @OnDatabase(TestDatabaseType.H2)
-class SqlScriptExecutionH2Test extends AbstractSqlScriptExecutionTests {
+class SqlScriptExecutionH2Test extends AbstractSqlScriptExecutionTest {
 
 	@Test
 	void dollarQuotedJavaAliasAndNestedCommentsRun() throws SQLException {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @OnDatabase(TestDatabaseType.MARIADB)
-class SqlScriptExecutionMariaDbTest extends AbstractSqlScriptExecutionTests {
+class SqlScriptExecutionMariaDbTest extends AbstractSqlScriptExecutionTest {
 
 	@Test
 	void storedProgramsWithAndWithoutDelimiterRun() throws SQLException {

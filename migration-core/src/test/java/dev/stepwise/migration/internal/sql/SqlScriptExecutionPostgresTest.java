@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @OnDatabase(TestDatabaseType.POSTGRESQL)
-class SqlScriptExecutionPostgresTest extends AbstractSqlScriptExecutionTests {
+class SqlScriptExecutionPostgresTest extends AbstractSqlScriptExecutionTest {
 
 	/**
 	 * What the verdict test's statements act on. Each test sees the same objects, as none

@@ -4,5 +4,5 @@ import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
 
 @OnDatabase(TestDatabaseType.H2)
-class StepwiseEndpointDriftH2Test extends AbstractStepwiseEndpointDriftTests {
+class StepwiseEndpointDriftH2Test extends AbstractStepwiseEndpointDriftTest {
 }

@@ -4,5 +4,5 @@ import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
 
 @OnDatabase(TestDatabaseType.MARIADB)
-class StepwiseEndpointDriftMariaDbTest extends AbstractStepwiseEndpointDriftTests {
+class StepwiseEndpointDriftMariaDbTest extends AbstractStepwiseEndpointDriftTest {
 }

@@ -4,5 +4,5 @@ import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
 
 @OnDatabase(TestDatabaseType.POSTGRESQL)
-class StepwiseEndpointDriftPostgresTest extends AbstractStepwiseEndpointDriftTests {
+class StepwiseEndpointDriftPostgresTest extends AbstractStepwiseEndpointDriftTest {
 }

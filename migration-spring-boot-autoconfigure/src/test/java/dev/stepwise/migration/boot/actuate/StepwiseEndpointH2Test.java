@@ -4,5 +4,5 @@ import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
 
 @OnDatabase(TestDatabaseType.H2)
-class StepwiseEndpointH2Test extends AbstractStepwiseEndpointIntegrationTests {
+class StepwiseEndpointH2Test extends AbstractStepwiseEndpointIntegrationTest {
 }

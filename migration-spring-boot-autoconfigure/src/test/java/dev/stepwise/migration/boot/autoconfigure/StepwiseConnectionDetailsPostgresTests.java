@@ -1,8 +1,0 @@
-package dev.stepwise.migration.boot.autoconfigure;
-
-import dev.stepwise.migration.testsupport.OnDatabase;
-import dev.stepwise.migration.testsupport.TestDatabaseType;
-
-@OnDatabase(TestDatabaseType.POSTGRESQL)
-class StepwiseConnectionDetailsPostgresTests extends AbstractStepwiseConnectionDetailsTests {
-}
