@@ -40,9 +40,10 @@ abstract class AbstractEntityEvolutionTest {
 	private Workspace workspace;
 
 	@BeforeEach
-	void workspace(TestDatabase database, @TempDir Path migrations, @TempDir Path javaSources) {
+	void workspace(TestDatabase database, @TempDir Path migrations, @TempDir Path javaSources,
+			@TempDir Path classes) {
 		database.reset();
-		this.workspace = new Workspace(database, migrations, javaSources);
+		this.workspace = new Workspace(database, migrations, javaSources, classes);
 	}
 
 	@Test

@@ -30,9 +30,10 @@ abstract class AbstractJavaGenerationTest {
 	private Workspace workspace;
 
 	@BeforeEach
-	void workspace(TestDatabase database, @TempDir Path migrations, @TempDir Path javaSources) {
+	void workspace(TestDatabase database, @TempDir Path migrations, @TempDir Path javaSources,
+			@TempDir Path classes) {
 		database.reset();
-		this.workspace = new Workspace(database, migrations, javaSources);
+		this.workspace = new Workspace(database, migrations, javaSources, classes);
 	}
 
 	@Test

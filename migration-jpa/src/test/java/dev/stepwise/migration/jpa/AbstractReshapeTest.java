@@ -34,9 +34,10 @@ abstract class AbstractReshapeTest {
 	private Workspace workspace;
 
 	@BeforeEach
-	void released(TestDatabase database, @TempDir Path migrations, @TempDir Path javaSources) throws Exception {
+	void released(TestDatabase database, @TempDir Path migrations, @TempDir Path javaSources,
+			@TempDir Path classes) throws Exception {
 		database.reset();
-		this.workspace = new Workspace(database, migrations, javaSources);
+		this.workspace = new Workspace(database, migrations, javaSources, classes);
 		this.workspace.write(this.workspace.generate(ReshapedModel.released(), List.of(), WriteOptions.safe()),
 				"invoices");
 		this.workspace.engine().migrate();

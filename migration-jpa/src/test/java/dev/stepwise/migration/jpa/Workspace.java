@@ -44,12 +44,15 @@ final class Workspace {
 
 	private final Path javaSources;
 
+	private final Path classes;
+
 	private final List<JavaMigration> javaMigrations = new ArrayList<>();
 
-	Workspace(TestDatabase database, Path migrations, Path javaSources) {
+	Workspace(TestDatabase database, Path migrations, Path javaSources, Path classes) {
 		this.database = database;
 		this.migrations = migrations;
 		this.javaSources = javaSources;
+		this.classes = classes;
 	}
 
 	TestDatabase database() {
@@ -98,8 +101,7 @@ final class Workspace {
 
 	/** Compiles a generated Java migration against this class path and adds it to the engine's. */
 	void compile(Path source) throws Exception {
-		Path classes = this.javaSources.resolveSibling(this.javaSources.getFileName() + "-classes");
-		Files.createDirectories(classes);
+		Path classes = this.classes;
 		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
 		int result = compiler.run(null, null, null, "-d", classes.toString(), "-cp",
 				System.getProperty("java.class.path"), source.toString());
@@ -139,7 +141,7 @@ final class Workspace {
 				continue;
 			}
 			try (Stream<Path> files = Files.list(directory)) {
-				for (Path file : files.sorted().toList()) {
+				for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
 					text.append("==== ").append(file.getFileName()).append('\n').append(Files.readString(file));
 				}
 			}
