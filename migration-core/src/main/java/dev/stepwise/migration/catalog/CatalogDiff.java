@@ -208,7 +208,22 @@ public final class CatalogDiff {
 								+ current.name() + "." + appeared.name() + " of the same type appears: if it is a rename,"
 								+ " say --rename " + current.name() + "." + gone.name() + "=" + appeared.name());
 					}
+
 				}
+			}
+			// The one column that goes and the one that comes without a partner of their type: most
+			// likely the same data in a new type, which only an expand keeps.
+			List<Column> goneAlone = dropped.stream()
+				.filter((gone) -> added.stream().noneMatch((appeared) -> appeared.type().equals(gone.type())))
+				.toList();
+			List<Column> cameAlone = added.stream()
+				.filter((appeared) -> dropped.stream().noneMatch((gone) -> gone.type().equals(appeared.type())))
+				.toList();
+			if (goneAlone.size() == 1 && cameAlone.size() == 1) {
+				this.suggestions.add(current.name() + "." + goneAlone.get(0).name() + " disappears while " + current.name()
+						+ "." + cameAlone.get(0).name() + " of another type appears: if it holds the same data in a new"
+						+ " type, say --expand --rename " + current.name() + "." + goneAlone.get(0).name() + "="
+						+ cameAlone.get(0).name());
 			}
 			List<CatalogObject> before = new ArrayList<>();
 			List<CatalogObject> after = new ArrayList<>();

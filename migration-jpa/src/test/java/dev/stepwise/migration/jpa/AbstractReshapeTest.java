@@ -65,6 +65,16 @@ abstract class AbstractReshapeTest {
 	}
 
 	@Test
+	void newColumnNamesWithoutRenamesAreSuggestedAsAnExpand() {
+		Generation generation = this.workspace.generate(ReshapedModel.newNames(), List.of(), WriteOptions.safe());
+		assertThat(String.join("\n", generation.diff().renameSuggestions()).toLowerCase(java.util.Locale.ROOT))
+			.contains("--rename invoice.note=note_text", "of another type appears",
+					"--expand --rename invoice.amount=amount_cents");
+		Generation typeOnly = this.workspace.generate(ReshapedModel.sameNames(), List.of(), WriteOptions.safe());
+		assertThat(typeOnly.diff().renameSuggestions()).as("no pair, no suggestion").isEmpty();
+	}
+
+	@Test
 	void aTypeChangeAndANewNotNullAreExpandedWhileBothReleasesRunAndContractedInALaterOne() throws Exception {
 		Catalog before = this.workspace.read();
 		List<ColumnRename> renames = List.of(ColumnRename.parse("invoice.amount=amount_cents"),
