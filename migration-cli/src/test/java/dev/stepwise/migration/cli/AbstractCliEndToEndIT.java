@@ -39,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The {@code stepwise} jar, launched as a process, on one database: every command, its
  * JSON, its exit codes and its errors. One thin subclass per database.
+ * <p>
+ * Over 400 lines on purpose: every command of the jar, run as a process, read as one list.
  */
 abstract class AbstractCliEndToEndIT {
 
