@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.stepwise.migration.testsupport.Scripts;
 import dev.stepwise.migration.testsupport.Sql;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,10 +28,8 @@ abstract class AbstractConcurrentStartTest {
 	@TempDir
 	Path folder;
 
-	abstract TestDatabaseExtension database();
-
 	@Test
-	void eightInstancesStartingAtOnceApplyEveryMigrationExactlyOnce() throws Exception {
+	void eightInstancesStartingAtOnceApplyEveryMigrationExactlyOnce(TestDatabase database) throws Exception {
 		Scripts scripts = new Scripts(this.folder.resolve("migrations"));
 		scripts.write("V1__create_log.sql", "CREATE TABLE migration_log (version INT NOT NULL)");
 		for (int version = 2; version <= MIGRATIONS; version++) {
@@ -44,7 +42,7 @@ abstract class AbstractConcurrentStartTest {
 			Path output = this.folder.resolve("instance-" + i + ".log");
 			outputs.add(output);
 			processes.add(new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),
-					ConcurrentStartMain.class.getName(), database().database().url(), scripts.location())
+					ConcurrentStartMain.class.getName(), database.url(), scripts.location())
 				.redirectErrorStream(true)
 				.redirectOutput(output.toFile())
 				.start());
@@ -61,7 +59,7 @@ abstract class AbstractConcurrentStartTest {
 				.orElseThrow()
 				.substring("applied ".length()));
 		}
-		Sql sql = new Sql(database().dataSource());
+		Sql sql = new Sql(database.dataSource());
 		assertThat(totalApplied).isEqualTo(MIGRATIONS);
 		assertThat(sql.count("SELECT COUNT(*) FROM stepwise_history")).isEqualTo(MIGRATIONS);
 		assertThat(sql.count("SELECT COUNT(DISTINCT version) FROM stepwise_history")).isEqualTo(MIGRATIONS);

@@ -15,7 +15,7 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.stepwise.migration.api.StepwiseException;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabase;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +39,8 @@ abstract class AbstractCredentialMaskingTest {
 
 	private Level rootLevel;
 
-	abstract TestDatabaseExtension database();
+	/** The test class's database, named by the subclass's {@code @OnDatabase}. */
+	TestDatabase database;
 
 	/**
 	 * URLs of this database's driver that fail and carry {@link #SECRET}: a password as a URL
@@ -52,7 +53,8 @@ abstract class AbstractCredentialMaskingTest {
 	abstract String urlRefusingPassword();
 
 	@BeforeEach
-	void captureLogs() {
+	void captureLogs(TestDatabase database) {
+		this.database = database;
 		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		this.rootLevel = root.getLevel();
 		root.setLevel(Level.ALL);
@@ -150,13 +152,13 @@ abstract class AbstractCredentialMaskingTest {
 
 	/** The host and port of this class's database server, from its URL. */
 	String hostAndPort() {
-		String url = database().database().url();
+		String url = this.database.url();
 		int start = url.indexOf("//") + 2;
 		return url.substring(start, url.indexOf('/', start));
 	}
 
 	DataSource dataSource() {
-		return database().dataSource();
+		return this.database.dataSource();
 	}
 
 }

@@ -75,7 +75,7 @@ abstract class AbstractFaultInjectionTest extends AbstractEmptyDatabaseTest {
 
 	@BeforeEach
 	void openAdminConnection() throws SQLException {
-		this.admin = database().dataSource().getConnection();
+		this.admin = this.database.dataSource().getConnection();
 	}
 
 	@AfterEach
@@ -87,7 +87,7 @@ abstract class AbstractFaultInjectionTest extends AbstractEmptyDatabaseTest {
 	}
 
 	SessionsOfARun instance() {
-		return new SessionsOfARun(database().database().url(), sessionIdQuery());
+		return new SessionsOfARun(this.database.url(), sessionIdQuery());
 	}
 
 	StepwiseConfiguration.Builder configure(SessionsOfARun sessions) {
@@ -129,7 +129,7 @@ abstract class AbstractFaultInjectionTest extends AbstractEmptyDatabaseTest {
 	void lostLockWhileAdoptingFlywaysHistoryAdoptsNothing() {
 		this.scripts.write("V1__setup.sql", SETUP);
 		this.scripts.write("V2__second.sql", "CREATE TABLE t2 (id INT)");
-		Flyway.configure().dataSource(database().dataSource()).locations(this.scripts.location()).load().migrate();
+		Flyway.configure().dataSource(this.database.dataSource()).locations(this.scripts.location()).load().migrate();
 		SessionsOfARun sessions = instance();
 		StepwiseListener killLockOnceTaken = new StepwiseListener() {
 			@Override
@@ -298,7 +298,7 @@ abstract class AbstractFaultInjectionTest extends AbstractEmptyDatabaseTest {
 				CREATE TABLE t2 (id INT);
 				ALTER TABLE seeds ADD COLUMN name VARCHAR(10);
 				""");
-		try (Connection blocker = database().dataSource().getConnection()) {
+		try (Connection blocker = this.database.dataSource().getConnection()) {
 			blocker.setAutoCommit(false);
 			try (Statement statement = blocker.createStatement()) {
 				statement.execute("INSERT INTO seeds (id) VALUES (7)");
@@ -333,7 +333,7 @@ abstract class AbstractFaultInjectionTest extends AbstractEmptyDatabaseTest {
 		stepwise.rollbackLast(1);
 		stepwise.migrate(MigrateOptions.defaults().includingRolledBack());
 		assertThat(this.sql.column("SELECT version FROM stepwise_history")).containsExactly("1", "1");
-		try (Connection connection = database().dataSource().getConnection()) {
+		try (Connection connection = this.database.dataSource().getConnection()) {
 			Dialect dialect = Dialect.of(connection);
 			HistoryTable history = new HistoryTable(dialect, dialect.currentSchema(connection), "stepwise_history");
 			AppliedMigration twice = new AppliedMigration(99, MigrationVersion.parse("1"), "setup", MigrationType.SQL,
@@ -385,7 +385,7 @@ abstract class AbstractFaultInjectionTest extends AbstractEmptyDatabaseTest {
 
 	/** Holds the gate row locked, so a statement that updates it waits until {@link #openGate()}. */
 	private void closeGate() throws SQLException {
-		this.gate = database().dataSource().getConnection();
+		this.gate = this.database.dataSource().getConnection();
 		this.gate.setAutoCommit(false);
 		try (Statement statement = this.gate.createStatement()) {
 			statement.execute("UPDATE gate SET n = n + 100");

@@ -47,7 +47,7 @@ abstract class AbstractFlywayAdoptionTest extends AbstractEmptyDatabaseTest {
 			.write("R__customer_names.sql", "CREATE OR REPLACE VIEW customer_names AS SELECT id, name FROM customers;\n")
 			.write("afterMigrate.sql", "INSERT INTO callback_log (event) VALUES ('afterMigrate');\n");
 		this.flywayStarted = Instant.now();
-		Flyway.configure().dataSource(database().dataSource()).locations(this.scripts.location()).load().migrate();
+		Flyway.configure().dataSource(this.database.dataSource()).locations(this.scripts.location()).load().migrate();
 		this.flywayFinished = Instant.now();
 	}
 
@@ -141,7 +141,7 @@ abstract class AbstractFlywayAdoptionTest extends AbstractEmptyDatabaseTest {
 	@Test
 	void resumesAnAdoptionThatLeftAnEmptyHistoryTable() {
 		// An adoption interrupted after creating the table (DDL commits by itself on MySQL and H2).
-		Stepwise.configure().dataSource(database().dataSource()).locations(this.scripts.location())
+		Stepwise.configure().dataSource(this.database.dataSource()).locations(this.scripts.location())
 			.flywayAdoption(FlywayAdoption.OFF).validateOnMigrate(false).load().baseline("2");
 		this.sql.execute("DELETE FROM stepwise_history");
 
@@ -164,8 +164,8 @@ abstract class AbstractFlywayAdoptionTest extends AbstractEmptyDatabaseTest {
 
 	@Test
 	void adoptsAFlywayTableOfAnotherName() {
-		database().database().reset();
-		Flyway.configure().dataSource(database().dataSource()).locations(this.scripts.location()).table("schema_log")
+		this.database.reset();
+		Flyway.configure().dataSource(this.database.dataSource()).locations(this.scripts.location()).table("schema_log")
 			.load().migrate();
 
 		assertThat(configure().flywayTable("schema_log").load().migrate().applied()).isEmpty();
@@ -183,7 +183,7 @@ abstract class AbstractFlywayAdoptionTest extends AbstractEmptyDatabaseTest {
 		try {
 			// Unpooled: each connection is opened in the JVM's new zone; the session's zone stays Flyway's.
 			Stepwise stepwise = Stepwise.configure()
-				.dataSource(database().database().url(), null, null)
+				.dataSource(this.database.url(), null, null)
 				.locations(this.scripts.location())
 				.initSqls(List.of(setSessionZone(flywaySessionZone)))
 				.load();
@@ -233,7 +233,7 @@ abstract class AbstractFlywayAdoptionTest extends AbstractEmptyDatabaseTest {
 
 	private List<String> historyColumns(String columns, String from, String orderBy) {
 		String query = "SELECT " + columns + " FROM " + from + " ORDER BY " + orderBy;
-		try (Connection connection = database().dataSource().getConnection();
+		try (Connection connection = this.database.dataSource().getConnection();
 				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(query)) {
 			ResultSetMetaData metaData = result.getMetaData();

@@ -82,11 +82,11 @@ abstract class AbstractFlywaySettingsTest extends AbstractEmptyDatabaseTest {
 
 	@Test
 	void connectRetriesWaitForADatabaseThatIsStillStarting() {
-		StartingDatabase starting = new StartingDatabase(database().dataSource(), 2);
+		StartingDatabase starting = new StartingDatabase(this.database.dataSource(), 2);
 		assertThatThrownBy(() -> configure().dataSource(starting).load().migrate())
 			.hasMessageContaining("Could not connect to the database");
 
-		StartingDatabase again = new StartingDatabase(database().dataSource(), 2);
+		StartingDatabase again = new StartingDatabase(this.database.dataSource(), 2);
 		assertThat(configure().dataSource(again).connectRetries(2).connectRetriesInterval(Duration.ZERO).load()
 			.migrate().applied()).hasSize(4);
 		assertThat(again.attempts.get()).isGreaterThanOrEqualTo(3);
@@ -110,7 +110,7 @@ abstract class AbstractFlywaySettingsTest extends AbstractEmptyDatabaseTest {
 		String schema;
 		String user;
 		String database;
-		try (Connection connection = database().dataSource().getConnection()) {
+		try (Connection connection = this.database.dataSource().getConnection()) {
 			schema = dev.stepwise.migration.internal.dialect.Dialect.of(connection).currentSchema(connection);
 			user = connection.getMetaData().getUserName();
 			database = connection.getCatalog();
@@ -142,7 +142,7 @@ abstract class AbstractFlywaySettingsTest extends AbstractEmptyDatabaseTest {
 		String missing = this.scripts.location() + "/no-such-folder";
 		assertThat(configure().locations(this.scripts.location(), missing).load().migrate().applied()).hasSize(4);
 
-		database().database().reset();
+		this.database.reset();
 		assertThatThrownBy(() -> configure().locations(this.scripts.location(), missing).failOnMissingLocations(true)
 			.load().migrate()).hasMessageContaining("no-such-folder does not exist")
 			.hasMessageContaining("stepwise.fail-on-missing-locations");
@@ -160,15 +160,15 @@ abstract class AbstractFlywaySettingsTest extends AbstractEmptyDatabaseTest {
 
 	@Test
 	void defaultSchemaIsWhereMigrationsRunAndIsCreatedWhenMissing() throws SQLException {
-		String schema = database().database().name() + "_billing";
+		String schema = this.database.name() + "_billing";
 		String before;
-		try (Connection connection = database().dataSource().getConnection()) {
+		try (Connection connection = this.database.dataSource().getConnection()) {
 			before = currentSchema(connection);
 		}
 		try {
 			configure().defaultSchema(schema).load().migrate();
 
-			try (Connection connection = database().dataSource().getConnection()) {
+			try (Connection connection = this.database.dataSource().getConnection()) {
 				assertThat(tables(connection, schema)).contains("orders", "stepwise_history");
 				assertThat(tables(connection, before)).doesNotContain("orders", "stepwise_history");
 				assertThat(currentSchema(connection)).isEqualTo(before);
@@ -232,8 +232,8 @@ abstract class AbstractFlywaySettingsTest extends AbstractEmptyDatabaseTest {
 
 	@Test
 	void schemasAreAllCreatedTheFirstHoldsTheHistoryAndAllAreCheckedBeforeAFirstRun() throws SQLException {
-		String app = database().database().name() + "_app";
-		String audit = database().database().name() + "_audit";
+		String app = this.database.name() + "_app";
+		String audit = this.database.name() + "_audit";
 		this.scripts.write("V4__audit_log.sql", "CREATE TABLE ${audit}.audit_log (id INT);\n");
 		try {
 			assertThatThrownBy(() -> configure().schemas(List.of(app, audit)).createSchemas(false).load().migrate())
@@ -243,7 +243,7 @@ abstract class AbstractFlywaySettingsTest extends AbstractEmptyDatabaseTest {
 
 			configure().schemas(List.of(app, audit)).placeholder("audit", quoted(audit)).load().migrate();
 
-			try (Connection connection = database().dataSource().getConnection()) {
+			try (Connection connection = this.database.dataSource().getConnection()) {
 				assertThat(tables(connection, app)).contains("orders", "stepwise_history");
 				assertThat(tables(connection, audit)).containsExactly("audit_log");
 			}

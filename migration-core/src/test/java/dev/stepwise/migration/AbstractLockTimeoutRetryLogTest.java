@@ -13,7 +13,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.stepwise.migration.api.MigrationFailedException;
 import dev.stepwise.migration.testsupport.Scripts;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,8 @@ abstract class AbstractLockTimeoutRetryLogTest {
 
 	private Logger retryLogger;
 
-	abstract TestDatabaseExtension database();
+	/** The test class's database, named by the subclass's {@code @OnDatabase}. */
+	TestDatabase database;
 
 	/** The query that names the blocker's session as the log names it. */
 	abstract String sessionIdQuery();
@@ -51,8 +52,9 @@ abstract class AbstractLockTimeoutRetryLogTest {
 	abstract String blockerWord();
 
 	@BeforeEach
-	void captureLog() {
-		database().database().reset();
+	void captureLog(TestDatabase database) {
+		this.database = database;
+		database.reset();
 		this.scripts = new Scripts(this.folder);
 		this.retryLogger = (Logger) LoggerFactory.getLogger("dev.stepwise.migration.internal.execute.LockTimeoutRetry");
 		this.log.start();
@@ -67,9 +69,9 @@ abstract class AbstractLockTimeoutRetryLogTest {
 	@Test
 	void eachRetryIsLoggedWithTheAttemptThePauseAndTheBlocker() throws Exception {
 		this.scripts.write("V1__create_users.sql", "CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(100))");
-		Stepwise.configure().dataSource(database().dataSource()).locations(this.scripts.location()).load().migrate();
+		Stepwise.configure().dataSource(this.database.dataSource()).locations(this.scripts.location()).load().migrate();
 		this.scripts.write("V2__add_name.sql", "ALTER TABLE users ADD COLUMN name VARCHAR(50)");
-		try (Connection blocker = database().dataSource().getConnection()) {
+		try (Connection blocker = this.database.dataSource().getConnection()) {
 			blocker.setAutoCommit(false);
 			String id;
 			try (Statement statement = blocker.createStatement()) {
@@ -80,7 +82,7 @@ abstract class AbstractLockTimeoutRetryLogTest {
 				statement.execute("INSERT INTO users (id, email) VALUES (7, 'held@example.com')");
 			}
 			Stepwise impatient = Stepwise.configure()
-				.dataSource(database().dataSource())
+				.dataSource(this.database.dataSource())
 				.locations(this.scripts.location())
 				.ddlLockTimeout(Duration.ofMillis(200))
 				.ddlRetries(2)

@@ -32,11 +32,11 @@ abstract class AbstractLockingContractTest extends AbstractEmptyDatabaseTest {
 		this.scripts.write("V1__create_users.sql", "CREATE TABLE users (id INT PRIMARY KEY)");
 		Dialect dialect;
 		String schema;
-		try (Connection connection = database().dataSource().getConnection()) {
+		try (Connection connection = this.database.dataSource().getConnection()) {
 			dialect = Dialect.of(connection);
 			schema = dialect.currentSchema(connection);
 		}
-		try (RunLock held = RunLock.acquire(database().dataSource(), dialect, schema, "stepwise_history",
+		try (RunLock held = RunLock.acquire(this.database.dataSource(), dialect, schema, "stepwise_history",
 				Duration.ofSeconds(5))) {
 			assertThatThrownBy(() -> configure().lockWaitTimeout(Duration.ofMillis(600)).load().migrate())
 				.isInstanceOf(LockTimeoutException.class)
@@ -53,7 +53,7 @@ abstract class AbstractLockingContractTest extends AbstractEmptyDatabaseTest {
 		this.scripts.write("V1__create_users.sql", "CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(100))");
 		configure().load().migrate();
 		this.scripts.write("V2__add_name.sql", "ALTER TABLE users ADD COLUMN name VARCHAR(50)");
-		try (Connection blocker = database().dataSource().getConnection()) {
+		try (Connection blocker = this.database.dataSource().getConnection()) {
 			holdLockOnUsers(blocker);
 			Stepwise impatient = configure().ddlLockTimeout(Duration.ofMillis(200))
 				.ddlRetries(2)
@@ -76,7 +76,7 @@ abstract class AbstractLockingContractTest extends AbstractEmptyDatabaseTest {
 		this.scripts.write("V1__create_users.sql", "CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(100))");
 		configure().load().migrate();
 		this.scripts.write("V2__add_name.sql", "ALTER TABLE users ADD COLUMN name VARCHAR(50)");
-		try (Connection blocker = database().dataSource().getConnection()) {
+		try (Connection blocker = this.database.dataSource().getConnection()) {
 			holdLockOnUsers(blocker);
 			Stepwise patient = configure().ddlLockTimeout(Duration.ofMillis(200))
 				.ddlRetries(30)
@@ -103,7 +103,7 @@ abstract class AbstractLockingContractTest extends AbstractEmptyDatabaseTest {
 
 	private java.util.List<String> columnsOfUsers() throws Exception {
 		java.util.List<String> columns = new java.util.ArrayList<>();
-		try (Connection connection = database().dataSource().getConnection();
+		try (Connection connection = this.database.dataSource().getConnection();
 				java.sql.ResultSet result = connection.getMetaData()
 					.getColumns(connection.getCatalog(), null,
 							(type() == DatabaseType.H2) ? "USERS" : "users", null)) {

@@ -294,7 +294,7 @@ abstract class AbstractMigrationContractTest extends AbstractEmptyDatabaseTest {
 		}
 		String root = this.scripts.location();
 		Stepwise.configure()
-			.dataSource(database().dataSource())
+			.dataSource(this.database.dataSource())
 			.locations(root + "/common", root + "/{vendor}")
 			.load()
 			.migrate();
@@ -373,7 +373,7 @@ abstract class AbstractMigrationContractTest extends AbstractEmptyDatabaseTest {
 		// Empty schema: migrate from the start.
 		assertThat(configure().baselineOnMigrate(true).load().migrate().applied()).hasSize(3);
 
-		database().database().reset();
+		this.database.reset();
 		this.sql.execute("CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(100))");
 		MigrateResult adopted = configure().baselineOnMigrate(true).baselineVersion("2").load().migrate();
 		assertThat(adopted.applied()).extracting((m) -> m.version().toString()).containsExactly("3");
@@ -549,8 +549,8 @@ abstract class AbstractMigrationContractTest extends AbstractEmptyDatabaseTest {
 	}
 
 	private CatalogSnapshot snapshot() throws Exception {
-		try (java.sql.Connection connection = database().dataSource().getConnection()) {
-			return CatalogSnapshot.take(connection, database().type());
+		try (java.sql.Connection connection = this.database.dataSource().getConnection()) {
+			return CatalogSnapshot.take(connection, this.database.type());
 		}
 	}
 

@@ -16,7 +16,7 @@ import dev.stepwise.migration.api.MigrationFailedException;
 import dev.stepwise.migration.internal.dialect.Dialect;
 import dev.stepwise.migration.internal.lock.RunLock;
 import dev.stepwise.migration.testsupport.Scripts;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,17 +40,19 @@ abstract class AbstractSessionSettingsTest {
 
 	private HikariDataSource pool;
 
-	abstract TestDatabaseExtension database();
+	/** The test class's database, named by the subclass's {@code @OnDatabase}. */
+	TestDatabase database;
 
 	/** A query of one row and one column: the session settings the engine may touch. */
 	abstract String settingsQuery();
 
 	@BeforeEach
-	void pool() {
-		database().database().reset();
+	void pool(TestDatabase database) {
+		this.database = database;
+		database.reset();
 		this.scripts = new Scripts(this.folder);
 		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl(database().database().url());
+		config.setJdbcUrl(this.database.url());
 		config.setMaximumPoolSize(2);
 		config.setMinimumIdle(2);
 		this.pool = new HikariDataSource(config);
@@ -69,9 +71,9 @@ abstract class AbstractSessionSettingsTest {
 	void aFailedLockAcquireLeavesThePooledConnectionsAsTheyWere() throws Exception {
 		this.scripts.write("V1__create.sql", "CREATE TABLE t1 (id INT)");
 		List<String> before = settingsOfEveryPooledConnection();
-		try (Connection connection = database().dataSource().getConnection()) {
+		try (Connection connection = this.database.dataSource().getConnection()) {
 			Dialect dialect = Dialect.of(connection);
-			try (RunLock held = RunLock.acquire(database().dataSource(), dialect, dialect.currentSchema(connection),
+			try (RunLock held = RunLock.acquire(this.database.dataSource(), dialect, dialect.currentSchema(connection),
 					"stepwise_history", Duration.ofSeconds(5))) {
 				assertThatThrownBy(() -> configure().lockWaitTimeout(Duration.ofMillis(300)).load().migrate())
 					.isInstanceOf(LockTimeoutException.class);

@@ -43,7 +43,7 @@ abstract class AbstractSqlCallbacksTest extends AbstractEmptyDatabaseTest {
 
 	@Override
 	StepwiseConfiguration.Builder configure() {
-		return Stepwise.configure().dataSource(database().dataSource()).locations(this.scripts.location())
+		return Stepwise.configure().dataSource(this.database.dataSource()).locations(this.scripts.location())
 			.listeners(new StepwiseListener() {
 				@Override
 				public void onRunEvent(RunEvent event, Connection connection) {

@@ -11,11 +11,10 @@ import dev.stepwise.migration.api.MigrateResult;
 import dev.stepwise.migration.api.MigrationFailedException;
 import dev.stepwise.migration.java.SchemaMigration;
 import dev.stepwise.migration.schema.Schema;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,17 +26,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * they wait for it instead of failing on the DDL lock timeout with an INVALID index left
  * behind, and a run heals an INVALID index that an earlier build left.
  */
+@OnDatabase(TestDatabaseType.POSTGRESQL)
 class ConcurrentIndexUnderWritersPostgresTest extends AbstractEmptyDatabaseTest {
 
-	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
-
 	private static final Duration LOCK_TIMEOUT = Duration.ofMillis(200);
-
-	@Override
-	TestDatabaseExtension database() {
-		return database;
-	}
 
 	@BeforeEach
 	void usersTable() {
@@ -49,7 +41,7 @@ class ConcurrentIndexUnderWritersPostgresTest extends AbstractEmptyDatabaseTest 
 	@Override
 	StepwiseConfiguration.Builder configure() {
 		return Stepwise.configure()
-			.dataSource(database.dataSource())
+			.dataSource(this.database.dataSource())
 			.locations(this.scripts.location())
 			.ddlLockTimeout(LOCK_TIMEOUT)
 			.ddlRetries(2)
@@ -104,7 +96,7 @@ class ConcurrentIndexUnderWritersPostgresTest extends AbstractEmptyDatabaseTest 
 	@Test
 	void aReindexHealsTheInvalidCopyThatAnEarlierConcurrentReindexLeft() throws Exception {
 		this.sql.execute("CREATE INDEX users_email ON users (email)");
-		try (Connection writer = openWriter(); Connection reindexer = database.dataSource().getConnection();
+		try (Connection writer = openWriter(); Connection reindexer = this.database.dataSource().getConnection();
 				Statement statement = reindexer.createStatement()) {
 			statement.execute("SET lock_timeout = '100ms'");
 			assertThatThrownBy(() -> statement.execute("REINDEX INDEX CONCURRENTLY users_email"))
@@ -125,7 +117,7 @@ class ConcurrentIndexUnderWritersPostgresTest extends AbstractEmptyDatabaseTest 
 	void aRunFinishesAConcurrentDetachThatAnEarlierAttemptLeftPending() throws Exception {
 		this.sql.execute("CREATE TABLE events (id INT) PARTITION BY RANGE (id)");
 		this.sql.execute("CREATE TABLE events_old PARTITION OF events FOR VALUES FROM (0) TO (10)");
-		try (Connection writer = database.dataSource().getConnection(); Connection detacher = database.dataSource().getConnection();
+		try (Connection writer = this.database.dataSource().getConnection(); Connection detacher = this.database.dataSource().getConnection();
 				Statement statement = detacher.createStatement()) {
 			writer.setAutoCommit(false);
 			try (Statement write = writer.createStatement()) {
@@ -163,7 +155,7 @@ class ConcurrentIndexUnderWritersPostgresTest extends AbstractEmptyDatabaseTest 
 
 	/** An open transaction that wrote to the table: a concurrent build must wait for it to end. */
 	private Connection openWriter() throws Exception {
-		Connection writer = database.dataSource().getConnection();
+		Connection writer = this.database.dataSource().getConnection();
 		writer.setAutoCommit(false);
 		try (Statement statement = writer.createStatement()) {
 			statement.execute("INSERT INTO users VALUES (1000, 'writer@example.com')");

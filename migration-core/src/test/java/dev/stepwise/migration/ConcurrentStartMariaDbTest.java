@@ -1,17 +1,8 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
+@OnDatabase(TestDatabaseType.MARIADB)
 class ConcurrentStartMariaDbTest extends AbstractConcurrentStartTest {
-
-	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.MARIADB);
-
-	@Override
-	TestDatabaseExtension database() {
-		return database;
-	}
-
 }

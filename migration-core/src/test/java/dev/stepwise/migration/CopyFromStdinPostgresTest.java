@@ -1,24 +1,16 @@
 package dev.stepwise.migration;
 
 import dev.stepwise.migration.api.MigrationFailedException;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A script as pg_dump writes it, {@code COPY ... FROM stdin} and its data, runs through the engine. */
+@OnDatabase(TestDatabaseType.POSTGRESQL)
 class CopyFromStdinPostgresTest extends AbstractEmptyDatabaseTest {
-
-	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
-
-	@Override
-	TestDatabaseExtension database() {
-		return database;
-	}
 
 	@Test
 	void copyFromStdinLoadsItsDataInTheMigrationsTransaction() {

@@ -2,19 +2,11 @@ package dev.stepwise.migration;
 
 import java.util.List;
 
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
+@OnDatabase(TestDatabaseType.POSTGRESQL)
 class CredentialMaskingPostgresTest extends AbstractCredentialMaskingTest {
-
-	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
-
-	@Override
-	TestDatabaseExtension database() {
-		return database;
-	}
 
 	@Override
 	List<String> badUrls() {

@@ -1,18 +1,10 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
+@OnDatabase(TestDatabaseType.POSTGRESQL)
 class FaultInjectionPostgresTest extends AbstractFaultInjectionTest {
-
-	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
-
-	@Override
-	TestDatabaseExtension database() {
-		return database;
-	}
 
 	@Override
 	String sessionIdQuery() {

@@ -1,26 +1,18 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
 import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.api.MigrateResult;
 import dev.stepwise.migration.api.PlannedMigration;
 import dev.stepwise.migration.api.StepwiseException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@OnDatabase(TestDatabaseType.POSTGRESQL)
 class FlywaySettingsPostgresTest extends AbstractFlywaySettingsTest {
-
-	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
-
-	@Override
-	TestDatabaseExtension database() {
-		return database;
-	}
 
 	/** Only PostgreSQL has statements that cannot run in a transaction, so only here can a script mix them. */
 	@Test

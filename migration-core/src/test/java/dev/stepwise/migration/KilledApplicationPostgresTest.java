@@ -8,11 +8,11 @@ import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.Scripts;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,21 +23,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The engine has it checked, so the session ends soon after the process, not when the
  * statement would have finished (here ten minutes later).
  */
+@OnDatabase(TestDatabaseType.POSTGRESQL)
 class KilledApplicationPostgresTest {
-
-	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
 
 	@TempDir
 	Path folder;
 
 	@Test
-	void aKilledApplicationsMigrationSessionEndsWithItInsteadOfHoldingItsLocks() throws Exception {
+	void aKilledApplicationsMigrationSessionEndsWithItInsteadOfHoldingItsLocks(TestDatabase database) throws Exception {
 		Scripts scripts = new Scripts(this.folder);
 		scripts.write("V1__long.sql", "CREATE TABLE held (id INT);\nSELECT pg_sleep(600);");
 		Process child = new ProcessBuilder(
 				System.getProperty("java.home") + File.separator + "bin" + File.separator + "java", "-cp",
-				System.getProperty("java.class.path"), ConcurrentStartMain.class.getName(), database.database().url(),
+				System.getProperty("java.class.path"), ConcurrentStartMain.class.getName(), database.url(),
 				scripts.location())
 			.redirectErrorStream(true)
 			.redirectOutput(this.folder.resolve("child.log").toFile())

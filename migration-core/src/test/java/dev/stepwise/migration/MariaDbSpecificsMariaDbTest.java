@@ -1,22 +1,14 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What only MySQL and MariaDB have: DELIMITER, compound bodies, backslash escapes. */
+@OnDatabase(TestDatabaseType.MARIADB)
 class MariaDbSpecificsMariaDbTest extends AbstractEmptyDatabaseTest {
-
-	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.MARIADB);
-
-	@Override
-	TestDatabaseExtension database() {
-		return database;
-	}
 
 	@Test
 	void procedureWithDelimiterAndTriggerWithoutIt() {
@@ -39,7 +31,7 @@ class MariaDbSpecificsMariaDbTest extends AbstractEmptyDatabaseTest {
 				CALL add_user(1, 'it\\'s@example.com');
 				UPDATE users SET email = 'new@example.com' WHERE id = 1;
 				""");
-		Stepwise.configure().dataSource(database.dataSource()).locations(this.scripts.location()).load().migrate();
+		Stepwise.configure().dataSource(this.database.dataSource()).locations(this.scripts.location()).load().migrate();
 		assertThat(this.sql.column("SELECT CONCAT(email, ' ', email_changes) FROM users"))
 			.containsExactly("new@example.com 1");
 	}

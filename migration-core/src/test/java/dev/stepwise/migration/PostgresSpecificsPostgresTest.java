@@ -4,25 +4,17 @@ import java.time.Duration;
 
 import dev.stepwise.migration.api.MigrateResult;
 import dev.stepwise.migration.api.StepwiseException;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** What only PostgreSQL has: concurrent index builds and dollar-quoted function bodies. */
+@OnDatabase(TestDatabaseType.POSTGRESQL)
 class PostgresSpecificsPostgresTest extends AbstractEmptyDatabaseTest {
-
-	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
-
-	@Override
-	TestDatabaseExtension database() {
-		return database;
-	}
 
 	@Test
 	void createIndexConcurrentlyRunsOutsideATransactionWhileTheRunLockIsHeld() {

@@ -1,22 +1,14 @@
 package dev.stepwise.migration;
 
+import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.Sql;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@OnDatabase(TestDatabaseType.POSTGRESQL)
 class SessionSettingsPostgresTest extends AbstractSessionSettingsTest {
-
-	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
-
-	@Override
-	TestDatabaseExtension database() {
-		return database;
-	}
 
 	@Override
 	String settingsQuery() {

@@ -3,10 +3,10 @@ package dev.stepwise.migration.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.api.BackfillProgress;
+import dev.stepwise.migration.tool.Settings;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,8 +18,6 @@ import picocli.CommandLine.Option;
 @Command(name = "backfills", description = "Show every backfill's progress; --resume runs the unfinished ones to the end.")
 final class BackfillsCommand extends EngineCommand {
 
-	private static final long PROGRESS_INTERVAL_MILLIS = 1000;
-
 	@Option(names = "--resume", description = "Run or resume unfinished backfills (unless another instance is at it).")
 	boolean resume;
 
@@ -27,7 +25,7 @@ final class BackfillsCommand extends EngineCommand {
 	ExitCode run(Stepwise engine, Settings settings, Console console) {
 		List<String> resumed = List.of();
 		if (this.resume) {
-			resumed = resumeShowingProgress(engine, console);
+			resumed = resumeShowingProgress(engine);
 		}
 		List<BackfillProgress> backfills = engine.backfills();
 		if (console.json()) {
@@ -53,44 +51,15 @@ final class BackfillsCommand extends EngineCommand {
 		return ExitCode.OK;
 	}
 
-	/**
-	 * Resumes on this thread while another reads the progress table each second: a bar
-	 * redrawn in place on a terminal, a plain line otherwise (a CI log).
-	 */
-	private static List<String> resumeShowingProgress(Stepwise engine, Console console) {
-		boolean terminal = System.console() != null && !console.json();
-		AtomicBoolean running = new AtomicBoolean(true);
-		Thread reporter = new Thread(() -> {
-			while (running.get()) {
-				try {
-					Thread.sleep(PROGRESS_INTERVAL_MILLIS);
-					for (BackfillProgress progress : engine.backfills()) {
-						if (!progress.done()) {
-							console.err().print(terminal ? "\r" + Progress.bar(progress) : Progress.describe(progress)
-									+ " " + progress.name() + System.lineSeparator());
-							console.err().flush();
-						}
-					}
-				}
-				catch (InterruptedException ex) {
-					return;
-				}
-				catch (RuntimeException ex) {
-					// Progress is a courtesy: a failed read must not stop the backfill.
-				}
-			}
-		}, "stepwise-progress");
-		reporter.setDaemon(true);
-		reporter.start();
+	/** Resumes on this thread while the watch reports progress: a bar on a terminal, lines in a log. */
+	private List<String> resumeShowingProgress(Stepwise engine) {
+		BackfillWatch watch = java.util.Objects.requireNonNull(this.backfills);
+		watch.begin();
 		try {
 			return engine.resumeBackfills();
 		}
 		finally {
-			running.set(false);
-			reporter.interrupt();
-			if (terminal) {
-				console.err().println();
-			}
+			watch.close();
 		}
 	}
 

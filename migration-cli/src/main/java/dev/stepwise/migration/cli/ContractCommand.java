@@ -4,6 +4,7 @@ import java.util.stream.Collectors;
 
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.api.ContractResult;
+import dev.stepwise.migration.tool.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.stepwise.migration.tool.ConfigFile;
+import dev.stepwise.migration.tool.EngineSettings;
+import dev.stepwise.migration.tool.Settings;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -78,11 +81,36 @@ final class EngineOptions {
 	@Option(names = "--stacktrace", description = "Print the stack trace of a failure.")
 	boolean stacktrace;
 
+	@Option(names = "--progress-interval", paramLabel = "DURATION",
+			description = "How often a long run reports its backfills: default 1s on a terminal, 10s in a log.")
+	@Nullable String progressInterval;
+
 	@Option(names = { "-v", "--verbose" }, description = "Log what the engine does, and each SQL statement it runs.")
 	boolean verbose;
 
-	/** The settings from every source, flags winning. */
-	Settings settings(Map<String, String> environment) {
+	/** How often to report progress: often where a person watches, sparingly in a log. */
+	Duration progressInterval(boolean terminal) {
+		if (this.progressInterval == null) {
+			return terminal ? Duration.ofSeconds(1) : Duration.ofSeconds(10);
+		}
+		try {
+			Duration interval = EngineSettings.duration(this.progressInterval);
+			if (interval.isNegative() || interval.isZero()) {
+				throw new IllegalArgumentException("a positive duration is expected, got '" + this.progressInterval + "'");
+			}
+			return interval;
+		}
+		catch (IllegalArgumentException ex) {
+			throw CliException.usage("Bad value for --progress-interval: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * The settings from every source, flags winning.
+	 * @param environment the process environment
+	 * @param commandFlags the settings that the command's own flags give, such as migrate's target
+	 */
+	Settings settings(Map<String, String> environment, Map<String, String> commandFlags) {
 		Map<String, String> file = Map.of();
 		Path configFile = (this.config != null) ? this.config : pathOf(environment.get("STEPWISE_CONFIG"));
 		if (configFile != null) {
@@ -90,6 +118,7 @@ final class EngineOptions {
 					: split(environment.getOrDefault("STEPWISE_PROFILE", ""));
 			file = ConfigFile.read(configFile, active, CliException.WORDING);
 		}
+		EngineFactory.SETTINGS.requireKnown(this.properties.keySet(), "--set");
 		Map<String, String> flags = new LinkedHashMap<>();
 		this.properties.forEach((key, value) -> flags.put(Settings.canonical(key.replaceFirst("^stepwise\\.", "")),
 				value));
@@ -105,7 +134,8 @@ final class EngineOptions {
 		if (password != null) {
 			flags.put("password", password);
 		}
-		return Settings.of(file, environment, flags);
+		flags.putAll(commandFlags);
+		return Settings.of(file, environment, flags, CliException.WORDING);
 	}
 
 	private @Nullable String password(Map<String, String> environment) {

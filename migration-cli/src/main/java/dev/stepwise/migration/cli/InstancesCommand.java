@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.api.StepwiseException;
 import dev.stepwise.migration.api.RegisteredInstance;
+import dev.stepwise.migration.api.StepwiseException;
+import dev.stepwise.migration.tool.Settings;
 import picocli.CommandLine.Command;
 
 /**

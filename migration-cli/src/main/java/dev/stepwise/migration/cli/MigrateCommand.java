@@ -3,10 +3,11 @@ package dev.stepwise.migration.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.api.ExecutedMigration;
 import dev.stepwise.migration.api.MigrateOptions;
 import dev.stepwise.migration.api.MigrateResult;
-import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.tool.Settings;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,6 +24,15 @@ final class MigrateCommand extends EngineCommand {
 	@Option(names = "--including-rolled-back", description = "Re-apply migrations that were rolled back.")
 	boolean includingRolledBack;
 
+	@Option(names = "--target", paramLabel = "VERSION",
+			description = "Apply versions up to this one only (repeatable migrations still run); latest, the default, for all.")
+	@Nullable String targetVersion;
+
+	@Override
+	Map<String, String> commandSettings() {
+		return (this.targetVersion != null) ? Map.of("target", this.targetVersion) : Map.of();
+	}
+
 	@Override
 	ExitCode run(Stepwise engine, Settings settings, Console console) {
 		MigrateOptions options = MigrateOptions.defaults();
@@ -31,6 +41,10 @@ final class MigrateCommand extends EngineCommand {
 		}
 		if (this.includingRolledBack) {
 			options = options.includingRolledBack();
+		}
+		if (!this.dryRun && this.progress != null && ProgressDisplay.onTerminal(console.json())) {
+			// Only where a person watches the bar: the count costs a read of the history and the scripts.
+			this.progress.expect(due(engine));
 		}
 		MigrateResult result = engine.migrate(options);
 		if (console.json()) {
@@ -66,6 +80,11 @@ final class MigrateCommand extends EngineCommand {
 				+ Versions.of(result.targetVersion()) + ": " + result.applied().size() + " migration(s) in "
 				+ result.totalTime().toMillis() + " ms.");
 		return ExitCode.OK;
+	}
+
+	/** How many migrations this run is about to apply, for the bar (none above the target is pending). */
+	private static int due(Stepwise engine) {
+		return engine.info().pending().size();
 	}
 
 }

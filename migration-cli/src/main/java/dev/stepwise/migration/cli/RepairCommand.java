@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.stepwise.migration.api.MigrationInfo;
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.api.MigrationInfo;
+import dev.stepwise.migration.tool.Settings;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 

@@ -3,10 +3,11 @@ package dev.stepwise.migration.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.api.ExecutedMigration;
 import dev.stepwise.migration.api.RollbackRequest;
 import dev.stepwise.migration.api.RollbackResult;
-import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.tool.Settings;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

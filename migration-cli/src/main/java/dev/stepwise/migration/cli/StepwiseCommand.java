@@ -4,24 +4,23 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import dev.stepwise.migration.api.CredentialMask;
 import dev.stepwise.migration.api.MigrationValidationException;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * The {@code stepwise} command: migrations from a shell, a pipeline or a Kubernetes Job.
  */
 @Command(name = "stepwise", mixinStandardHelpOptions = true, versionProvider = StepwiseCommand.Version.class,
 		description = "Database migrations with rollback, outside the application.",
-		subcommands = { MigrateCommand.class, InfoCommand.class, ValidateCommand.class, RollbackCommand.class,
-				BaselineCommand.class, RepairCommand.class, ContractCommand.class, BackfillsCommand.class,
-				InstancesCommand.class },
 		footer = { "", "Exit codes:", "  0  done", "  1  a migration or its rollback failed", "  2  bad usage or configuration",
 				"  3  validation failed", "  4  lock not obtained", "  5  refused, nothing changed",
 				"  6  database unreachable or credentials refused" })
@@ -42,9 +41,47 @@ public final class StepwiseCommand implements Runnable {
 	 */
 	public static int execute(String... args) {
 		CommandLine commandLine = new CommandLine(new StepwiseCommand());
+		addCommands(commandLine, args);
 		commandLine.setExecutionExceptionHandler(StepwiseCommand::failed);
 		commandLine.setParameterExceptionHandler(StepwiseCommand::misused);
 		return commandLine.execute(args);
+	}
+
+	/**
+	 * Adds the command that the arguments name, or every command when they name none or an
+	 * unknown one (for the usage and the error that lists them): picocli builds a command's
+	 * model by reflection, and building all of them cost a run more than the one it runs.
+	 */
+	private static void addCommands(CommandLine commandLine, String[] args) {
+		Map<String, Supplier<Object>> commands = commands();
+		for (String arg : args) {
+			if (!arg.startsWith("-")) {
+				Supplier<Object> named = commands.get(arg);
+				if (named != null) {
+					commandLine.addSubcommand(arg, named.get());
+					return;
+				}
+				break;
+			}
+		}
+		commands.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
+	}
+
+	/** Every command by name, in the order the usage lists them. */
+	private static Map<String, Supplier<Object>> commands() {
+		Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+		commands.put("migrate", MigrateCommand::new);
+		commands.put("info", InfoCommand::new);
+		commands.put("validate", ValidateCommand::new);
+		commands.put("rollback", RollbackCommand::new);
+		commands.put("baseline", BaselineCommand::new);
+		commands.put("repair", RepairCommand::new);
+		commands.put("contract", ContractCommand::new);
+		commands.put("backfills", BackfillsCommand::new);
+		commands.put("instances", InstancesCommand::new);
+		commands.put("generate", GenerateCommand::new);
+		commands.put("diff", DiffCommand::new);
+		return commands;
 	}
 
 	@Override
@@ -65,7 +102,7 @@ public final class StepwiseCommand implements Runnable {
 			message = "Unknown command '" + unmatched.getUnmatched().get(0) + "'; the commands are "
 					+ String.join(", ", commandLine.getSubcommands().keySet());
 		}
-		commandLine.getErr().println("Error: " + Redaction.message(message) + ". Run '" + command
+		commandLine.getErr().println("Error: " + masked(message, null) + ". Run '" + command
 				+ " --help' for usage.");
 		commandLine.getErr().flush();
 		return ExitCode.USAGE.code();
@@ -81,14 +118,14 @@ public final class StepwiseCommand implements Runnable {
 			stacktrace = command.options.stacktrace;
 			password = command.password;
 		}
-		String message = Redaction.message(String.valueOf(ex.getMessage()), password);
+		String message = masked(String.valueOf(ex.getMessage()), password);
 		PrintWriter err = commandLine.getErr();
 		err.println("Error: " + message);
 		if (stacktrace) {
 			// The messages of causes may carry a URL with its password too.
 			StringWriter trace = new StringWriter();
 			ex.printStackTrace(new PrintWriter(trace));
-			err.print(Redaction.message(trace.toString(), password));
+			err.print(masked(trace.toString(), password));
 		}
 		err.flush();
 		if (json) {
@@ -103,6 +140,14 @@ public final class StepwiseCommand implements Runnable {
 			commandLine.getOut().flush();
 		}
 		return exitCode.code();
+	}
+
+	/**
+	 * The text with every credential masked as the engine masks them in its own messages:
+	 * URL passwords by their pattern, the configured password wherever a driver repeats it.
+	 */
+	static String masked(String text, @Nullable String password) {
+		return java.util.Objects.requireNonNull(CredentialMask.mask(text, password));
 	}
 
 	/** The version from the jar's manifest. */

@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.stepwise.migration.api.ExecutedMigration;
-import dev.stepwise.migration.api.MigrationInfo;
-import dev.stepwise.migration.api.PlannedMigration;
 import dev.stepwise.migration.api.BackfillProgress;
 import dev.stepwise.migration.api.ContractResult;
+import dev.stepwise.migration.api.ExecutedMigration;
 import dev.stepwise.migration.api.Expansion;
+import dev.stepwise.migration.api.MigrationInfo;
+import dev.stepwise.migration.api.PlannedMigration;
 import dev.stepwise.migration.api.RegisteredInstance;
 import org.jspecify.annotations.Nullable;
 

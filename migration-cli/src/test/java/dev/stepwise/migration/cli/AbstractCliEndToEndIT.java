@@ -25,10 +25,10 @@ import javax.tools.ToolProvider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stepwise.migration.java.BaseJavaMigration;
-import dev.stepwise.migration.api.MigrateResult;
-import dev.stepwise.migration.java.MigrationContext;
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.api.MigrateResult;
+import dev.stepwise.migration.java.BaseJavaMigration;
+import dev.stepwise.migration.java.MigrationContext;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The {@code stepwise} jar, launched as a process, on one database: every command, its
  * JSON, its exit codes and its errors. One thin subclass per database.
+ * <p>
+ * Over 400 lines on purpose: every command of the jar, run as a process, read as one list.
  */
 abstract class AbstractCliEndToEndIT {
 
@@ -99,6 +101,43 @@ abstract class AbstractCliEndToEndIT {
 		CliProcess.Result table = stepwise("info");
 		assertThat(table.out()).containsPattern("(?m)^Version\\s+Description\\s+Type\\s+State")
 			.containsPattern("(?m)^3\\s+create orders\\s+SQL\\s+APPLIED");
+	}
+
+	@Test
+	void migrateToATargetAppliesUpToItAndInfoShowsTheRestAboveIt() throws Exception {
+		CliProcess.Result migrate = stepwise("migrate", "--target", "2");
+		assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
+		assertThat(migrate.out()).contains("V1__create_users.sql", "V2__add_email.sql",
+				"from version 0 (empty) to 2: 2 migration(s)").doesNotContain("V3__create_orders.sql");
+		assertThat(query("SELECT name, email FROM users")).containsExactly(List.of("ann", "owner@example.com"));
+		assertThat(tableExists("orders")).isFalse();
+
+		CliProcess.Result info = stepwise("info", "--json", "--target", "2");
+		assertThat(info.exitCode()).as(info.toString()).isZero();
+		JsonNode json = JSON.readTree(info.out());
+		assertThat(json.get("currentVersion").asText()).isEqualTo("2");
+		assertThat(json.get("target").asText()).isEqualTo("2");
+		assertThat(json.get("pending").asInt()).isZero();
+		assertThat(json.get("aboveTarget").asInt()).isEqualTo(1);
+		assertThat(json.get("migrations").findValuesAsText("state")).containsExactly("APPLIED", "APPLIED",
+				"ABOVE_TARGET");
+
+		CliProcess.Result table = stepwise("info", "--set", "target=2");
+		assertThat(table.out()).contains("Current version: 2; 0 pending; 1 above the target 2.")
+			.containsPattern("(?m)^3\\s+create orders\\s+SQL\\s+ABOVE_TARGET");
+
+		CliProcess.Result untargeted = stepwise("info", "--json");
+		assertThat(JSON.readTree(untargeted.out()).get("migrations").findValuesAsText("state"))
+			.containsExactly("APPLIED", "APPLIED", "PENDING");
+
+		CliProcess.Result atTarget = stepwise("migrate", "--target", "2");
+		assertThat(atTarget.exitCode()).as(atTarget.toString()).isZero();
+		assertThat(atTarget.out()).contains("Nothing to migrate");
+		assertThat(tableExists("orders")).isFalse();
+
+		CliProcess.Result latest = stepwise("migrate", "--json");
+		assertThat(JSON.readTree(latest.out()).get("applied").findValuesAsText("script"))
+			.containsExactly("V3__create_orders.sql");
 	}
 
 	@Test
@@ -252,6 +291,11 @@ abstract class AbstractCliEndToEndIT {
 		assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
 		assertThat(migrate.out()).contains("V4__Rename_user_name");
 		assertThat(query("SELECT name, display_name FROM users")).containsExactly(List.of("ann", "ann"));
+		// Not a terminal: progress in lines that stay, no carriage return redrawing a bar.
+		assertThat(migrate.err()).containsSubsequence("Applying V4__Rename_user_name ...",
+				"Applied V4__Rename_user_name in", "Backfill expand:users.display_name: done, 1 of ~1 rows")
+			.doesNotContain("\r", "[#");
+		assertThat(migrate.out()).doesNotContain("Backfill expand:");
 
 		JsonNode info = JSON.readTree(stepwise("info", "--json", "--class-path", classes.toString()).out());
 		assertThat(info.get("expansions").get(0).get("id").asText()).isEqualTo("users.display_name");

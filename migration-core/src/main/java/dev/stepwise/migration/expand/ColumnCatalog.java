@@ -11,22 +11,24 @@ import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.internal.dialect.Dialect;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads tables and columns from the catalogue: their stored spelling, a column's type as
- * DDL can repeat it, and whether it is NOT NULL.
+ * DDL can repeat it, and whether it is NOT NULL. The definition's query differs in one
+ * subclass per database ({@link PostgresColumnCatalog}, {@link MySqlColumnCatalog},
+ * {@link H2ColumnCatalog}), which {@link ColumnDdl#catalog(Connection)} chooses.
  */
-final class ColumnCatalog {
+abstract class ColumnCatalog {
 
-	private final Connection connection;
+	final Connection connection;
 
-	private final DatabaseType type;
+	final Dialect dialect;
 
-	ColumnCatalog(Connection connection, DatabaseType type) {
+	ColumnCatalog(Connection connection, Dialect dialect) {
 		this.connection = connection;
-		this.type = type;
+		this.dialect = dialect;
 	}
 
 	/** The table's stored spelling: as written, else upper or lower case. */
@@ -81,60 +83,51 @@ final class ColumnCatalog {
 	 * nullability and its default.
 	 */
 	ColumnDefinition definition(String table, String column) throws SQLException {
-		String sql = switch (this.type) {
-			case POSTGRESQL -> "SELECT format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),"
-					+ " CASE WHEN a.attidentity <> '' THEN 'an identity column' WHEN a.attgenerated <> ''"
-					+ " THEN 'a generated column' END FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid"
-					+ " AND d.adnum = a.attnum WHERE a.attrelid = CAST(? AS regclass) AND a.attname = ? AND NOT a.attisdropped";
-			case MYSQL, MARIADB -> "SELECT column_type, is_nullable = 'NO', column_default,"
-					+ " NULLIF(TRIM(REPLACE(extra, 'DEFAULT_GENERATED', '')), '')"
-					+ " FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ? AND column_name = ?";
-			case H2 -> "SELECT data_type, is_nullable = 'NO', column_default, CASE WHEN is_identity = 'YES'"
-					+ " THEN 'an identity column' WHEN is_generated = 'ALWAYS' THEN 'a generated column' END,"
-					+ " character_maximum_length, numeric_precision, numeric_scale"
-					+ " FROM information_schema.columns WHERE table_schema = CURRENT_SCHEMA AND table_name = ? AND column_name = ?";
-		};
-		try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
-			statement.setString(1, (this.type == DatabaseType.POSTGRESQL) ? this.type.quote(table) : table);
+		try (PreparedStatement statement = this.connection.prepareStatement(definitionSql())) {
+			statement.setString(1, definitionTable(table));
 			statement.setString(2, column);
 			try (ResultSet rows = statement.executeQuery()) {
 				if (!rows.next()) {
 					throw new IllegalStateException("Column '" + column + "' of table '" + table + "' does not exist");
 				}
-				String typeName = rows.getString(1);
-				if (this.type == DatabaseType.H2) {
-					typeName = h2Type(typeName, rows);
-				}
-				String defaultValue = rows.getString(3);
-				String special = rows.getString(4);
-				if (this.type.isMySqlFamily() && "NULL".equalsIgnoreCase(defaultValue)) {
-					// MariaDB spells "no default" of a nullable column as the word NULL.
-					defaultValue = null;
-				}
-				if (special != null && this.type.isMySqlFamily()) {
-					special = "a column with " + special.toUpperCase(Locale.ROOT);
-				}
-				else if (special == null && defaultValue != null && defaultValue.contains("nextval(")) {
+				String defaultValue = defaultValue(rows);
+				String special = special(rows);
+				if (special == null && defaultValue != null && defaultValue.contains("nextval(")) {
 					special = "a column whose default takes a sequence that it owns";
 				}
-				return new ColumnDefinition(column, typeName, rows.getBoolean(2), defaultValue, special);
+				return new ColumnDefinition(column, typeName(rows), rows.getBoolean(2), defaultValue, special);
 			}
 		}
 	}
 
-	private static String h2Type(String dataType, ResultSet rows) throws SQLException {
-		long length = rows.getLong(5);
-		if (!rows.wasNull() && (dataType.contains("CHAR") || dataType.contains("BINARY"))) {
-			return dataType + "(" + length + ")";
-		}
-		if (dataType.equals("NUMERIC") || dataType.equals("DECIMAL")) {
-			return dataType + "(" + rows.getInt(6) + ", " + rows.getInt(7) + ")";
-		}
-		return dataType;
+	/**
+	 * A query of one column's definition, the table and the column its parameters: the type
+	 * as DDL writes it, whether it is NOT NULL, its default, and what makes it special.
+	 */
+	abstract String definitionSql();
+
+	/** The table as {@link #definitionSql()} takes it. */
+	String definitionTable(String table) {
+		return table;
+	}
+
+	/** The type of the row of {@link #definitionSql()}, as DDL writes it. */
+	String typeName(ResultSet rows) throws SQLException {
+		return rows.getString(1);
+	}
+
+	/** The default of the row of {@link #definitionSql()}, as SQL, or {@code null} for none. */
+	@Nullable String defaultValue(ResultSet rows) throws SQLException {
+		return rows.getString(3);
+	}
+
+	/** What the column of the row of {@link #definitionSql()} is beyond a type and a default, or {@code null}. */
+	@Nullable String special(ResultSet rows) throws SQLException {
+		return rows.getString(4);
 	}
 
 	private @Nullable String schema() throws SQLException {
-		return this.type.isMySqlFamily() ? null : this.connection.getSchema();
+		return this.dialect.metaDataSchema(this.connection.getSchema());
 	}
 
 	/**

@@ -5,18 +5,20 @@ import java.sql.SQLException;
 import java.util.List;
 
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.internal.dialect.Dialect;
 
 /**
  * The column DDL of expand and contract: what all databases share here, what differs in
  * one subclass per database ({@link PostgresColumnDdl}, {@link MySqlColumnDdl},
- * {@link H2ColumnDdl}), chosen once by {@link #of(DatabaseType)}.
+ * {@link H2ColumnDdl}), chosen once by {@link #of(DatabaseType)}, together with the
+ * {@link ColumnCatalog} it reads.
  */
 abstract class ColumnDdl {
 
-	final DatabaseType type;
+	final Dialect dialect;
 
 	ColumnDdl(DatabaseType type) {
-		this.type = type;
+		this.dialect = Dialect.of(type);
 	}
 
 	static ColumnDdl of(DatabaseType type) {
@@ -43,8 +45,11 @@ abstract class ColumnDdl {
 	}
 
 	private boolean exists(Connection connection, String table, String column) throws SQLException {
-		return new ColumnCatalog(connection, this.type).findColumn(table, column) != null;
+		return catalog(connection).findColumn(table, column) != null;
 	}
+
+	/** This database's catalogue of tables and columns, read on a connection. */
+	abstract ColumnCatalog catalog(Connection connection);
 
 	/** Statements, each to commit on its own, that make a column NOT NULL. */
 	abstract List<String> setNotNull(String table, String column, String columnType, String checkName);
@@ -61,7 +66,7 @@ abstract class ColumnDdl {
 	}
 
 	final String q(String identifier) {
-		return this.type.quote(identifier);
+		return this.dialect.quote(identifier);
 	}
 
 }

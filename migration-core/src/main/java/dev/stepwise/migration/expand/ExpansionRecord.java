@@ -5,6 +5,7 @@ import dev.stepwise.migration.api.ExpansionState;
 import java.util.List;
 
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.internal.dialect.Dialect;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,8 +65,7 @@ record ExpansionRecord(String id, ChangeOperation operation, String table, Strin
 	}
 
 	private static String differs(DatabaseType type, String column, String expression) {
-		return type.isMySqlFamily() ? "NOT (" + column + " <=> (" + expression + "))"
-				: column + " IS DISTINCT FROM (" + expression + ")";
+		return Dialect.of(type).isDistinctFrom(column, expression);
 	}
 
 }

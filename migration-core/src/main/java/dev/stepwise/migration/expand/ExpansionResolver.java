@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -36,7 +35,7 @@ final class ExpansionResolver {
 
 	static ExpansionRecord resolve(Connection connection, DatabaseType type, ColumnChange change, MigrationVersion version)
 			throws SQLException {
-		ColumnCatalog catalog = new ColumnCatalog(connection, type);
+		ColumnCatalog catalog = ColumnDdl.of(type).catalog(connection);
 		String table = catalog.table(change.table());
 		String oldColumn = catalog.findColumn(table, change.column());
 		if (oldColumn == null) {
@@ -82,7 +81,7 @@ final class ExpansionResolver {
 	 */
 	private static List<CarriedIndex> carriedIndexes(Connection connection, DatabaseType type, ColumnChange change,
 			String table, String oldColumn, String newColumn) throws SQLException {
-		IndexCatalog catalog = new IndexCatalog(connection, type);
+		IndexCatalog catalog = IndexDdl.of(type).catalog(connection);
 		List<IndexCatalog.FoundIndex> found = catalog.involving(table, oldColumn);
 		if (found.isEmpty()) {
 			return List.of();
@@ -97,7 +96,7 @@ final class ExpansionResolver {
 				continue;
 			}
 			String newName = newIndexName(type, index.name(), oldColumn, newColumn, taken);
-			taken.add(type.isMySqlFamily() ? newName.toLowerCase(Locale.ROOT) : newName);
+			taken.add(Dialect.of(type).indexNameKey(newName));
 			carried.add(new CarriedIndex(index.name(), newName, index.kind(), index.columns().stream()
 				.map(Objects::requireNonNull)
 				.toList()));
@@ -116,7 +115,8 @@ final class ExpansionResolver {
 			.matcher(name);
 		String derived = token.find()
 				? name.substring(0, token.end(1)) + newColumn + name.substring(token.start(2)) : name + "_" + newColumn;
-		int limit = Dialect.of(type).maxIdentifierLength();
+		Dialect dialect = Dialect.of(type);
+		int limit = dialect.maxIdentifierLength();
 		for (int attempt = 0;; attempt++) {
 			String candidate = (attempt == 0) ? derived : derived + "_" + attempt;
 			if (candidate.getBytes(StandardCharsets.UTF_8).length > limit || attempt > 0) {
@@ -125,8 +125,7 @@ final class ExpansionResolver {
 				String suffix = "_" + Long.toHexString(crc.getValue());
 				candidate = truncate(derived, limit - suffix.length()) + suffix;
 			}
-			String key = type.isMySqlFamily() ? candidate.toLowerCase(Locale.ROOT) : candidate;
-			if (!taken.contains(key) && !candidate.equalsIgnoreCase(name)) {
+			if (!taken.contains(dialect.indexNameKey(candidate)) && !candidate.equalsIgnoreCase(name)) {
 				return candidate;
 			}
 		}

@@ -1,5 +1,6 @@
 package dev.stepwise.migration.expand;
 
+import java.sql.Connection;
 import java.util.List;
 
 import dev.stepwise.migration.api.DatabaseType;
@@ -19,6 +20,11 @@ final class H2ColumnDdl extends ColumnDdl {
 	@Override
 	String dropNotNull(String table, String column, String columnType) {
 		return "ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " SET NULL";
+	}
+
+	@Override
+	ColumnCatalog catalog(Connection connection) {
+		return new H2ColumnCatalog(connection, this.dialect);
 	}
 
 }

@@ -28,7 +28,7 @@ final class IndexCarryOver {
 
 	IndexCarryOver(ExpansionContext context) {
 		this.context = context;
-		this.ddl = new IndexDdl(context.type);
+		this.ddl = IndexDdl.of(context.type);
 	}
 
 	/** Builds on the new column the copies of the old column's indexes that it lacks. */
@@ -74,10 +74,10 @@ final class IndexCarryOver {
 	 * dropping them first frees their names for the copies on every database.
 	 */
 	List<String> dropInvolving(Connection connection, String table, String column) throws SQLException {
-		if (new ColumnCatalog(connection, this.context.type).findColumn(table, column) == null) {
+		if (this.context.ddl.catalog(connection).findColumn(table, column) == null) {
 			return List.of();
 		}
-		return new IndexCatalog(connection, this.context.type).involving(table, column)
+		return this.ddl.catalog(connection).involving(table, column)
 			.stream()
 			.filter((index) -> !index.primaryKey())
 			.map((index) -> this.ddl.drop(table, index.name(), index.kind()))

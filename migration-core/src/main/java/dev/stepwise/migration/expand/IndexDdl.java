@@ -2,9 +2,7 @@ package dev.stepwise.migration.expand;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,35 +13,33 @@ import dev.stepwise.migration.internal.dialect.Dialect;
 
 /**
  * Builds and drops the indexes that expand and contract carry from one column to the
- * other, without blocking writers, each build safe to run again after a crash:
- * <ol>
- * <li>PostgreSQL: {@code CREATE [UNIQUE] INDEX CONCURRENTLY} on a connection in auto-commit
- * mode. An index of that name left {@code INVALID} by an earlier failed build is dropped
- * first, and a valid one is kept. A build that fails and leaves an invalid index drops it
- * and runs once more, unless it failed on a duplicate, which a rebuild would only repeat.
- * A unique constraint then adopts the index ({@code ADD CONSTRAINT ... UNIQUE USING
- * INDEX}).</li>
- * <li>MySQL and MariaDB: {@code ADD [UNIQUE] INDEX} with {@code ALGORITHM=INPLACE,
- * LOCK=NONE}, or the server's default algorithm where it refuses that, unless the
- * catalogue has the index already.</li>
- * <li>H2: {@code CREATE [UNIQUE] INDEX IF NOT EXISTS}, or {@code ADD CONSTRAINT IF NOT
- * EXISTS ... UNIQUE}.</li>
- * </ol>
+ * other, without blocking writers, each build safe to run again after a crash. One
+ * subclass per database ({@link PostgresIndexDdl}, {@link MySqlIndexDdl},
+ * {@link H2IndexDdl}), chosen once by {@link #of(DatabaseType)}, together with the
+ * {@link IndexCatalog} it reads.
+ * <p>
  * The same logic as the schema DSL's concurrent index (in {@code schema}), kept here
  * because it runs through an expand's {@link StatementExecutor}.
  */
-final class IndexDdl {
+abstract class IndexDdl {
 
-	private static final String UNIQUE_VIOLATION = "23505";
+	final Dialect dialect;
 
-	/** ER_ALTER_OPERATION_NOT_SUPPORTED(_REASON): the algorithm or lock is not supported here. */
-	private static final List<Integer> ALGORITHM_REFUSED = List.of(1845, 1846);
-
-	private final DatabaseType type;
-
-	IndexDdl(DatabaseType type) {
-		this.type = type;
+	IndexDdl(Dialect dialect) {
+		this.dialect = dialect;
 	}
+
+	static IndexDdl of(DatabaseType type) {
+		Dialect dialect = Dialect.of(type);
+		return switch (type) {
+			case POSTGRESQL -> new PostgresIndexDdl(dialect);
+			case MYSQL, MARIADB -> new MySqlIndexDdl(dialect);
+			case H2 -> new H2IndexDdl(dialect);
+		};
+	}
+
+	/** This database's catalogue of indexes, read on a connection. */
+	abstract IndexCatalog catalog(Connection connection);
 
 	/**
 	 * Builds an index unless it exists.
@@ -55,54 +51,21 @@ final class IndexDdl {
 	 * @param columns its columns
 	 * @throws SQLException if the build fails
 	 */
-	void create(Connection connection, StatementExecutor executor, String table, String name, CarriedIndex.Kind kind,
-			List<String> columns) throws SQLException {
-		String columnList = columns.stream().map(this::q).collect(Collectors.joining(", "));
-		switch (this.type) {
-			case POSTGRESQL -> createConcurrently(connection, executor, table, name, kind, columnList);
-			case MYSQL, MARIADB -> {
-				// The catalogue rather than IF NOT EXISTS, which MySQL does not know.
-				if (new IndexCatalog(connection, this.type).takenNames(table).contains(name.toLowerCase(Locale.ROOT))) {
-					return;
-				}
-				String change = "ALTER TABLE " + q(table) + " ADD " + ((kind != CarriedIndex.Kind.INDEX) ? "UNIQUE " : "")
-						+ "INDEX " + q(name) + " (" + columnList + ")";
-				try {
-					// The driver's own connection: a pool takes the refusal's SQLState 0A000 for a broken connection.
-					executor.execute(connection.unwrap(Connection.class),
-							statement(change + ", ALGORITHM=INPLACE, LOCK=NONE"));
-				}
-				catch (SQLException ex) {
-					if (!ALGORITHM_REFUSED.contains(ex.getErrorCode())) {
-						throw ex;
-					}
-					executor.execute(connection, statement(change));
-				}
-			}
-			case H2 -> executor.execute(connection, statement((kind == CarriedIndex.Kind.UNIQUE_CONSTRAINT)
-					? "ALTER TABLE " + q(table) + " ADD CONSTRAINT IF NOT EXISTS " + q(name) + " UNIQUE (" + columnList + ")"
-					: "CREATE " + ((kind == CarriedIndex.Kind.UNIQUE_INDEX) ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " + q(name)
-							+ " ON " + q(table) + " (" + columnList + ")"));
-		}
-	}
+	abstract void create(Connection connection, StatementExecutor executor, String table, String name,
+			CarriedIndex.Kind kind, List<String> columns) throws SQLException;
 
 	/**
 	 * A statement that drops an index (or constraint) that exists, in a transaction where the
 	 * database allows.
 	 */
 	String drop(String table, String name, CarriedIndex.Kind kind) {
-		if (this.type.isMySqlFamily()) {
-			return "ALTER TABLE " + q(table) + " DROP INDEX " + q(name);
-		}
 		return (kind == CarriedIndex.Kind.UNIQUE_CONSTRAINT)
 				? "ALTER TABLE " + q(table) + " DROP CONSTRAINT IF EXISTS " + q(name) : "DROP INDEX IF EXISTS " + q(name);
 	}
 
 	/**
 	 * Statements that rename an index (or unique constraint) of the table, or none if it has
-	 * no index of that name: {@code ALTER INDEX ... RENAME} on PostgreSQL (which renames the
-	 * constraint that owns it too), {@code RENAME INDEX} on MySQL and MariaDB, and on H2 the
-	 * constraint and the index it generated for itself.
+	 * no index of that name.
 	 * @param connection the connection, to read the catalogue
 	 * @param table the table
 	 * @param from the current name
@@ -115,83 +78,32 @@ final class IndexDdl {
 	 */
 	List<String> rename(Connection connection, String table, String from, String to, boolean freedFirst,
 			CarriedIndex.Kind kind) throws SQLException {
-		Set<String> names = new IndexCatalog(connection, this.type).takenNames(table);
-		boolean mySql = this.type.isMySqlFamily();
-		if (!names.contains(mySql ? from.toLowerCase(Locale.ROOT) : from)
-				|| (!freedFirst && names.contains(mySql ? to.toLowerCase(Locale.ROOT) : to))) {
+		Set<String> names = catalog(connection).takenNames(table);
+		if (!names.contains(this.dialect.indexNameKey(from))
+				|| (!freedFirst && names.contains(this.dialect.indexNameKey(to)))) {
 			return List.of();
 		}
-		return switch (this.type) {
-			case POSTGRESQL -> List.of("ALTER INDEX " + q(from) + " RENAME TO " + q(to));
-			case MYSQL, MARIADB -> List.of("ALTER TABLE " + q(table) + " RENAME INDEX " + q(from) + " TO " + q(to));
-			case H2 -> {
-				if (kind != CarriedIndex.Kind.UNIQUE_CONSTRAINT) {
-					yield List.of("ALTER INDEX " + q(from) + " RENAME TO " + q(to));
-				}
-				List<String> statements = new ArrayList<>();
-				statements.add("ALTER TABLE " + q(table) + " RENAME CONSTRAINT " + q(from) + " TO " + q(to));
-				String index = new IndexCatalog(connection, this.type).h2ConstraintIndex(from);
-				if (index != null && index.startsWith(from)) {
-					statements.add("ALTER INDEX " + q(index) + " RENAME TO " + q(to + index.substring(from.length())));
-				}
-				yield statements;
-			}
-		};
+		return renameStatements(connection, table, from, to, kind);
 	}
 
-	private void createConcurrently(Connection connection, StatementExecutor executor, String table, String name,
-			CarriedIndex.Kind kind, String columnList) throws SQLException {
-		IndexCatalog catalog = new IndexCatalog(connection, this.type);
-		String create = "CREATE " + ((kind != CarriedIndex.Kind.INDEX) ? "UNIQUE " : "") + "INDEX CONCURRENTLY " + q(name)
-				+ " ON " + q(table) + " (" + columnList + ")";
-		Boolean valid = catalog.postgresIndexValid(name);
-		if (Boolean.FALSE.equals(valid)) {
-			dropInvalid(connection, executor, name);
-		}
-		if (!Boolean.TRUE.equals(valid)) {
-			try {
-				executor.execute(connection, statement(create));
-			}
-			catch (SQLException ex) {
-				boolean leftInvalid = Boolean.FALSE.equals(catalog.postgresIndexValid(name));
-				if (leftInvalid) {
-					dropInvalid(connection, executor, name);
-				}
-				if (!leftInvalid || UNIQUE_VIOLATION.equals(ex.getSQLState())) {
-					throw ex;
-				}
-				try {
-					executor.execute(connection, statement(create));
-				}
-				catch (SQLException again) {
-					again.addSuppressed(ex);
-					if (Boolean.FALSE.equals(catalog.postgresIndexValid(name))) {
-						dropInvalid(connection, executor, name);
-					}
-					throw again;
-				}
-			}
-		}
-		if (kind == CarriedIndex.Kind.UNIQUE_CONSTRAINT && !catalog.postgresHasConstraint(table, name)) {
-			executor.execute(connection, new SchemaStatement(
-					"ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(name) + " UNIQUE USING INDEX " + q(name), true));
-		}
+	/** The statements of {@link #rename}, once the catalogue has the index and frees its new name. */
+	abstract List<String> renameStatements(Connection connection, String table, String from, String to,
+			CarriedIndex.Kind kind) throws SQLException;
+
+	final String columnList(List<String> columns) {
+		return columns.stream().map(this::q).collect(Collectors.joining(", "));
 	}
 
-	private void dropInvalid(Connection connection, StatementExecutor executor, String name) throws SQLException {
-		executor.execute(connection, statement("DROP INDEX CONCURRENTLY IF EXISTS " + q(name)));
-	}
-
-	private String q(String identifier) {
-		return this.type.quote(identifier);
+	final String q(String identifier) {
+		return this.dialect.quote(identifier);
 	}
 
 	/**
 	 * A statement of a build: on PostgreSQL a concurrent one, which must run outside a
 	 * transaction; elsewhere one that may run in one.
 	 */
-	private SchemaStatement statement(String sql) {
-		return new SchemaStatement(sql, !Dialect.of(this.type).buildsIndexesConcurrently());
+	final SchemaStatement statement(String sql) {
+		return new SchemaStatement(sql, !this.dialect.buildsIndexesConcurrently());
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.stepwise.migration.expand;
 
+import java.sql.Connection;
 import java.util.List;
 
 import dev.stepwise.migration.api.DatabaseType;
@@ -25,6 +26,11 @@ final class MySqlColumnDdl extends ColumnDdl {
 	@Override
 	String setDefault(String table, String column, String expression) {
 		return super.setDefault(table, column, "(" + expression + ")");
+	}
+
+	@Override
+	ColumnCatalog catalog(Connection connection) {
+		return new MySqlColumnCatalog(connection, this.dialect);
 	}
 
 }

@@ -6,12 +6,16 @@ import java.util.List;
 import dev.stepwise.migration.api.DatabaseType;
 
 /**
- * MySQL and MariaDB: a {@code BEFORE INSERT} and a {@code BEFORE UPDATE} trigger, comparing
- * with the null-safe {@code <=>}.
+ * MySQL (and, through {@link MariaDbSyncTriggers}, MariaDB): a {@code BEFORE INSERT} and a
+ * {@code BEFORE UPDATE} trigger, comparing with the null-safe {@code <=>}.
  */
-final class MySqlSyncTriggers implements SyncTriggers {
+class MySqlSyncTriggers implements SyncTriggers {
 
 	private final DatabaseType type;
+
+	MySqlSyncTriggers() {
+		this(DatabaseType.MYSQL);
+	}
 
 	MySqlSyncTriggers(DatabaseType type) {
 		this.type = type;
@@ -40,17 +44,19 @@ final class MySqlSyncTriggers implements SyncTriggers {
 				+ "\t\tEND IF;\n"
 				+ "\tEND IF;\n"
 				+ "END";
-		List<String> statements = new ArrayList<>();
-		if (this.type == DatabaseType.MARIADB) {
-			// Replaced in place: no moment without a trigger, in which a write would go unsynced.
-			statements.add("CREATE OR REPLACE " + insert);
-			statements.add("CREATE OR REPLACE " + update);
-		}
-		else {
-			statements.addAll(drop(expansion));
-			statements.add("CREATE " + insert);
-			statements.add("CREATE " + update);
-		}
+		return create(expansion, insert, update);
+	}
+
+	/**
+	 * Statements that create the two triggers, replacing any of the same names: MySQL has no
+	 * {@code CREATE OR REPLACE TRIGGER}, so they are dropped first.
+	 * @param insert the insert trigger's definition, from {@code TRIGGER} on
+	 * @param update the update trigger's definition, from {@code TRIGGER} on
+	 */
+	List<String> create(ExpansionRecord expansion, String insert, String update) {
+		List<String> statements = new ArrayList<>(drop(expansion));
+		statements.add("CREATE " + insert);
+		statements.add("CREATE " + update);
 		return statements;
 	}
 

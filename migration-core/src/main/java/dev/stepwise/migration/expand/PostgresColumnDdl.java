@@ -1,5 +1,6 @@
 package dev.stepwise.migration.expand;
 
+import java.sql.Connection;
 import java.util.List;
 
 import dev.stepwise.migration.api.DatabaseType;
@@ -27,6 +28,11 @@ final class PostgresColumnDdl extends ColumnDdl {
 	@Override
 	String dropNotNull(String table, String column, String columnType) {
 		return "ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " DROP NOT NULL";
+	}
+
+	@Override
+	ColumnCatalog catalog(Connection connection) {
+		return new PostgresColumnCatalog(connection, this.dialect);
 	}
 
 }

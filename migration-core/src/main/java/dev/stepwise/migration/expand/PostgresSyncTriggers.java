@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.internal.dialect.Dialect;
 
 /**
  * PostgreSQL: one PL/pgSQL function and one {@code BEFORE INSERT OR UPDATE OF} both columns
@@ -49,7 +50,7 @@ final class PostgresSyncTriggers implements SyncTriggers {
 	@Override
 	public List<String> installForBackfill(Connection connection, ExpansionRecord expansion, String backfilledColumn)
 			throws SQLException {
-		List<String> key = new ColumnCatalog(connection, TYPE).primaryKey(expansion.table());
+		List<String> key = new PostgresColumnCatalog(connection, Dialect.of(TYPE)).primaryKey(expansion.table());
 		if (key.isEmpty()) {
 			return install(expansion);
 		}

@@ -53,7 +53,8 @@ interface SyncTriggers {
 	static SyncTriggers of(DatabaseType type) {
 		return switch (type) {
 			case POSTGRESQL -> new PostgresSyncTriggers();
-			case MYSQL, MARIADB -> new MySqlSyncTriggers(type);
+			case MYSQL -> new MySqlSyncTriggers();
+			case MARIADB -> new MariaDbSyncTriggers();
 			case H2 -> new H2SyncTriggers();
 		};
 	}

@@ -51,38 +51,33 @@ final class Changes {
 	}
 
 	SchemaChange addColumn(String table, Column column) {
-		table(table);
-		column(column.name());
+		checkColumn(table, column.name());
 		return SchemaChange.reversible(call("addColumn", table, column), this.ddl.addColumn(table, column),
 				() -> dropColumn(table, column));
 	}
 
 	SchemaChange dropColumn(String table, String column) {
-		table(table);
-		column(column);
+		checkColumn(table, column);
 		return SchemaChange.irreversible(call("dropColumn", table, column), this.ddl.dropColumn(table, column),
 				"the column's definition is unknown: pass it, as in dropColumn(\"" + table + "\", Column.of(\"" + column
 						+ "\", Type.text()))" + OWN_DOWN);
 	}
 
 	SchemaChange dropColumn(String table, Column column) {
-		table(table);
-		column(column.name());
+		checkColumn(table, column.name());
 		return SchemaChange.reversible(call("dropColumn", table, column), this.ddl.dropColumn(table, column.name()),
 				() -> addColumn(table, column));
 	}
 
 	SchemaChange renameColumn(String table, String column, String newName) {
-		table(table);
-		column(column);
+		checkColumn(table, column);
 		column(newName);
 		return SchemaChange.reversible(call("renameColumn", table, column, newName),
 				this.ddl.renameColumn(table, column, newName), () -> renameColumn(table, newName, column));
 	}
 
 	SchemaChange changeColumnType(String table, String column, Type type) {
-		table(table);
-		column(column);
+		checkColumn(table, column);
 		return SchemaChange.irreversible(call("changeColumnType", table, column, type),
 				this.ddl.changeColumnType(table, column, type, null),
 				"the column's type before is unknown: pass it, as in changeColumnType(\"" + table + "\", \"" + column
@@ -90,8 +85,7 @@ final class Changes {
 	}
 
 	SchemaChange changeColumnType(String table, String column, TypeChange change) {
-		table(table);
-		column(column);
+		checkColumn(table, column);
 		String description = call("changeColumnType", table, column, change);
 		this.ddl.checkTypeChange(description, change);
 		return SchemaChange.reversible(description,
@@ -100,47 +94,38 @@ final class Changes {
 	}
 
 	SchemaChange setNotNull(String table, String column) {
-		table(table);
-		column(column);
+		checkColumn(table, column);
 		return SchemaChange.reversible(call("setNotNull", table, column), this.ddl.setNotNull(table, column),
 				() -> dropNotNull(table, column));
 	}
 
 	SchemaChange dropNotNull(String table, String column) {
-		table(table);
-		column(column);
+		checkColumn(table, column);
 		return SchemaChange.reversible(call("dropNotNull", table, column), this.ddl.dropNotNull(table, column),
 				() -> setNotNull(table, column));
 	}
 
 	SchemaChange setDefault(String table, String column, String sqlExpression) {
-		table(table);
-		column(column);
-		expression("default", sqlExpression);
+		checkDefault(table, column, sqlExpression);
 		return SchemaChange.reversible(call("setDefault", table, column, sqlExpression),
 				this.ddl.setDefault(table, column, sqlExpression), () -> dropDefault(table, column, sqlExpression));
 	}
 
 	SchemaChange dropDefault(String table, String column) {
-		table(table);
-		column(column);
+		checkColumn(table, column);
 		return SchemaChange.irreversible(call("dropDefault", table, column), this.ddl.dropDefault(table, column),
 				"the default before is unknown: pass it, as in dropDefault(\"" + table + "\", \"" + column
 						+ "\", \"0\")" + OWN_DOWN);
 	}
 
 	SchemaChange dropDefault(String table, String column, String previousSqlExpression) {
-		table(table);
-		column(column);
-		expression("default", previousSqlExpression);
+		checkDefault(table, column, previousSqlExpression);
 		return SchemaChange.reversible(call("dropDefault", table, column, previousSqlExpression),
 				this.ddl.dropDefault(table, column), () -> setDefault(table, column, previousSqlExpression));
 	}
 
 	SchemaChange addIndex(String table, String name, List<String> columns, boolean unique) {
-		table(table);
-		index(name);
-		columns.forEach(this::column);
+		checkIndex(table, name, columns);
 		return SchemaChange.reversible(call(unique ? "addUniqueIndex" : "addIndex", table, name, columns),
 				this.ddl.addIndex(table, name, columns, unique), () -> dropIndex(table, name, columns, unique));
 	}
@@ -154,9 +139,7 @@ final class Changes {
 	}
 
 	SchemaChange dropIndex(String table, String name, List<String> columns, boolean unique) {
-		table(table);
-		index(name);
-		columns.forEach(this::column);
+		checkIndex(table, name, columns);
 		return SchemaChange.reversible(call(unique ? "dropUniqueIndex" : "dropIndex", table, name, columns),
 				this.ddl.dropIndex(table, name), () -> addIndex(table, name, columns, unique));
 	}
@@ -168,8 +151,7 @@ final class Changes {
 	}
 
 	SchemaChange dropForeignKey(String table, String name) {
-		table(table);
-		constraint(name);
+		checkConstraint(table, name);
 		return SchemaChange.irreversible(call("dropForeignKey", table, name),
 				this.ddl.dropForeignKey(table, name, false),
 				"the foreign key's definition is unknown: pass it, as in dropForeignKey(\"" + table + "\", \"" + name
@@ -183,56 +165,45 @@ final class Changes {
 	}
 
 	SchemaChange addCheck(String table, String name, String condition) {
-		table(table);
-		constraint(name);
-		expression("check condition", condition);
+		checkCheckConstraint(table, name, condition);
 		return SchemaChange.reversible(call("addCheck", table, name, condition),
 				this.ddl.addCheck(table, name, condition), () -> dropCheck(table, name, condition));
 	}
 
 	SchemaChange dropCheck(String table, String name) {
-		table(table);
-		constraint(name);
+		checkConstraint(table, name);
 		return SchemaChange.irreversible(call("dropCheck", table, name), this.ddl.dropCheck(table, name),
 				"the check's condition is unknown: pass it, as in dropCheck(\"" + table + "\", \"" + name
 						+ "\", \"price >= 0\")" + OWN_DOWN);
 	}
 
 	SchemaChange dropCheck(String table, String name, String condition) {
-		table(table);
-		constraint(name);
-		expression("check condition", condition);
+		checkCheckConstraint(table, name, condition);
 		return SchemaChange.reversible(call("dropCheck", table, name, condition), this.ddl.dropCheck(table, name),
 				() -> addCheck(table, name, condition));
 	}
 
 	SchemaChange addUnique(String table, String name, List<String> columns) {
-		table(table);
-		constraint(name);
-		columns.forEach(this::column);
+		checkUnique(table, name, columns);
 		return SchemaChange.reversible(call("addUnique", table, name, columns),
 				this.ddl.addUnique(table, name, columns), () -> dropUnique(table, name, columns));
 	}
 
 	SchemaChange dropUnique(String table, String name) {
-		table(table);
-		constraint(name);
+		checkConstraint(table, name);
 		return SchemaChange.irreversible(call("dropUnique", table, name), this.ddl.dropUnique(table, name),
 				"the constraint's columns are unknown: pass them, as in dropUnique(\"" + table + "\", \"" + name
 						+ "\", \"column\")" + OWN_DOWN);
 	}
 
 	SchemaChange dropUnique(String table, String name, List<String> columns) {
-		table(table);
-		constraint(name);
-		columns.forEach(this::column);
+		checkUnique(table, name, columns);
 		return SchemaChange.reversible(call("dropUnique", table, name, columns), this.ddl.dropUnique(table, name),
 				() -> addUnique(table, name, columns));
 	}
 
 	SchemaChange createView(String view, String selectSql) {
-		view(view);
-		expression("view query", selectSql);
+		checkView(view, selectSql);
 		return SchemaChange.reversible(call("createView", view), this.ddl.createView(view, selectSql),
 				() -> dropView(view, selectSql));
 	}
@@ -244,8 +215,7 @@ final class Changes {
 	}
 
 	SchemaChange dropView(String view, String selectSql) {
-		view(view);
-		expression("view query", selectSql);
+		checkView(view, selectSql);
 		return SchemaChange.reversible(call("dropView", view), this.ddl.dropView(view),
 				() -> createView(view, selectSql));
 	}
@@ -256,11 +226,46 @@ final class Changes {
 	}
 
 	private void checkForeignKey(String table, String name, ForeignKey foreignKey) {
-		table(table);
-		constraint(name);
+		checkConstraint(table, name);
 		table(foreignKey.referencedTable());
 		foreignKey.columns().forEach(this::column);
 		foreignKey.referencedColumns().forEach(this::column);
+	}
+
+	private void checkColumn(String table, String column) {
+		table(table);
+		column(column);
+	}
+
+	private void checkDefault(String table, String column, String sqlExpression) {
+		checkColumn(table, column);
+		expression("default", sqlExpression);
+	}
+
+	private void checkIndex(String table, String name, List<String> columns) {
+		table(table);
+		index(name);
+		columns.forEach(this::column);
+	}
+
+	private void checkConstraint(String table, String name) {
+		table(table);
+		constraint(name);
+	}
+
+	private void checkCheckConstraint(String table, String name, String condition) {
+		checkConstraint(table, name);
+		expression("check condition", condition);
+	}
+
+	private void checkUnique(String table, String name, List<String> columns) {
+		checkConstraint(table, name);
+		columns.forEach(this::column);
+	}
+
+	private void checkView(String view, String selectSql) {
+		view(view);
+		expression("view query", selectSql);
 	}
 
 	private void table(String name) {

@@ -22,7 +22,8 @@ class Ddl {
 	static Ddl of(Identifiers names) {
 		return switch (names.type()) {
 			case POSTGRESQL -> new PostgresDdl(names);
-			case MYSQL, MARIADB -> new MySqlDdl(names);
+			case MYSQL -> new MySqlDdl(names);
+			case MARIADB -> new MariaDbDdl(names);
 			case H2 -> new Ddl(names);
 		};
 	}
@@ -173,8 +174,9 @@ class Ddl {
 		return this.names.quote(name);
 	}
 
+	/** The type in this database's SQL. */
 	String sql(Type type) {
-		return type.sql(this.names.type());
+		return type.h2();
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.internal.dialect.Dialect;
 
 /**
  * Names as the database stores them, always quoted so a name can never inject SQL.
@@ -24,32 +25,35 @@ final class Identifiers {
 
 	private static final Pattern REGULAR = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-	private final DatabaseType type;
+	private final Dialect dialect;
 
 	private final UnaryOperator<String> folding;
 
-	private Identifiers(DatabaseType type, UnaryOperator<String> folding) {
-		this.type = type;
+	private Identifiers(Dialect dialect, UnaryOperator<String> folding) {
+		this.dialect = dialect;
 		this.folding = folding;
 	}
 
 	static Identifiers of(DatabaseType type, DatabaseMetaData metaData) throws SQLException {
-		if (type.isMySqlFamily()) {
-			// MySQL compares column names without case and table names as the file system does:
-			// folding would only change what SHOW TABLES prints.
-			return new Identifiers(type, UnaryOperator.identity());
+		Dialect dialect = Dialect.of(type);
+		if (!dialect.foldsUnquotedNames()) {
+			return new Identifiers(dialect, UnaryOperator.identity());
 		}
 		if (metaData.storesUpperCaseIdentifiers()) {
-			return new Identifiers(type, (name) -> name.toUpperCase(Locale.ROOT));
+			return new Identifiers(dialect, (name) -> name.toUpperCase(Locale.ROOT));
 		}
 		if (metaData.storesLowerCaseIdentifiers()) {
-			return new Identifiers(type, (name) -> name.toLowerCase(Locale.ROOT));
+			return new Identifiers(dialect, (name) -> name.toLowerCase(Locale.ROOT));
 		}
-		return new Identifiers(type, UnaryOperator.identity());
+		return new Identifiers(dialect, UnaryOperator.identity());
 	}
 
 	DatabaseType type() {
-		return this.type;
+		return this.dialect.type();
+	}
+
+	Dialect dialect() {
+		return this.dialect;
 	}
 
 	/** The name as the catalogue stores it. */
@@ -59,7 +63,7 @@ final class Identifiers {
 
 	/** The name, quoted, with embedded quote characters doubled. */
 	String quote(String name) {
-		return this.type.quote(stored(name));
+		return this.dialect.quote(stored(name));
 	}
 
 	/** The names, quoted and separated by commas. */
@@ -111,17 +115,13 @@ final class Identifiers {
 		}
 		if (stored(name).getBytes(StandardCharsets.UTF_8).length > maxBytes()) {
 			throw new IllegalArgumentException("The " + what + " name '" + name + "' is longer than "
-					+ this.type.name().toLowerCase(Locale.ROOT) + " allows (" + maxBytes() + " bytes): shorten it");
+					+ type().name().toLowerCase(Locale.ROOT) + " allows (" + maxBytes() + " bytes): shorten it");
 		}
 		return name;
 	}
 
 	private int maxBytes() {
-		return switch (this.type) {
-			case POSTGRESQL -> 63;
-			case MYSQL, MARIADB -> 64;
-			case H2 -> 256;
-		};
+		return this.dialect.maxIdentifierLength();
 	}
 
 }

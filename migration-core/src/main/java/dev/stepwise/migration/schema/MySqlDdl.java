@@ -2,17 +2,16 @@ package dev.stepwise.migration.schema;
 
 import java.util.List;
 
-import dev.stepwise.migration.api.DatabaseType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * MySQL's and MariaDB's DDL: {@code ALGORITHM=INSTANT} where the server can change only
+ * MySQL's DDL, which MariaDB's extends: {@code ALGORITHM=INSTANT} where the server can change only
  * metadata (adding, dropping and renaming a column, a default), {@code ALGORITHM=INPLACE,
  * LOCK=NONE} for indexes so writes go on, each falling back to the server's default when it
  * refuses; and {@code MODIFY COLUMN}, which restates the current definition, for nullability
  * and type.
  */
-final class MySqlDdl extends Ddl {
+class MySqlDdl extends Ddl {
 
 	private static final String INSTANT = "ALGORITHM=INSTANT";
 
@@ -54,7 +53,7 @@ final class MySqlDdl extends Ddl {
 
 	@Override
 	List<Step> changeColumnType(String table, String column, Type type, @Nullable String using) {
-		return List.of(MySqlModifyColumnStep.type(this.names, table, column, type));
+		return List.of(MySqlModifyColumnStep.type(this.names, table, column, sql(type)));
 	}
 
 	@Override
@@ -94,11 +93,10 @@ final class MySqlDdl extends Ddl {
 		return undoingAdd ? List.of(drop, new MySqlDropForeignKeyIndexStep(this.names, table, name)) : List.of(drop);
 	}
 
+	/** MySQL took DROP CONSTRAINT only in 8.0.19; DROP CHECK came with checks themselves (8.0.16). */
 	@Override
 	List<Step> dropCheck(String table, String name) {
-		// MySQL took DROP CONSTRAINT only in 8.0.19; DROP CHECK came with checks themselves (8.0.16).
-		String clause = (this.names.type() == DatabaseType.MYSQL) ? "DROP CHECK " : "DROP CONSTRAINT ";
-		return List.of(Step.of(alter(table) + clause + q(name)));
+		return List.of(Step.of(alter(table) + "DROP CHECK " + q(name)));
 	}
 
 	@Override
@@ -115,6 +113,11 @@ final class MySqlDdl extends Ddl {
 	@Override
 	String identity() {
 		return "BIGINT AUTO_INCREMENT";
+	}
+
+	@Override
+	String sql(Type type) {
+		return type.mysql();
 	}
 
 }

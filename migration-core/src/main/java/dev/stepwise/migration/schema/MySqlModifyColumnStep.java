@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 
-import dev.stepwise.migration.api.DatabaseType;
 import org.jspecify.annotations.Nullable;
 import dev.stepwise.migration.api.SchemaStatement;
 import dev.stepwise.migration.api.StatementExecutor;
@@ -35,11 +34,11 @@ final class MySqlModifyColumnStep implements Step {
 
 	private final String column;
 
-	private final @Nullable Type newType;
+	private final @Nullable String newType;
 
 	private final @Nullable Boolean nullable;
 
-	private MySqlModifyColumnStep(Identifiers identifiers, String table, String column, @Nullable Type newType,
+	private MySqlModifyColumnStep(Identifiers identifiers, String table, String column, @Nullable String newType,
 			@Nullable Boolean nullable) {
 		this.identifiers = identifiers;
 		this.table = table;
@@ -52,7 +51,8 @@ final class MySqlModifyColumnStep implements Step {
 		return new MySqlModifyColumnStep(identifiers, table, column, null, nullable);
 	}
 
-	static MySqlModifyColumnStep type(Identifiers identifiers, String table, String column, Type newType) {
+	/** @param newType the new type, in MySQL's SQL */
+	static MySqlModifyColumnStep type(Identifiers identifiers, String table, String column, String newType) {
 		return new MySqlModifyColumnStep(identifiers, table, column, newType, null);
 	}
 
@@ -60,7 +60,7 @@ final class MySqlModifyColumnStep implements Step {
 	public SchemaStatement statement() {
 		String prefix = modifyColumn();
 		if (this.newType != null) {
-			return new SchemaStatement(prefix + this.newType.sql(this.identifiers.type())
+			return new SchemaStatement(prefix + this.newType
 					+ " /* current nullability, default and comment */", true);
 		}
 		return new SchemaStatement(prefix + "/* current definition */ "
@@ -94,7 +94,7 @@ final class MySqlModifyColumnStep implements Step {
 		}
 		StringBuilder sql = new StringBuilder(modifyColumn());
 		if (this.newType != null) {
-			sql.append(this.newType.sql(this.identifiers.type()));
+			sql.append(this.newType);
 		}
 		else {
 			sql.append(current.getString("COLUMN_TYPE"));
@@ -122,7 +122,7 @@ final class MySqlModifyColumnStep implements Step {
 		if (comment != null && !comment.isEmpty()) {
 			sql.append(" COMMENT ").append(literal(comment));
 		}
-		if (this.newType == null && this.identifiers.type() == DatabaseType.MARIADB) {
+		if (this.newType == null && this.identifiers.dialect().hasColumnLevelChecks()) {
 			String check = columnCheck(connection);
 			if (check != null) {
 				sql.append(" CHECK (").append(check).append(')');
@@ -132,21 +132,11 @@ final class MySqlModifyColumnStep implements Step {
 	}
 
 	/**
-	 * MariaDB reports a default as SQL (a literal quoted, {@code NULL} for an explicit null
-	 * default, SQL null for none); MySQL reports a literal's bare value and flags an
-	 * expression with {@code DEFAULT_GENERATED}.
+	 * The default as SQL, as the dialect reads the catalogue's report of it (SQL null: none;
+	 * on MariaDB the word {@code NULL} for an explicit null default).
 	 */
 	private @Nullable String defaultClause(@Nullable String columnDefault, String extra) {
-		if (columnDefault == null) {
-			return null;
-		}
-		if (this.identifiers.type() == DatabaseType.MARIADB) {
-			return columnDefault;
-		}
-		if (extra.contains("default_generated")) {
-			return "(" + columnDefault + ")";
-		}
-		return literal(columnDefault);
+		return (columnDefault != null) ? this.identifiers.dialect().reportedDefaultAsSql(columnDefault, extra) : null;
 	}
 
 	private String modifyColumn() {

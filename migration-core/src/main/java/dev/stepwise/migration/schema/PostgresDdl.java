@@ -15,6 +15,11 @@ final class PostgresDdl extends Ddl {
 	}
 
 	@Override
+	String sql(Type type) {
+		return type.postgresql();
+	}
+
+	@Override
 	List<Step> setNotNull(String table, String column) {
 		String check = q(this.names.generated(table, column, "nn_check"));
 		return List.of(Step.of(alter(table) + "ADD CONSTRAINT " + check + " CHECK (" + q(column)

@@ -2,7 +2,6 @@ package dev.stepwise.migration.schema;
 
 import java.util.Objects;
 
-import dev.stepwise.migration.api.DatabaseType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -146,12 +145,19 @@ public final class Type {
 		return same("sql(" + sql + ")", sql);
 	}
 
-	String sql(DatabaseType type) {
-		return switch (type) {
-			case POSTGRESQL -> this.postgresql;
-			case MYSQL, MARIADB -> this.mysql;
-			case H2 -> this.h2;
-		};
+	// Each database's Ddl picks its spelling: the choice of database is made once, there.
+
+	String postgresql() {
+		return this.postgresql;
+	}
+
+	/** MySQL's spelling, which MariaDB shares. */
+	String mysql() {
+		return this.mysql;
+	}
+
+	String h2() {
+		return this.h2;
 	}
 
 	@Override

@@ -26,7 +26,7 @@ import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.internal.dialect.Dialect;
 import dev.stepwise.migration.internal.dialect.StateTables;
 import dev.stepwise.migration.schema.Schema;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabase;
 import dev.stepwise.migration.api.MigrationVersion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,19 +52,21 @@ abstract class AbstractDeployAwareContractIntegrationTest {
 	@TempDir
 	Path scripts;
 
-	abstract TestDatabaseExtension database();
+	/** The test class's database, named by the subclass's {@code @OnDatabase}. */
+	TestDatabase database;
 
 	private DataSource dataSource() {
-		return database().dataSource();
+		return this.database.dataSource();
 	}
 
 	private DatabaseType type() {
-		return DatabaseType.valueOf(database().type().name());
+		return DatabaseType.valueOf(this.database.type().name());
 	}
 
 	@BeforeEach
-	void emptyDatabase() {
-		database().database().reset();
+	void emptyDatabase(TestDatabase database) {
+		this.database = database;
+		database.reset();
 	}
 
 	private void createAccounts(String table, int rows) throws SQLException {
@@ -169,7 +171,7 @@ abstract class AbstractDeployAwareContractIntegrationTest {
 
 	@Test
 	void stateTablesLiveInTheConfiguredSchema() throws SQLException {
-		String schema = database().database().name() + "_state";
+		String schema = this.database.name() + "_state";
 		createAccounts("accounts_schema", 40);
 		try {
 			Stepwise stepwise = Stepwise.configure()
@@ -280,7 +282,7 @@ abstract class AbstractDeployAwareContractIntegrationTest {
 	/** A pool of {@code size} that waits for a free connection for ever, as {@code connection-timeout=0} does. */
 	private HikariDataSource pool(int size) {
 		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl(database().database().url());
+		config.setJdbcUrl(this.database.url());
 		config.setMaximumPoolSize(size);
 		config.setConnectionTimeout(0);
 		return new HikariDataSource(config);

@@ -25,8 +25,9 @@ import javax.sql.DataSource;
 
 import dev.stepwise.migration.backfill.TableRows;
 import dev.stepwise.migration.api.DatabaseType;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabase;
 import dev.stepwise.migration.api.MigrationVersion;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,14 +48,20 @@ abstract class AbstractExpandContractIntegrationTest {
 	// instance of older code than that would rightly be refused, so these use V2 and V3.
 	private static final MigrationVersion V3 = MigrationVersion.parse("3");
 
-	abstract TestDatabaseExtension database();
+	/** The test class's database, named by the subclass's {@code @OnDatabase}. */
+	TestDatabase database;
+
+	@BeforeEach
+	void useDatabase(TestDatabase database) {
+		this.database = database;
+	}
 
 	private DataSource dataSource() {
-		return database().dataSource();
+		return this.database.dataSource();
 	}
 
 	private DatabaseType type() {
-		return DatabaseType.valueOf(database().type().name());
+		return DatabaseType.valueOf(this.database.type().name());
 	}
 
 	private Expansions expansions() {

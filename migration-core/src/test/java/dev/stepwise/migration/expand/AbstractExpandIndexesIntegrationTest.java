@@ -13,8 +13,9 @@ import javax.sql.DataSource;
 import dev.stepwise.migration.backfill.TableRows;
 import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.testsupport.CatalogSnapshot;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabase;
 import dev.stepwise.migration.api.MigrationVersion;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,14 +29,20 @@ abstract class AbstractExpandIndexesIntegrationTest {
 
 	static final MigrationVersion V2 = MigrationVersion.parse("2");
 
-	abstract TestDatabaseExtension database();
+	/** The test class's database, named by the subclass's {@code @OnDatabase}. */
+	TestDatabase database;
+
+	@BeforeEach
+	void useDatabase(TestDatabase database) {
+		this.database = database;
+	}
 
 	DataSource dataSource() {
-		return database().dataSource();
+		return this.database.dataSource();
 	}
 
 	DatabaseType type() {
-		return DatabaseType.valueOf(database().type().name());
+		return DatabaseType.valueOf(this.database.type().name());
 	}
 
 	Expansions expansions() {
@@ -47,7 +54,7 @@ abstract class AbstractExpandIndexesIntegrationTest {
 	List<String> facts(String table) throws SQLException {
 		String stored = (type() == DatabaseType.H2) ? table.toUpperCase(Locale.ROOT) : table;
 		try (Connection connection = dataSource().getConnection()) {
-			return CatalogSnapshot.take(connection, database().type())
+			return CatalogSnapshot.take(connection, this.database.type())
 				.facts()
 				.stream()
 				.filter((fact) -> fact.equals("table " + stored) || fact.contains(" " + stored + ".")
@@ -130,6 +137,18 @@ abstract class AbstractExpandIndexesIntegrationTest {
 				"CREATE INDEX " + table + "_tenant_idx ON " + table + " (tenant)",
 				"INSERT INTO " + table + " (id, email, tenant) VALUES (1, 'a@example.com', 1), (2, 'b@example.com', 1),"
 						+ " (3, NULL, 2), (4, 'd@example.com', 2)");
+	}
+
+	/**
+	 * Creates the accounts table and expands {@code email} to {@code email_address} with the
+	 * backfill left to run in the background.
+	 * @return the copies of the email indexes, which the backfill builds when it finishes
+	 */
+	List<String> expandEmailInBackground(String table, Expansions expansions) throws SQLException {
+		createAccounts(table);
+		List<String> copies = renamed(indexFacts(facts(table), "email"), "email", "email_address");
+		expansions.expand(ColumnChange.renameColumn(table, "email", "email_address").backfillInBackground(), V2);
+		return copies;
 	}
 
 	@Test
@@ -235,10 +254,8 @@ abstract class AbstractExpandIndexesIntegrationTest {
 	@Test
 	void aBackgroundBackfillBuildsTheCopiesWhenItFinishes() throws SQLException {
 		String table = "accounts_bg";
-		createAccounts(table);
-		List<String> copies = renamed(indexFacts(facts(table), "email"), "email", "email_address");
 		Expansions expansions = expansions();
-		expansions.expand(ColumnChange.renameColumn(table, "email", "email_address").backfillInBackground(), V2);
+		List<String> copies = expandEmailInBackground(table, expansions);
 		assertThat(facts(table)).as("not before the backfill").doesNotContainAnyElementsOf(copies);
 
 		assertThat(expansions.resumeBackfills()).containsExactly(table + ".email_address");

@@ -1,17 +1,8 @@
 package dev.stepwise.migration.expand;
 
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
+@OnDatabase(TestDatabaseType.POSTGRESQL)
 class DeployAwareContractPostgresTest extends AbstractDeployAwareContractIntegrationTest {
-
-	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
-
-	@Override
-	TestDatabaseExtension database() {
-		return database;
-	}
-
 }

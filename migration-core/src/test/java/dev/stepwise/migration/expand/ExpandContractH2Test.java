@@ -1,17 +1,8 @@
 package dev.stepwise.migration.expand;
 
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
+@OnDatabase(TestDatabaseType.H2)
 class ExpandContractH2Test extends AbstractExpandContractIntegrationTest {
-
-	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.H2);
-
-	@Override
-	TestDatabaseExtension database() {
-		return database;
-	}
-
 }

@@ -9,24 +9,16 @@ import java.util.List;
 
 import dev.stepwise.migration.backfill.TableRows;
 import dev.stepwise.migration.api.DatabaseType;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
 import dev.stepwise.migration.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+@OnDatabase(TestDatabaseType.POSTGRESQL)
 class ExpandContractPostgresTest extends AbstractExpandContractIntegrationTest {
-
-	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
-
-	@Override
-	TestDatabaseExtension database() {
-		return database;
-	}
 
 	/**
 	 * An inline backfill runs without a BEFORE UPDATE trigger: old code's updates are copied
@@ -35,17 +27,17 @@ class ExpandContractPostgresTest extends AbstractExpandContractIntegrationTest {
 	 */
 	@Test
 	void columnBackfilledInlineIsGuardedUntilItsTriggerIsInstalled() throws SQLException {
-		TableRows.execute(database.dataSource(), "CREATE TABLE accounts_guard (id INT PRIMARY KEY, name VARCHAR(50))",
+		TableRows.execute(this.database.dataSource(), "CREATE TABLE accounts_guard (id INT PRIMARY KEY, name VARCHAR(50))",
 				"INSERT INTO accounts_guard SELECT g, 'name ' || g FROM generate_series(1, 500) g");
 		List<String> duringExpand = new ArrayList<>();
-		Expansions expansions = new Expansions(database.dataSource(), DatabaseType.POSTGRESQL,
-				EngineSettings.defaults(database.dataSource()))
+		Expansions expansions = new Expansions(this.database.dataSource(), DatabaseType.POSTGRESQL,
+				EngineSettings.defaults(this.database.dataSource()))
 			.targetBatchDuration(Duration.ofMillis(5))
 			.backfillListener((progress) -> {
 				if (duringExpand.isEmpty()) {
 					duringExpand.addAll(triggers("accounts_guard"));
 					assertThatExceptionOfType(SQLException.class)
-						.isThrownBy(() -> TableRows.execute(database.dataSource(),
+						.isThrownBy(() -> TableRows.execute(this.database.dataSource(),
 								"UPDATE accounts_guard SET display_name = 'new code' WHERE id = 1"))
 						.withMessageContaining("Stepwise is backfilling accounts_guard.display_name")
 						.withMessageContaining("backfillInBackground()");
@@ -57,26 +49,26 @@ class ExpandContractPostgresTest extends AbstractExpandContractIntegrationTest {
 		assertThat(duringExpand).containsExactly("stepwise_accounts_guard_display_name",
 				"stepwise_accounts_guard_display_name_copy", "stepwise_accounts_guard_display_name_guard");
 		assertThat(triggers("accounts_guard")).containsExactly("stepwise_accounts_guard_display_name");
-		assertThat(TableRows.query(database.dataSource(), "SELECT name, display_name FROM accounts_guard WHERE id IN (2, 1001) ORDER BY id"))
+		assertThat(TableRows.query(this.database.dataSource(), "SELECT name, display_name FROM accounts_guard WHERE id IN (2, 1001) ORDER BY id"))
 			.containsExactly(List.of("updated by old code", "updated by old code"),
 					List.of("inserted by new code", "inserted by new code"));
-		TableRows.execute(database.dataSource(), "UPDATE accounts_guard SET display_name = 'new code' WHERE id = 1");
-		assertThat(TableRows.query(database.dataSource(), "SELECT name FROM accounts_guard WHERE id = 1"))
+		TableRows.execute(this.database.dataSource(), "UPDATE accounts_guard SET display_name = 'new code' WHERE id = 1");
+		assertThat(TableRows.query(this.database.dataSource(), "SELECT name FROM accounts_guard WHERE id = 1"))
 			.containsExactly(List.of("new code"));
 
 		expansions.contract("accounts_guard.display_name");
 		assertThat(triggers("accounts_guard")).isEmpty();
 		expansions.undoContract("accounts_guard.display_name");
 		assertThat(triggers("accounts_guard")).containsExactly("stepwise_accounts_guard_display_name");
-		assertThat(TableRows.count(database.dataSource(), "SELECT COUNT(*) FROM pg_proc WHERE proname LIKE 'stepwise_accounts_guard%'"))
+		assertThat(TableRows.count(this.database.dataSource(), "SELECT COUNT(*) FROM pg_proc WHERE proname LIKE 'stepwise_accounts_guard%'"))
 			.as("the sync function only: the backfill's are dropped with their triggers").isOne();
-		assertThat(TableRows.count(database.dataSource(), "SELECT COUNT(*) FROM accounts_guard WHERE name IS DISTINCT FROM display_name"))
+		assertThat(TableRows.count(this.database.dataSource(), "SELECT COUNT(*) FROM accounts_guard WHERE name IS DISTINCT FROM display_name"))
 			.isZero();
 	}
 
-	private static List<String> triggers(String table) {
+	private List<String> triggers(String table) {
 		try {
-			return TableRows.query(database.dataSource(), "SELECT tgname FROM pg_trigger WHERE tgrelid = '" + table
+			return TableRows.query(this.database.dataSource(), "SELECT tgname FROM pg_trigger WHERE tgrelid = '" + table
 					+ "'::regclass AND NOT tgisinternal ORDER BY tgname").stream().map((row) -> row.get(0)).toList();
 		}
 		catch (SQLException ex) {
@@ -84,8 +76,8 @@ class ExpandContractPostgresTest extends AbstractExpandContractIntegrationTest {
 		}
 	}
 
-	private static void insert(String sql) {
-		try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+	private void insert(String sql) {
+		try (Connection connection = this.database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
 			statement.executeUpdate(sql);
 		}
 		catch (SQLException ex) {

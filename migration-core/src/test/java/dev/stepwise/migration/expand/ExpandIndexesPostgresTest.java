@@ -8,24 +8,16 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.stepwise.migration.backfill.TableRows;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+@OnDatabase(TestDatabaseType.POSTGRESQL)
 class ExpandIndexesPostgresTest extends AbstractExpandIndexesIntegrationTest {
-
-	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
-
-	@Override
-	TestDatabaseExtension database() {
-		return database;
-	}
 
 	@Test
 	void anExpressionOrPartialIndexIsNamedInAWarningAndLeftOut() throws SQLException {
@@ -68,10 +60,8 @@ class ExpandIndexesPostgresTest extends AbstractExpandIndexesIntegrationTest {
 	@Test
 	void anInvalidIndexLeftByAFailedBuildIsDroppedAndBuiltAgain() throws SQLException {
 		String table = "accounts_invalid";
-		createAccounts(table);
-		List<String> copies = renamed(indexFacts(facts(table), "email"), "email", "email_address");
 		Expansions expansions = expansions();
-		expansions.expand(ColumnChange.renameColumn(table, "email", "email_address").backfillInBackground(), V2);
+		List<String> copies = expandEmailInBackground(table, expansions);
 		// A concurrent unique build that fails on duplicates leaves an invalid index of the copy's name.
 		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> TableRows.execute(dataSource(),
 				"CREATE UNIQUE INDEX CONCURRENTLY accounts_invalid_email_address_key ON accounts_invalid (tenant)"));

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.stepwise.migration.api.DatabaseType;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,15 +39,17 @@ abstract class AbstractSchemaDslTest {
 
 	protected RecordingRunner runner;
 
-	protected abstract TestDatabaseExtension database();
+	/** The test class's database, named by the subclass's {@code @OnDatabase}. */
+	TestDatabase database;
 
 	protected DatabaseType type() {
-		return DatabaseType.valueOf(database().type().name());
+		return DatabaseType.valueOf(this.database.type().name());
 	}
 
 	@BeforeEach
-	void openConnection() throws SQLException {
-		this.connection = database().dataSource().getConnection();
+	void openConnection(TestDatabase database) throws SQLException {
+		this.database = database;
+		this.connection = database.dataSource().getConnection();
 		this.runner = new RecordingRunner();
 	}
 
@@ -487,7 +489,7 @@ abstract class AbstractSchemaDslTest {
 	}
 
 	protected CatalogSnapshot snapshot() throws SQLException {
-		return CatalogSnapshot.take(this.connection, database().type());
+		return CatalogSnapshot.take(this.connection, this.database.type());
 	}
 
 	protected void execute(String sql) throws SQLException {

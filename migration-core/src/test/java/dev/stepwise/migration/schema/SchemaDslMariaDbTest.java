@@ -4,23 +4,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.stepwise.migration.api.SchemaStatement;
 
+@OnDatabase(TestDatabaseType.MARIADB)
 class SchemaDslMariaDbTest extends AbstractSchemaDslTest {
-
-	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.MARIADB);
-
-	@Override
-	protected TestDatabaseExtension database() {
-		return database;
-	}
 
 	@Test
 	void onlineAlgorithmsArePlanned() throws SQLException {

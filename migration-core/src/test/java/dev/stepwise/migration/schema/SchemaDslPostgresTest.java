@@ -6,24 +6,16 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import dev.stepwise.migration.api.SchemaStatement;
 
+@OnDatabase(TestDatabaseType.POSTGRESQL)
 class SchemaDslPostgresTest extends AbstractSchemaDslTest {
-
-	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
-
-	@Override
-	protected TestDatabaseExtension database() {
-		return database;
-	}
 
 	@Test
 	void safePathsPlanConcurrentIndexesAndNotValidConstraints() throws SQLException {

@@ -7,24 +7,36 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Gives a test class a fresh database of its own and drops it afterwards. Register it as
- * a static field:
+ * Gives a test class a fresh database of its own and drops it afterwards. Either declare
+ * the database on the class with {@link OnDatabase} (which registers this extension) and
+ * take the {@link TestDatabase} as a parameter of a lifecycle method or test, or register it
+ * as a static field:
  * <pre>
  * &#64;RegisterExtension
  * static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
  * </pre>
+ * JUnit makes one instance per test class either way, so the instance holds the class's
+ * database.
  */
-public final class TestDatabaseExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+public final class TestDatabaseExtension
+		implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, ParameterResolver {
 
-	private final TestDatabaseType type;
+	private @Nullable TestDatabaseType type;
 
 	private @Nullable TestDatabase database;
 
 	private @Nullable String unavailable;
+
+	/** The database named by the test class's {@link OnDatabase}. */
+	public TestDatabaseExtension() {
+	}
 
 	public TestDatabaseExtension(TestDatabaseType type) {
 		this.type = type;
@@ -32,6 +44,9 @@ public final class TestDatabaseExtension implements BeforeAllCallback, BeforeEac
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
+		if (this.type == null) {
+			this.type = declaredType(context.getRequiredTestClass());
+		}
 		try {
 			this.database = TestDatabase.create(this.type);
 		}
@@ -39,6 +54,15 @@ public final class TestDatabaseExtension implements BeforeAllCallback, BeforeEac
 			// Skip each test rather than the class, so the report counts them as skipped.
 			this.unavailable = ex.getMessage();
 		}
+	}
+
+	private static TestDatabaseType declaredType(Class<?> testClass) {
+		OnDatabase declared = testClass.getAnnotation(OnDatabase.class);
+		if (declared == null) {
+			throw new ExtensionConfigurationException(testClass.getName()
+					+ " registers the TestDatabaseExtension without a type: annotate it with @OnDatabase");
+		}
+		return declared.value();
 	}
 
 	@Override
@@ -54,7 +78,20 @@ public final class TestDatabaseExtension implements BeforeAllCallback, BeforeEac
 		}
 	}
 
+	@Override
+	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+		return parameter.getParameter().getType() == TestDatabase.class;
+	}
+
+	@Override
+	public TestDatabase resolveParameter(ParameterContext parameter, ExtensionContext context) {
+		return database();
+	}
+
 	public TestDatabaseType type() {
+		if (this.type == null) {
+			throw new IllegalStateException("The type of an @OnDatabase test is known once its class runs");
+		}
 		return this.type;
 	}
 

@@ -5,13 +5,14 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import dev.stepwise.migration.api.CredentialMask;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,8 +20,6 @@ import org.jspecify.annotations.Nullable;
  * found through {@link ServiceLoader} in the tool's class loader: unlike {@code DriverManager}, it sees drivers on the project's class path.
  */
 public final class DriverDataSource implements DataSource {
-
-	private static final Pattern PASSWORD = Pattern.compile("(?i)(password|pwd)=[^&;,\\s]*");
 
 	private final Driver driver;
 
@@ -110,13 +109,9 @@ public final class DriverDataSource implements DataSource {
 		return false;
 	}
 
-	/**
-	 * The URL with the value of any password parameter replaced.
-	 * @param url a JDBC URL
-	 * @return the URL without its password
-	 */
-	public static String redacted(String url) {
-		return PASSWORD.matcher(url).replaceAll("$1=***");
+	/** The URL with its credentials masked as the engine masks them everywhere else. */
+	private static String redacted(String url) {
+		return Objects.requireNonNull(CredentialMask.mask(url));
 	}
 
 	@Override

@@ -1,22 +1,23 @@
 package dev.stepwise.migration.maven;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseConfiguration;
 import dev.stepwise.migration.api.StepwiseException;
 import dev.stepwise.migration.tool.ConfigFile;
 import dev.stepwise.migration.tool.DriverDataSource;
+import dev.stepwise.migration.tool.EngineSettings;
 import dev.stepwise.migration.tool.ProjectClassPath;
+import dev.stepwise.migration.tool.Settings;
 import dev.stepwise.migration.tool.ToolWording;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -111,6 +112,29 @@ abstract class AbstractStepwiseMojo extends AbstractMojo {
 	@Parameter(property = "stepwise.installedBy")
 	@Nullable String installedBy;
 
+	/** The charset of the scripts, such as UTF-8 (the default). */
+	@Parameter(property = "stepwise.encoding")
+	@Nullable String encoding;
+
+	/** How many threads each backfill runs its batches on. */
+	@Parameter(property = "stepwise.backfillWorkers")
+	@Nullable Integer backfillWorkers;
+
+	/** How long an instance may stay silent before a contract stops waiting for it, such as 2m. */
+	@Parameter(property = "stepwise.instanceStaleness")
+	@Nullable String instanceStaleness;
+
+	/**
+	 * Any other stepwise.* setting as name=value, such as connect-retries=3 (the command line's
+	 * --set): in the POM one {@code <setting>} element each, with -Dstepwise.set comma-separated.
+	 */
+	@Parameter(property = "stepwise.set")
+	@Nullable List<String> set;
+
+	/** A file whose first line is the password. */
+	@Parameter(property = "stepwise.passwordFile")
+	@Nullable File passwordFile;
+
 	/** Skips the goal. */
 	@Parameter(property = "stepwise.skip", defaultValue = "false")
 	boolean skip;
@@ -154,33 +178,33 @@ abstract class AbstractStepwiseMojo extends AbstractMojo {
 	}
 
 	/** How the shared configuration, class path and driver code words the plugin's usage problems. */
-	private static final ToolWording WORDING = new ToolWording("the plugin", "Check configFile (stepwise.configFile).",
+	static final ToolWording WORDING = new ToolWording("the plugin", "Check configFile (stepwise.configFile).",
 			"Add the driver as a dependency of the project (runtime scope) or of the plugin.",
 			"Run the goal after compile.", "Add what it needs as a dependency.", IllegalArgumentException::new);
 
+	/** Every engine setting, by the names the command line takes too. */
+	private static final EngineSettings SETTINGS = new EngineSettings(WORDING);
+
 	abstract void run(Stepwise engine) throws MojoFailureException;
 
+	// The connection settings as resolved, for goals that create shadow databases on the same server.
+	@Nullable String resolvedUrl;
+
+	@Nullable String resolvedUser;
+
+	@Nullable String resolvedPassword;
+
 	private Stepwise engine() {
-		Map<String, String> file = new LinkedHashMap<>();
+		Map<String, String> file = Map.of();
 		if (this.configFile != null) {
-			List<String> active = new ArrayList<>();
-			if (this.profiles != null) {
-				for (String profile : this.profiles.split(",")) {
-					if (!profile.isBlank()) {
-						active.add(profile.trim());
-					}
-				}
-			}
-			file.putAll(ConfigFile.read(this.configFile.toPath(), active, WORDING));
+			file = ConfigFile.read(this.configFile.toPath(), split(this.profiles), WORDING);
 		}
-		String url = first(this.url, file.get("stepwise.url"), file.get("spring.datasource.url"));
+		Settings settings = Settings.of(file, System.getenv(), flags(), WORDING);
+		String url = settings.get("url");
 		if (url == null) {
 			throw new IllegalArgumentException("No database: set <url> (or -Dstepwise.url), or point <configFile> at"
 					+ " an application.yml with stepwise.url or spring.datasource.url.");
 		}
-		String user = first(this.user, file.get("stepwise.user"), file.get("spring.datasource.username"));
-		String password = first(passwordFromEnvironment(), this.password, file.get("stepwise.password"),
-				file.get("spring.datasource.password"));
 		List<Path> ownClasses = new ArrayList<>();
 		List<Path> dependencies = new ArrayList<>();
 		if (this.outputDirectory != null && Files.isDirectory(this.outputDirectory.toPath())) {
@@ -194,45 +218,84 @@ abstract class AbstractStepwiseMojo extends AbstractMojo {
 				}
 			}
 		}
+		this.resolvedUrl = url;
+		this.resolvedUser = settings.get("user");
+		this.resolvedPassword = settings.get("password");
 		ProjectClassPath classPath = new ProjectClassPath(ownClasses, dependencies, WORDING);
 		StepwiseConfiguration.Builder builder = Stepwise.configure()
-			.dataSource(new DriverDataSource(classPath.classLoader(), url, user, password, WORDING))
+			.dataSource(new DriverDataSource(classPath.classLoader(), url, settings.get("user"),
+					settings.get("password"), WORDING))
 			.classLoader(classPath.classLoader())
 			.javaMigrations(classPath.javaMigrations());
-		List<String> locations = (this.locations != null && !this.locations.isEmpty()) ? this.locations
-				: split(file.get("stepwise.locations"));
-		if (!locations.isEmpty()) {
-			builder.locations(locations);
-		}
-		set(first(this.table, file.get("stepwise.table")), builder::table);
-		set(first(this.schema, file.get("stepwise.schema")), builder::schema);
-		file.forEach((key, value) -> {
-			if (key.startsWith("stepwise.placeholders.")) {
-				builder.placeholder(key.substring("stepwise.placeholders.".length()), value);
-			}
-		});
-		if (this.placeholders != null) {
-			builder.placeholders(this.placeholders);
-		}
-		set(first(text(this.outOfOrder), fileValue(file, "out-of-order")),
-				(value) -> builder.outOfOrder(Boolean.parseBoolean(value)));
-		set(first(text(this.validateOnMigrate), fileValue(file, "validate-on-migrate")),
-				(value) -> builder.validateOnMigrate(Boolean.parseBoolean(value)));
-		set(first(text(this.baselineOnMigrate), fileValue(file, "baseline-on-migrate")),
-				(value) -> builder.baselineOnMigrate(Boolean.parseBoolean(value)));
-		set(first(text(this.ignoreFutureMigrations), fileValue(file, "ignore-future-migrations")),
-				(value) -> builder.ignoreFutureMigrations(Boolean.parseBoolean(value)));
-		set(first(this.baselineVersion, fileValue(file, "baseline-version")), builder::baselineVersion);
-		set(first(this.ddlLockTimeout, fileValue(file, "ddl-lock-timeout")),
-				(value) -> builder.ddlLockTimeout(duration(value)));
-		set(first(text(this.ddlRetries), fileValue(file, "ddl-retries")),
-				(value) -> builder.ddlRetries(Integer.parseInt(value.trim())));
-		set(first(this.ddlRetryBackoff, fileValue(file, "ddl-retry-backoff")),
-				(value) -> builder.ddlRetryBackoff(duration(value)));
-		set(first(this.lockWaitTimeout, fileValue(file, "lock-wait-timeout")),
-				(value) -> builder.lockWaitTimeout(duration(value)));
-		set(first(this.installedBy, fileValue(file, "installed-by")), builder::installedBy);
+		SETTINGS.applyTo(settings, builder);
 		return builder.load();
+	}
+
+	/**
+	 * The settings this goal's parameters give, by the names the command line uses: set
+	 * first, so that a parameter of its own wins over it.
+	 */
+	private Map<String, String> flags() {
+		Map<String, String> flags = new LinkedHashMap<>();
+		if (this.set != null) {
+			Map<String, String> given = new LinkedHashMap<>();
+			for (String setting : this.set) {
+				int equals = setting.indexOf('=');
+				if (equals <= 0) {
+					throw new IllegalArgumentException("<set> takes name=value, such as lock-wait-timeout=10s; got '"
+							+ setting + "'");
+				}
+				given.put(setting.substring(0, equals).trim(), setting.substring(equals + 1).trim());
+			}
+			SETTINGS.requireKnown(given.keySet(), "<set> (stepwise.set)");
+			given.forEach((name, value) -> flags.put(Settings.canonical(name.replaceFirst("^stepwise\\.", "")), value));
+		}
+		put(flags, "url", this.url);
+		put(flags, "user", this.user);
+		put(flags, "password", this.password);
+		put(flags, "password", passwordFromFile());
+		put(flags, "password", passwordFromEnvironment());
+		if (this.locations != null && !this.locations.isEmpty()) {
+			flags.put("locations", String.join(",", this.locations));
+		}
+		put(flags, "table", this.table);
+		put(flags, "schema", this.schema);
+		if (this.placeholders != null) {
+			this.placeholders.forEach((name, value) -> flags.put(Settings.PLACEHOLDERS + name, value));
+		}
+		put(flags, "out-of-order", this.outOfOrder);
+		put(flags, "validate-on-migrate", this.validateOnMigrate);
+		put(flags, "baseline-on-migrate", this.baselineOnMigrate);
+		put(flags, "ignore-future-migrations", this.ignoreFutureMigrations);
+		put(flags, "baseline-version", this.baselineVersion);
+		put(flags, "lock-wait-timeout", this.lockWaitTimeout);
+		put(flags, "ddl-lock-timeout", this.ddlLockTimeout);
+		put(flags, "ddl-retries", this.ddlRetries);
+		put(flags, "ddl-retry-backoff", this.ddlRetryBackoff);
+		put(flags, "installed-by", this.installedBy);
+		put(flags, "encoding", this.encoding);
+		put(flags, "backfill-workers", this.backfillWorkers);
+		put(flags, "instance-staleness", this.instanceStaleness);
+		flags.putAll(goalSettings());
+		return flags;
+	}
+
+	/** The settings that this goal's own parameters give, such as migrate's target. */
+	Map<String, String> goalSettings() {
+		return Map.of();
+	}
+
+	private @Nullable String passwordFromFile() {
+		if (this.passwordFile == null) {
+			return null;
+		}
+		try {
+			List<String> lines = Files.readAllLines(this.passwordFile.toPath(), StandardCharsets.UTF_8);
+			return lines.isEmpty() ? "" : lines.get(0);
+		}
+		catch (IOException ex) {
+			throw new IllegalArgumentException("Cannot read the passwordFile " + this.passwordFile + ": " + ex, ex);
+		}
 	}
 
 	private @Nullable String passwordFromEnvironment() {
@@ -246,44 +309,9 @@ abstract class AbstractStepwiseMojo extends AbstractMojo {
 		return value;
 	}
 
-	/** A setting of the file in kebab or camel case, as Spring Boot accepts both. */
-	private static @Nullable String fileValue(Map<String, String> file, String kebab) {
-		String camel = kebab.replaceAll("-([a-z])", "\u0000$1");
-		StringBuilder converted = new StringBuilder();
-		for (int i = 0; i < camel.length(); i++) {
-			char c = camel.charAt(i);
-			if (c == '\u0000') {
-				converted.append(Character.toUpperCase(camel.charAt(++i)));
-			}
-			else {
-				converted.append(c);
-			}
-		}
-		return first(file.get("stepwise." + kebab), file.get("stepwise." + converted));
-	}
-
-	/** Spring Boot's forms: 500ms, 10s, 2m, ISO-8601, or milliseconds. */
-	static Duration duration(String value) {
-		String text = value.trim().toLowerCase(Locale.ROOT);
-		if (text.startsWith("p")) {
-			return Duration.parse(text.toUpperCase(Locale.ROOT));
-		}
-		if (text.endsWith("ms")) {
-			return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2).trim()));
-		}
-		long amount = Long.parseLong(text.replaceAll("[smhd]$", "").trim());
-		return switch (text.charAt(text.length() - 1)) {
-			case 's' -> Duration.ofSeconds(amount);
-			case 'm' -> Duration.ofMinutes(amount);
-			case 'h' -> Duration.ofHours(amount);
-			case 'd' -> Duration.ofDays(amount);
-			default -> Duration.ofMillis(amount);
-		};
-	}
-
-	private static void set(@Nullable String value, Consumer<String> setter) {
-		if (value != null) {
-			setter.accept(value);
+	private static void put(Map<String, String> flags, String key, @Nullable Object value) {
+		if (value != null && !value.toString().isBlank()) {
+			flags.put(key, value.toString());
 		}
 	}
 
@@ -297,19 +325,6 @@ abstract class AbstractStepwiseMojo extends AbstractMojo {
 			}
 		}
 		return items;
-	}
-
-	private static @Nullable String text(@Nullable Object value) {
-		return (value != null) ? value.toString() : null;
-	}
-
-	private static @Nullable String first(@Nullable String... values) {
-		for (String value : values) {
-			if (value != null && !value.isBlank()) {
-				return value;
-			}
-		}
-		return null;
 	}
 
 }

@@ -1,12 +1,15 @@
 package dev.stepwise.migration.maven;
 
+import java.util.Map;
+
+import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.api.ExecutedMigration;
 import dev.stepwise.migration.api.MigrateOptions;
 import dev.stepwise.migration.api.MigrateResult;
-import dev.stepwise.migration.Stepwise;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies every pending migration, or with {@code dryRun} logs the SQL it would run.
@@ -21,6 +24,15 @@ public final class MigrateMojo extends AbstractStepwiseMojo {
 	/** Re-apply migrations that were rolled back. */
 	@Parameter(property = "stepwise.includingRolledBack", defaultValue = "false")
 	boolean includingRolledBack;
+
+	/** Apply versions up to this one only (repeatable migrations still run); latest, the default, for all. */
+	@Parameter(property = "stepwise.target")
+	@Nullable String target;
+
+	@Override
+	Map<String, String> goalSettings() {
+		return (this.target != null) ? Map.of("target", this.target) : Map.of();
+	}
 
 	@Override
 	void run(Stepwise engine) {

@@ -3,8 +3,8 @@ package dev.stepwise.migration.maven;
 import java.util.List;
 
 import dev.stepwise.migration.api.MigrationType;
-import dev.stepwise.migration.api.PlannedMigration;
 import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.api.PlannedMigration;
 import org.apache.maven.plugin.logging.Log;
 import org.jspecify.annotations.Nullable;
 

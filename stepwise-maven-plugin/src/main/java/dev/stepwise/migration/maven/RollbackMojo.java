@@ -1,9 +1,9 @@
 package dev.stepwise.migration.maven;
 
+import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.api.ExecutedMigration;
 import dev.stepwise.migration.api.RollbackRequest;
 import dev.stepwise.migration.api.RollbackResult;
-import dev.stepwise.migration.Stepwise;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;

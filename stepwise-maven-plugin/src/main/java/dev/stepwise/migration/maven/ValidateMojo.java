@@ -1,7 +1,12 @@
 package dev.stepwise.migration.maven;
 
+import java.util.Objects;
+
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.tool.DriftValidation;
+import dev.stepwise.migration.tool.DriverDataSource;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
@@ -10,9 +15,22 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "validate", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public final class ValidateMojo extends AbstractStepwiseMojo {
 
+	/** Whether to also compare the database with what its applied migrations make (drift fails the build). */
+	@Parameter(property = "stepwise.driftCheck", defaultValue = "false")
+	boolean driftCheck;
+
 	@Override
 	void run(Stepwise engine) {
 		engine.validate();
+		if (this.driftCheck) {
+			ClassLoader classLoader = engine.configuration().classLoader();
+			String user = this.resolvedUser;
+			String password = this.resolvedPassword;
+			DriftValidation.check(engine, Objects.requireNonNull(this.resolvedUrl),
+					(url) -> new DriverDataSource(classLoader, url, user, password, WORDING));
+			getLog().info("Valid: the migrations match the history, and the schema is what they make");
+			return;
+		}
 		getLog().info("Valid: the migrations match the history");
 	}
 

@@ -44,7 +44,8 @@ public abstract class Dialect {
 	public static Dialect of(DatabaseType type) {
 		return switch (type) {
 			case POSTGRESQL -> new PostgresDialect();
-			case MYSQL, MARIADB -> new MySqlDialect(type);
+			case MYSQL -> new MySqlDialect();
+			case MARIADB -> new MariaDbDialect();
 			case H2 -> new H2Dialect();
 		};
 	}
@@ -79,11 +80,31 @@ public abstract class Dialect {
 	 * {@link #storedName(String)}, so that is the one name to look up.
 	 */
 	public boolean tableExists(Connection connection, String schema, String table) throws SQLException {
-		boolean mysql = this.type.isMySqlFamily();
 		try (ResultSet tables = connection.getMetaData()
-			.getTables(mysql ? schema : null, mysql ? null : schema, storedName(table), null)) {
+			.getTables(metaDataCatalog(schema), metaDataSchema(schema), storedName(table), null)) {
 			return tables.next();
 		}
+	}
+
+	/**
+	 * The catalog argument of a {@link DatabaseMetaData} lookup in a schema: MySQL's drivers
+	 * call a schema (a database) a catalog, the others leave the catalog out.
+	 */
+	public @Nullable String metaDataCatalog(@Nullable String schema) {
+		return null;
+	}
+
+	/** The schema argument of a {@link DatabaseMetaData} lookup in a schema; see {@link #metaDataCatalog}. */
+	public @Nullable String metaDataSchema(@Nullable String schema) {
+		return schema;
+	}
+
+	/**
+	 * The values that {@code {vendor}} in a location takes, the most specific first: MariaDB
+	 * falls back to MySQL's folder, since it mostly speaks MySQL's SQL.
+	 */
+	public List<String> vendors() {
+		return List.of(this.type.vendor());
 	}
 
 	/** The schema (database, on MySQL) a connection works in. */
@@ -101,10 +122,73 @@ public abstract class Dialect {
 	/** Creates the schema if it does not exist. */
 	public void createSchemaIfAbsent(Connection connection, String schema) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			statement.execute("CREATE " + (this.type.isMySqlFamily() ? "DATABASE" : "SCHEMA") + " IF NOT EXISTS "
-					+ quote(schema));
+			statement.execute("CREATE " + schemaKeyword() + " IF NOT EXISTS " + quote(schema));
 		}
 	}
+
+	/** What the database calls a schema in DDL. */
+	String schemaKeyword() {
+		return "SCHEMA";
+	}
+
+	/**
+	 * Whether a regular name written unquoted is stored folded to one case (upper on H2,
+	 * lower on PostgreSQL, as {@link DatabaseMetaData} tells), so that the schema DSL folds
+	 * it too before quoting it. MySQL compares column names without case and table names as
+	 * the file system does: folding there would only change what {@code SHOW TABLES} prints.
+	 */
+	public boolean foldsUnquotedNames() {
+		return true;
+	}
+
+	/**
+	 * How the database compares index names, as a key for a set of taken names: as written,
+	 * or without case (MySQL, MariaDB).
+	 */
+	public String indexNameKey(String name) {
+		return name;
+	}
+
+	/**
+	 * A condition true where a column's value differs from an expression's, NULL counted as
+	 * a value: {@code IS DISTINCT FROM}, or MySQL's null-safe {@code <=>}.
+	 */
+	public String isDistinctFrom(String column, String expression) {
+		return column + " IS DISTINCT FROM (" + expression + ")";
+	}
+
+	/**
+	 * A column default as the catalogue reports it ({@code information_schema.COLUMNS}),
+	 * written as SQL that DDL can repeat: most databases report SQL already.
+	 */
+	public String reportedDefaultAsSql(String reported, String extra) {
+		return reported;
+	}
+
+	/**
+	 * Whether the catalogue lists checks declared on a column apart from the table's
+	 * (MariaDB's {@code LEVEL = 'Column'}, which a JSON column gets for {@code JSON_VALID}).
+	 */
+	public boolean hasColumnLevelChecks() {
+		return false;
+	}
+
+	/**
+	 * Statements that make {@code column} unique among the rows where {@code condition}
+	 * holds: a partial unique index where the database has them; elsewhere a unique index on
+	 * a generated column {@code generatedColumn} that is NULL where the condition does not
+	 * hold (a unique index allows any number of NULLs).
+	 * @param qualifiedTable the table, quoted and qualified
+	 * @param index the index's name, quoted
+	 * @param column the column, as SQL
+	 * @param columnType its type, for the generated column
+	 * @param condition the condition, as SQL
+	 * @param generatedColumn the generated column's name, as SQL
+	 * @param generatedColumnExists whether the generated column exists, asked only where
+	 * the database cannot add a column only if it is absent
+	 */
+	public abstract List<String> uniqueWhere(String qualifiedTable, String index, String column, String columnType,
+			String condition, String generatedColumn, CatalogCheck generatedColumnExists) throws SQLException;
 
 	/** The column type for instants in the history table. */
 	public String timestampType() {
@@ -226,6 +310,14 @@ public abstract class Dialect {
 
 	/** One row of {@link #blockersQuery()}, as a phrase such as {@code pid 42 (...)}. */
 	abstract String describeBlocker(ResultSet session) throws SQLException;
+
+	/** A question to the catalogue, asked only by the dialects that need its answer. */
+	@FunctionalInterface
+	public interface CatalogCheck {
+
+		boolean test() throws SQLException;
+
+	}
 
 	/** A session setting changed for a run, and how to put it back. */
 	@FunctionalInterface

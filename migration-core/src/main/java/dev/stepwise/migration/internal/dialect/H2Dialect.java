@@ -4,6 +4,7 @@ import dev.stepwise.migration.api.DatabaseType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /** H2: {@code SET LOCK_TIMEOUT}, and blockers from {@code INFORMATION_SCHEMA.SESSIONS}. */
@@ -81,4 +82,13 @@ final class H2Dialect extends Dialect {
 	public boolean checksNotNullBeforeTriggers() {
 		return true;
 	}
+
+	@Override
+	public List<String> uniqueWhere(String qualifiedTable, String index, String column, String columnType,
+			String condition, String generatedColumn, CatalogCheck generatedColumnExists) {
+		return List.of("ALTER TABLE " + qualifiedTable + " ADD COLUMN IF NOT EXISTS " + generatedColumn + " " + columnType
+				+ " GENERATED ALWAYS AS (CASE WHEN " + condition + " THEN " + column + " END)",
+				"CREATE UNIQUE INDEX IF NOT EXISTS " + index + " ON " + qualifiedTable + " (" + generatedColumn + ")");
+	}
+
 }

@@ -4,12 +4,18 @@ import dev.stepwise.migration.api.DatabaseType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
 
 /**
- * MySQL and MariaDB: backtick quoting, {@code lock_wait_timeout} (whole seconds) for
- * metadata locks, and blockers from {@code information_schema.INNODB_TRX}.
+ * MySQL (and, through {@link MariaDbDialect}, MariaDB): backtick quoting, schemas that the
+ * drivers call catalogs, {@code lock_wait_timeout} (whole seconds) for metadata locks, and
+ * blockers from {@code information_schema.INNODB_TRX}.
  */
-final class MySqlDialect extends Dialect {
+class MySqlDialect extends Dialect {
 
 	private static final int LOCK_WAIT_TIMEOUT = 1205;
 
@@ -22,8 +28,68 @@ final class MySqlDialect extends Dialect {
 			ORDER BY t.trx_started
 			LIMIT 5""";
 
+	MySqlDialect() {
+		this(DatabaseType.MYSQL);
+	}
+
 	MySqlDialect(DatabaseType type) {
 		super(type);
+	}
+
+	@Override
+	public @Nullable String metaDataCatalog(@Nullable String schema) {
+		return schema;
+	}
+
+	@Override
+	public @Nullable String metaDataSchema(@Nullable String schema) {
+		return null;
+	}
+
+	@Override
+	String schemaKeyword() {
+		return "DATABASE";
+	}
+
+	@Override
+	public boolean foldsUnquotedNames() {
+		return false;
+	}
+
+	/** MySQL compares index names without case. */
+	@Override
+	public String indexNameKey(String name) {
+		return name.toLowerCase(Locale.ROOT);
+	}
+
+	@Override
+	public String isDistinctFrom(String column, String expression) {
+		return "NOT (" + column + " <=> (" + expression + "))";
+	}
+
+	/**
+	 * MySQL reports a literal default as its bare value, and flags an expression with
+	 * {@code DEFAULT_GENERATED} in {@code EXTRA}.
+	 */
+	@Override
+	public String reportedDefaultAsSql(String reported, String extra) {
+		if (extra.toLowerCase(Locale.ROOT).contains("default_generated")) {
+			return "(" + reported + ")";
+		}
+		return "'" + reported.replace("\\", "\\\\").replace("'", "''") + "'";
+	}
+
+	/** A virtual generated column: MySQL cannot add a column only if it is absent. */
+	@Override
+	public List<String> uniqueWhere(String qualifiedTable, String index, String column, String columnType,
+			String condition, String generatedColumn, CatalogCheck generatedColumnExists) throws SQLException {
+		List<String> statements = new ArrayList<>();
+		if (!generatedColumnExists.test()) {
+			statements.add("ALTER TABLE " + qualifiedTable + " ADD COLUMN " + generatedColumn + " " + columnType
+					+ " AS (CASE WHEN " + condition + " THEN " + column + " END) VIRTUAL");
+		}
+		statements.add("ALTER TABLE " + qualifiedTable + " ADD UNIQUE INDEX " + index + " (" + generatedColumn + ")");
+		return statements;
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 
 /** PostgreSQL: {@code lock_timeout}, and blockers from {@code pg_locks}. */
 final class PostgresDialect extends Dialect {
@@ -114,4 +115,13 @@ final class PostgresDialect extends Dialect {
 	public boolean buildsIndexesConcurrently() {
 		return true;
 	}
+
+	/** A partial index. */
+	@Override
+	public List<String> uniqueWhere(String qualifiedTable, String index, String column, String columnType,
+			String condition, String generatedColumn, CatalogCheck generatedColumnExists) {
+		return List.of("CREATE UNIQUE INDEX IF NOT EXISTS " + index + " ON " + qualifiedTable + " (" + column + ") WHERE "
+				+ condition);
+	}
+
 }

@@ -63,10 +63,10 @@ public final class FlywayHistory {
 	 * spellings are looked for.
 	 */
 	private @Nullable String storedName(Connection connection) throws SQLException {
-		boolean mysql = this.dialect.type().isMySqlFamily();
 		for (String candidate : List.of(this.table, this.dialect.storedName(this.table))) {
 			try (ResultSet tables = connection.getMetaData()
-				.getTables(mysql ? this.schema : null, mysql ? null : this.schema, candidate, null)) {
+				.getTables(this.dialect.metaDataCatalog(this.schema), this.dialect.metaDataSchema(this.schema), candidate,
+						null)) {
 				if (tables.next()) {
 					return candidate;
 				}

@@ -132,10 +132,9 @@ public final class HistoryTable {
 		}
 		own.add(this.table.toLowerCase(Locale.ROOT));
 		own.add(this.table.toLowerCase(Locale.ROOT) + "_lock");
-		boolean mysql = this.dialect.type().isMySqlFamily();
 		List<String> found = new ArrayList<>();
 		try (ResultSet tables = connection.getMetaData()
-			.getTables(mysql ? this.schema : null, mysql ? null : this.schema, "%", null)) {
+			.getTables(this.dialect.metaDataCatalog(this.schema), this.dialect.metaDataSchema(this.schema), "%", null)) {
 			while (tables.next()) {
 				String name = tables.getString("TABLE_NAME");
 				// Indexes, sequences and system views are listed too by some drivers: only a table

@@ -21,7 +21,7 @@ final class LiveVersionFence {
 
 	private static final Logger logger = LoggerFactory.getLogger(LiveVersionFence.class);
 
-	private static final String LIVE = "CASE WHEN success AND rolled_back_on IS NULL THEN version END";
+	private static final String IN_EFFECT = "success AND rolled_back_on IS NULL";
 
 	private final Dialect dialect;
 
@@ -49,23 +49,9 @@ final class LiveVersionFence {
 		}
 		String index = this.dialect.quote(this.dialect.storedName(this.table + "_live_version"));
 		try (Statement statement = connection.createStatement()) {
-			switch (this.dialect.type()) {
-				case POSTGRESQL -> statement.execute("CREATE UNIQUE INDEX IF NOT EXISTS " + index + " ON "
-						+ this.qualifiedTable + " (version) WHERE success AND rolled_back_on IS NULL");
-				case H2 -> {
-					statement.execute("ALTER TABLE " + this.qualifiedTable
-							+ " ADD COLUMN IF NOT EXISTS live_version VARCHAR(50) GENERATED ALWAYS AS (" + LIVE + ")");
-					statement.execute("CREATE UNIQUE INDEX IF NOT EXISTS " + index + " ON " + this.qualifiedTable
-							+ " (live_version)");
-				}
-				case MYSQL, MARIADB -> {
-					if (!columnExists(connection)) {
-						statement.execute("ALTER TABLE " + this.qualifiedTable
-								+ " ADD COLUMN live_version VARCHAR(50) AS (" + LIVE + ") VIRTUAL");
-					}
-					statement.execute("ALTER TABLE " + this.qualifiedTable + " ADD UNIQUE INDEX " + index
-							+ " (live_version)");
-				}
+			for (String sql : this.dialect.uniqueWhere(this.qualifiedTable, index, "version", "VARCHAR(50)", IN_EFFECT,
+					"live_version", () -> columnExists(connection))) {
+				statement.execute(sql);
 			}
 		}
 		catch (SQLException ex) {
@@ -81,10 +67,9 @@ final class LiveVersionFence {
 	}
 
 	private boolean indexExists(Connection connection) throws SQLException {
-		boolean mysql = this.dialect.type().isMySqlFamily();
 		try (ResultSet indexes = connection.getMetaData()
-			.getIndexInfo(mysql ? this.schema : null, mysql ? null : this.schema, this.dialect.storedName(this.table),
-					true, true)) {
+			.getIndexInfo(this.dialect.metaDataCatalog(this.schema), this.dialect.metaDataSchema(this.schema),
+					this.dialect.storedName(this.table), true, true)) {
 			while (indexes.next()) {
 				String name = indexes.getString("INDEX_NAME");
 				if (name != null && name.equalsIgnoreCase(this.table + "_live_version")) {
@@ -97,7 +82,8 @@ final class LiveVersionFence {
 
 	private boolean columnExists(Connection connection) throws SQLException {
 		try (ResultSet columns = connection.getMetaData()
-			.getColumns(this.schema, null, this.dialect.storedName(this.table), "live_version")) {
+			.getColumns(this.dialect.metaDataCatalog(this.schema), this.dialect.metaDataSchema(this.schema),
+					this.dialect.storedName(this.table), "live_version")) {
 			return columns.next();
 		}
 	}

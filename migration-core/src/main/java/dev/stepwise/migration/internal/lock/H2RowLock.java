@@ -16,15 +16,23 @@ import org.jspecify.annotations.Nullable;
  */
 final class H2RowLock implements LockStrategy {
 
+	private final String schema;
+
 	private final String table;
 
 	private final Dialect dialect;
 
 	private Dialect.@Nullable SessionSetting lockTimeout;
 
-	H2RowLock(Dialect dialect, String quotedTable) {
+	/**
+	 * @param dialect H2's dialect
+	 * @param schema the schema of the lock table
+	 * @param table the lock table's stored name
+	 */
+	H2RowLock(Dialect dialect, String schema, String table) {
 		this.dialect = dialect;
-		this.table = quotedTable;
+		this.schema = schema;
+		this.table = dialect.quote(schema) + "." + dialect.quote(table);
 	}
 
 	@Override
@@ -50,6 +58,8 @@ final class H2RowLock implements LockStrategy {
 	 */
 	private void prepare(Connection connection) throws SQLException {
 		connection.setAutoCommit(true);
+		// The lock table lives in the schema (stepwise.schema), which a first run has yet to create.
+		this.dialect.createSchemaIfAbsent(connection, this.schema);
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE IF NOT EXISTS " + this.table + " (ID INT PRIMARY KEY)");
 			try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + this.table)) {

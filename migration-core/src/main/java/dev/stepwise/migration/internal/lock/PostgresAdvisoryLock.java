@@ -2,7 +2,6 @@ package dev.stepwise.migration.internal.lock;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import org.jspecify.annotations.Nullable;
@@ -12,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * crashed instance can never leave it stale. The two-int form keeps Stepwise's locks in a
  * key space of their own (the first int spells "STPW").
  */
-final class PostgresAdvisoryLock implements LockStrategy {
+final class PostgresAdvisoryLock extends SessionLock {
 
 	private static final int NAMESPACE = 0x53545057;
 
@@ -35,53 +34,32 @@ final class PostgresAdvisoryLock implements LockStrategy {
 	}
 
 	@Override
+	void bindKey(PreparedStatement statement) throws SQLException {
+		statement.setInt(1, NAMESPACE);
+		statement.setInt(2, this.key);
+	}
+
+	@Override
 	public boolean tryLock(Connection connection) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
-			statement.setInt(1, NAMESPACE);
-			statement.setInt(2, this.key);
-			try (ResultSet result = statement.executeQuery()) {
-				return result.next() && result.getBoolean(1);
-			}
-		}
+		return query(connection, "SELECT pg_try_advisory_lock(?, ?)", (row) -> row.getBoolean(1));
 	}
 
 	@Override
 	public void unlock(Connection connection) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
-			statement.setInt(1, NAMESPACE);
-			statement.setInt(2, this.key);
-			statement.execute();
-		}
+		execute(connection, "SELECT pg_advisory_unlock(?, ?)");
 	}
 
 	@Override
 	public boolean isHeld(Connection connection) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(HELD)) {
-			statement.setInt(1, NAMESPACE);
-			statement.setInt(2, this.key);
-			try (ResultSet result = statement.executeQuery()) {
-				return result.next();
-			}
-		}
+		return query(connection, HELD, (row) -> true);
 	}
 
 	@Override
 	public @Nullable String holder(Connection connection) {
-		try (PreparedStatement statement = connection.prepareStatement(HOLDER)) {
-			statement.setInt(1, NAMESPACE);
-			statement.setInt(2, this.key);
-			try (ResultSet result = statement.executeQuery()) {
-				if (result.next()) {
-					return "pid " + result.getInt("pid") + " (application '" + result.getString("application_name")
-							+ "', client " + result.getString("client_addr") + ", connected since "
-							+ result.getTimestamp("backend_start").toInstant() + ", " + result.getString("state") + ")";
-				}
-			}
-		}
-		catch (SQLException ex) {
-			// The description is a courtesy; the timeout is reported either way.
-		}
-		return null;
+		return describe(connection, HOLDER,
+				(row) -> "pid " + row.getInt("pid") + " (application '" + row.getString("application_name")
+						+ "', client " + row.getString("client_addr") + ", connected since "
+						+ row.getTimestamp("backend_start").toInstant() + ", " + row.getString("state") + ")");
 	}
 
 }

@@ -11,7 +11,6 @@ import javax.sql.DataSource;
 import dev.stepwise.migration.api.CredentialMask;
 import dev.stepwise.migration.api.LockTimeoutException;
 import dev.stepwise.migration.api.StepwiseException;
-import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.internal.dialect.Dialect;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -66,10 +65,6 @@ public final class RunLock implements AutoCloseable {
 		LockStrategy strategy = strategy(dialect, schema, table);
 		try {
 			connection = dataSource.getConnection();
-			if (dialect.type() == DatabaseType.H2) {
-				// H2's lock is a row in a table of the schema (stepwise.schema), which a first run has yet to create.
-				dialect.createSchemaIfAbsent(connection, schema);
-			}
 			long sleepMillis = 50;
 			while (!strategy.tryLock(connection)) {
 				Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -127,7 +122,7 @@ public final class RunLock implements AutoCloseable {
 		return switch (dialect.type()) {
 			case POSTGRESQL -> new PostgresAdvisoryLock(key(name));
 			case MYSQL, MARIADB -> new MySqlNamedLock(mysqlLockName(name));
-			case H2 -> new H2RowLock(dialect, dialect.quote(schema) + "." + dialect.quote(dialect.storedName(table + "_lock")));
+			case H2 -> new H2RowLock(dialect, schema, dialect.storedName(table + "_lock"));
 		};
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.stepwise.migration.api.MigrationValidationException;
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.internal.dialect.Dialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,16 +73,15 @@ final class ScriptFinder {
 		logger.warn("No migrations found at {}", where);
 	}
 
-	// MariaDB forked from MySQL and mostly speaks its SQL: a project written for MySQL that
+	// Each vendor the dialect names, most specific first: a project written for MySQL that
 	// moves to MariaDB keeps working without a mariadb folder.
 	private List<Location> candidates(String configured) {
 		if (!configured.contains(Location.VENDOR)) {
 			return List.of(Location.parse(configured));
 		}
 		List<Location> candidates = new ArrayList<>();
-		candidates.add(Location.parse(configured.replace(Location.VENDOR, this.databaseType.vendor())));
-		if (this.databaseType == DatabaseType.MARIADB) {
-			candidates.add(Location.parse(configured.replace(Location.VENDOR, DatabaseType.MYSQL.vendor())));
+		for (String vendor : Dialect.of(this.databaseType).vendors()) {
+			candidates.add(Location.parse(configured.replace(Location.VENDOR, vendor)));
 		}
 		return candidates;
 	}

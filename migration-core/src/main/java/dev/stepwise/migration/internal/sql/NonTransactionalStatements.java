@@ -97,39 +97,16 @@ final class NonTransactionalStatements {
 	 */
 	private static List<String> leadingWords(String sql) {
 		List<String> words = new ArrayList<>(LEADING_WORDS);
-		int length = sql.length();
-		int i = 0;
-		while (i < length && words.size() < LEADING_WORDS) {
-			char c = sql.charAt(i);
-			if (c <= ' ' || Character.isWhitespace(c)) {
-				i++;
-			}
-			else if (c == '-' && i + 1 < length && sql.charAt(i + 1) == '-') {
-				while (i < length && sql.charAt(i) != '\n' && sql.charAt(i) != '\r') {
-					i++;
-				}
-			}
-			else if (c == '/' && i + 1 < length && sql.charAt(i + 1) == '*') {
-				i = PostgresTokens.nestedEnd(sql, i, "/*", "*/");
-			}
-			else if (c == '(') {
-				i = PostgresTokens.nestedEnd(sql, i, "(", ")");
-			}
-			else if (c == '"') {
-				int close = sql.indexOf('"', i + 1);
-				i = (close < 0) ? length : close + 1;
-				words.add(QUOTED_NAME);
-			}
-			else if (Character.isLetter(c) || c == '_') {
-				int end = i + 1;
-				while (end < length && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_' || sql.charAt(end) == '$')) {
-					end++;
-				}
-				words.add(sql.substring(i, end).toUpperCase(Locale.ROOT));
-				i = end;
-			}
-			else {
+		for (PostgresTokens.Token token : PostgresTokens.read(sql)) {
+			if (words.size() == LEADING_WORDS || token.type() == PostgresTokens.Type.OTHER) {
 				break;
+			}
+			switch (token.type()) {
+				case WORD -> words.add(token.text().toUpperCase(Locale.ROOT));
+				case QUOTED -> words.add(QUOTED_NAME);
+				default -> {
+					// Parenthesised options are passed over.
+				}
 			}
 		}
 		return words;

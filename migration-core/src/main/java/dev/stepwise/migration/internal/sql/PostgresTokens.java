@@ -97,7 +97,7 @@ final class PostgresTokens {
 	}
 
 	/** The end of a bracket that nests ({@code (...)} or a block comment), or of the text. */
-	static int nestedEnd(String sql, int start, String open, String close) {
+	private static int nestedEnd(String sql, int start, String open, String close) {
 		int depth = 0;
 		int i = start;
 		while (i < sql.length()) {

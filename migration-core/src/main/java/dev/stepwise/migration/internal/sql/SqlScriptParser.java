@@ -50,11 +50,12 @@ public final class SqlScriptParser {
 	 * in one
 	 */
 	public static SqlScript parse(String scriptName, String text, DatabaseType type, boolean mixed) {
-		StatementSplitter.Result split = new StatementSplitter(scriptName, text, SqlSyntax.of(type)).split();
+		SqlSyntax syntax = SqlSyntax.of(type);
+		StatementSplitter.Result split = new StatementSplitter(scriptName, text, syntax).split();
 		if (split.noTransactionDirective()) {
 			return script(split, false);
 		}
-		if (type != DatabaseType.POSTGRESQL) {
+		if (!syntax.hasNonTransactionalStatements()) {
 			return script(split, true);
 		}
 		StatementSplitter.Statement firstNonTransactional = null;

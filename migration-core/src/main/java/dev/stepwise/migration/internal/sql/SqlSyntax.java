@@ -11,10 +11,20 @@ enum SqlSyntax {
 	POSTGRESQL, MYSQL, H2;
 
 	static SqlSyntax of(DatabaseType type) {
-		if (type.isMySqlFamily()) {
-			return MYSQL;
-		}
-		return (type == DatabaseType.POSTGRESQL) ? POSTGRESQL : H2;
+		return switch (type) {
+			case POSTGRESQL -> POSTGRESQL;
+			case MYSQL, MARIADB -> MYSQL;
+			case H2 -> H2;
+		};
+	}
+
+	/**
+	 * Whether some statements refuse to run in a transaction ({@code CREATE INDEX
+	 * CONCURRENTLY}, {@code VACUUM}, ...: PostgreSQL), so that a script must be checked for
+	 * them; elsewhere every script runs in one unless it says otherwise.
+	 */
+	boolean hasNonTransactionalStatements() {
+		return this == POSTGRESQL;
 	}
 
 	/** A block comment inside a block comment nests on PostgreSQL and H2; on MySQL the first close ends both. */

@@ -578,41 +578,41 @@ final class RandomScripts {
 		compound(tokens, depth, true);
 	}
 
+	/** A branch of IF or CASE: {@code IF|ELSEIF|WHEN condition THEN body}. */
+	private void branch(List<String> tokens, String keyword, int conditionTerms, int depth) {
+		tokens.add(keyword);
+		expression(tokens, conditionTerms);
+		tokens.add("THEN");
+		nonEmptyBody(tokens, depth);
+	}
+
+	/** Half of the time an ELSE branch, then {@code END IF} or {@code END CASE}. */
+	private void elseAndEnd(List<String> tokens, String statement, int depth) {
+		if (this.random.nextBoolean()) {
+			tokens.add("ELSE");
+			nonEmptyBody(tokens, depth);
+		}
+		tokens.addAll(List.of("END", statement));
+	}
+
 	/** @param inProgram whether inside a stored program, where labels, handlers and blocks may appear */
 	private void compound(List<String> tokens, int depth, boolean inProgram) {
 		String label = (inProgram && chance(3)) ? word() : null;
 		switch (this.random.nextInt(inProgram ? 8 : 6)) {
 			case 0 -> {
-				tokens.add("IF");
-				expression(tokens, 1 + this.random.nextInt(3));
-				tokens.add("THEN");
-				nonEmptyBody(tokens, depth);
+				branch(tokens, "IF", 1 + this.random.nextInt(3), depth);
 				if (this.random.nextBoolean()) {
-					tokens.add("ELSEIF");
-					expression(tokens, 1);
-					tokens.add("THEN");
-					nonEmptyBody(tokens, depth);
+					branch(tokens, "ELSEIF", 1, depth);
 				}
-				if (this.random.nextBoolean()) {
-					tokens.add("ELSE");
-					nonEmptyBody(tokens, depth);
-				}
-				tokens.addAll(List.of("END", "IF"));
+				elseAndEnd(tokens, "IF", depth);
 			}
 			case 1 -> {
 				tokens.add("CASE");
 				if (this.random.nextBoolean()) {
 					tokens.add(word());
 				}
-				tokens.add("WHEN");
-				expression(tokens, 1);
-				tokens.add("THEN");
-				nonEmptyBody(tokens, depth);
-				if (this.random.nextBoolean()) {
-					tokens.add("ELSE");
-					nonEmptyBody(tokens, depth);
-				}
-				tokens.addAll(List.of("END", "CASE"));
+				branch(tokens, "WHEN", 1, depth);
+				elseAndEnd(tokens, "CASE", depth);
 			}
 			case 2 -> labelled(tokens, label, "LOOP", depth, List.of());
 			case 3 -> {

@@ -2,22 +2,14 @@ package dev.stepwise.migration.internal.sql;
 
 import java.sql.SQLException;
 
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SqlScriptExecutionH2Test extends AbstractSqlScriptExecutionTests {
-
-	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.H2);
-
-	@Override
-	protected TestDatabaseExtension database() {
-		return database;
-	}
+@OnDatabase(TestDatabaseType.H2)
+class SqlScriptExecutionH2Test extends AbstractSqlScriptExecutionTest {
 
 	@Test
 	void dollarQuotedJavaAliasAndNestedCommentsRun() throws SQLException {

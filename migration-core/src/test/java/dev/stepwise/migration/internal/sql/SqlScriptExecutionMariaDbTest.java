@@ -2,22 +2,14 @@ package dev.stepwise.migration.internal.sql;
 
 import java.sql.SQLException;
 
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SqlScriptExecutionMariaDbTest extends AbstractSqlScriptExecutionTests {
-
-	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.MARIADB);
-
-	@Override
-	protected TestDatabaseExtension database() {
-		return database;
-	}
+@OnDatabase(TestDatabaseType.MARIADB)
+class SqlScriptExecutionMariaDbTest extends AbstractSqlScriptExecutionTest {
 
 	@Test
 	void storedProgramsWithAndWithoutDelimiterRun() throws SQLException {

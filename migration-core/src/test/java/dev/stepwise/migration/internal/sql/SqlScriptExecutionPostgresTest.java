@@ -5,35 +5,33 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import dev.stepwise.migration.api.DatabaseType;
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SqlScriptExecutionPostgresTest extends AbstractSqlScriptExecutionTests {
+@OnDatabase(TestDatabaseType.POSTGRESQL)
+class SqlScriptExecutionPostgresTest extends AbstractSqlScriptExecutionTest {
 
-	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.POSTGRESQL);
-
-	@Override
-	protected TestDatabaseExtension database() {
-		return database;
-	}
-
-	@BeforeAll
-	static void createTableWithIndex() throws SQLException {
-		try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-			statement.execute("CREATE TABLE indexed (id int PRIMARY KEY, a int)");
-			statement.execute("CREATE INDEX indexed_a ON indexed (a)");
-			statement.execute("CREATE TABLE parted (id int) PARTITION BY RANGE (id)");
-			statement.execute("CREATE TABLE parted_1 PARTITION OF parted FOR VALUES FROM (0) TO (10)");
-			statement.execute("CREATE MATERIALIZED VIEW numbers AS SELECT 1 AS id");
-			statement.execute("CREATE UNIQUE INDEX numbers_id ON numbers (id)");
+	/**
+	 * What the verdict test's statements act on. Each test sees the same objects, as none
+	 * changes them (the statements run in a transaction that is rolled back); created before
+	 * each test rather than once, because a static method cannot receive the class's database
+	 * where it is unavailable and the tests are to be reported as skipped.
+	 */
+	@BeforeEach
+	void createTableWithIndex() throws SQLException {
+		try (Connection connection = this.database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE IF NOT EXISTS indexed (id int PRIMARY KEY, a int)");
+			statement.execute("CREATE INDEX IF NOT EXISTS indexed_a ON indexed (a)");
+			statement.execute("CREATE TABLE IF NOT EXISTS parted (id int) PARTITION BY RANGE (id)");
+			statement.execute("CREATE TABLE IF NOT EXISTS parted_1 PARTITION OF parted FOR VALUES FROM (0) TO (10)");
+			statement.execute("CREATE MATERIALIZED VIEW IF NOT EXISTS numbers AS SELECT 1 AS id");
+			statement.execute("CREATE UNIQUE INDEX IF NOT EXISTS numbers_id ON numbers (id)");
 		}
 	}
 
@@ -49,7 +47,7 @@ class SqlScriptExecutionPostgresTest extends AbstractSqlScriptExecutionTests {
 
 	@Test
 	void scriptWithTheDirectiveRunsOutsideATransaction() throws SQLException {
-		try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+		try (Connection connection = this.database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE IF NOT EXISTS account (id int PRIMARY KEY, owner text)");
 		}
 		SqlScript script = run("postgresql/V3__concurrent_index.sql");
@@ -85,13 +83,13 @@ class SqlScriptExecutionPostgresTest extends AbstractSqlScriptExecutionTests {
 			"REINDEX (VERBOSE, CONCURRENTLY true) TABLE indexed", "REINDEX (CONCURRENTLY false) TABLE indexed",
 			"REINDEX SCHEMA CONCURRENTLY public", "DISCARD ALL", "DISCARD PLANS", "REFRESH MATERIALIZED VIEW CONCURRENTLY numbers" })
 	void nonTransactionalVerdictMatchesPostgresql(String template) throws SQLException {
-		String sql = template.replace("{db}", database.database().name());
+		String sql = template.replace("{db}", this.database.name());
 		boolean parserRefusesTransaction = !SqlScriptParser.parse("V1__check.sql", sql, DatabaseType.POSTGRESQL).transactional();
 		assertThat(refusedInsideATransaction(sql)).as(sql).isEqualTo(parserRefusesTransaction);
 	}
 
 	private boolean refusedInsideATransaction(String sql) throws SQLException {
-		try (Connection connection = database.dataSource().getConnection()) {
+		try (Connection connection = this.database.dataSource().getConnection()) {
 			connection.setAutoCommit(false);
 			try (Statement statement = connection.createStatement()) {
 				statement.execute(sql);

@@ -37,8 +37,27 @@ public final class MigrationDescriptors {
 	 * Every engine by bean name.
 	 *
 	 * @param engines the engines
+	 * @param drift each engine's drift, when {@code stepwise.drift-check} asks for it
 	 */
-	public record MigrationsDescriptor(Map<String, EngineDescriptor> engines) implements OperationResponseBody {
+	public record MigrationsDescriptor(Map<String, EngineDescriptor> engines,
+			@Nullable Map<String, DriftDescriptor> drift) implements OperationResponseBody {
+
+		/** Without a drift section ({@code stepwise.drift-check} off). */
+		public MigrationsDescriptor(Map<String, EngineDescriptor> engines) {
+			this(engines, null);
+		}
+
+	}
+
+	/**
+	 * What differs between an engine's database and what its applied migrations make.
+	 *
+	 * @param drift whether anything differs
+	 * @param differences each difference: {@code +} only in the database, {@code -} only in the
+	 * migrations, {@code ~} changed
+	 * @param error why the check could not run, or {@code null}
+	 */
+	public record DriftDescriptor(boolean drift, List<String> differences, @Nullable String error) {
 
 	}
 

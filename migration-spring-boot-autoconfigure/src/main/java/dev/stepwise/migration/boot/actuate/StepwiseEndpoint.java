@@ -42,14 +42,28 @@ public class StepwiseEndpoint {
 
 	private final boolean writesEnabled;
 
+	private final @Nullable DriftCheck driftCheck;
+
 	/**
 	 * Creates the endpoint.
 	 * @param engines the engines by bean name
 	 * @param writesEnabled whether rollback and migrate are allowed
 	 */
 	public StepwiseEndpoint(Map<String, Stepwise> engines, boolean writesEnabled) {
+		this(engines, writesEnabled, null);
+	}
+
+	/**
+	 * Creates the endpoint with a drift section.
+	 * @param engines the engines by bean name
+	 * @param writesEnabled whether rollback and migrate are allowed
+	 * @param driftCheck what compares each database with what its applied migrations make,
+	 * or {@code null} for no drift section
+	 */
+	public StepwiseEndpoint(Map<String, Stepwise> engines, boolean writesEnabled, @Nullable DriftCheck driftCheck) {
 		this.engines = new LinkedHashMap<>(engines);
 		this.writesEnabled = writesEnabled;
+		this.driftCheck = driftCheck;
 	}
 
 	/**
@@ -60,7 +74,7 @@ public class StepwiseEndpoint {
 	public MigrationsDescriptor migrations() {
 		Map<String, EngineDescriptor> described = new LinkedHashMap<>();
 		this.engines.forEach((name, engine) -> described.put(name, EngineDescriptor.of(engine)));
-		return new MigrationsDescriptor(described);
+		return new MigrationsDescriptor(described, (this.driftCheck != null) ? this.driftCheck.check(this.engines) : null);
 	}
 
 	/**

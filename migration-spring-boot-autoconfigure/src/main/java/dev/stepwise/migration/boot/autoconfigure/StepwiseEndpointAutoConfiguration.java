@@ -41,7 +41,9 @@ public final class StepwiseEndpointAutoConfiguration {
 	@ConditionalOnBean(Stepwise.class)
 	@ConditionalOnMissingBean
 	StepwiseEndpoint stepwiseEndpoint(Map<String, Stepwise> engines, StepwiseProperties properties) {
-		return new StepwiseEndpoint(engines, properties.getRollback().isEnabled());
+		ShadowDriftCheck driftCheck = properties.isDriftCheck()
+				? new ShadowDriftCheck(properties.getUrl(), properties.getUser(), properties.getPassword()) : null;
+		return new StepwiseEndpoint(engines, properties.getRollback().isEnabled(), driftCheck);
 	}
 
 	@Bean

@@ -30,6 +30,12 @@ public class StepwiseProperties {
 	private boolean enabled = true;
 
 	/**
+	 * Whether GET /actuator/migrations compares the database with what its applied migrations
+	 * make (in a shadow database created on the same server and dropped after each check).
+	 */
+	private boolean driftCheck = false;
+
+	/**
 	 * Locations of migrations: "classpath:" or "filesystem:" prefixed; "{vendor}" resolves
 	 * to postgresql, mysql, mariadb or h2.
 	 */
@@ -241,6 +247,14 @@ public class StepwiseProperties {
 	private final InstanceRegistry instanceRegistry = new InstanceRegistry();
 
 	private final BackgroundBackfills backgroundBackfills = new BackgroundBackfills();
+
+	public boolean isDriftCheck() {
+		return this.driftCheck;
+	}
+
+	public void setDriftCheck(boolean driftCheck) {
+		this.driftCheck = driftCheck;
+	}
 
 	public boolean isEnabled() {
 		return this.enabled;

@@ -1,17 +1,8 @@
 package dev.stepwise.migration.boot.actuate;
 
-import dev.stepwise.migration.testsupport.TestDatabaseExtension;
+import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class StepwiseEndpointMariaDbTest extends AbstractStepwiseEndpointIntegrationTests {
-
-	@RegisterExtension
-	static final TestDatabaseExtension database = new TestDatabaseExtension(TestDatabaseType.MARIADB);
-
-	@Override
-	TestDatabaseExtension database() {
-		return database;
-	}
-
+@OnDatabase(TestDatabaseType.MARIADB)
+class StepwiseEndpointMariaDbTest extends AbstractStepwiseEndpointIntegrationTest {
 }

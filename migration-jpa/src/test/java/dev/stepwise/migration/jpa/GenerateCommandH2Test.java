@@ -1,0 +1,9 @@
+package dev.stepwise.migration.jpa;
+
+import dev.stepwise.migration.testsupport.OnDatabase;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
+
+@OnDatabase(TestDatabaseType.H2)
+class GenerateCommandH2Test extends AbstractGenerateCommandTest {
+
+}

@@ -1,0 +1,12 @@
+package dev.stepwise.migration.jpa.wide;
+
+import jakarta.persistence.Embeddable;
+
+@Embeddable
+public class Address {
+
+	String street;
+
+	String city;
+
+}

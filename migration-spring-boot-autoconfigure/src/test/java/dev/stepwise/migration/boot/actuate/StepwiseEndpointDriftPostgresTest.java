@@ -1,0 +1,8 @@
+package dev.stepwise.migration.boot.actuate;
+
+import dev.stepwise.migration.testsupport.OnDatabase;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
+
+@OnDatabase(TestDatabaseType.POSTGRESQL)
+class StepwiseEndpointDriftPostgresTest extends AbstractStepwiseEndpointDriftTest {
+}

@@ -1,8 +1,0 @@
-package dev.stepwise.migration.boot.slices;
-
-import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
-
-@DataJpaTest
-class DataJpaTestH2Tests extends AbstractDataJpaTestTests {
-
-}

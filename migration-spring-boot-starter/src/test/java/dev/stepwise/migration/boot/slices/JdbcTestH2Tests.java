@@ -1,8 +1,0 @@
-package dev.stepwise.migration.boot.slices;
-
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
-
-@JdbcTest
-class JdbcTestH2Tests extends AbstractJdbcTestTests {
-
-}

@@ -1,8 +1,0 @@
-package dev.stepwise.migration.boot.slices;
-
-import org.springframework.boot.jooq.test.autoconfigure.JooqTest;
-
-@JooqTest
-class JooqTestH2Tests extends AbstractJooqTestTests {
-
-}
