@@ -1,10 +1,10 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.api.LockTimeoutException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 
+import dev.stepwise.migration.api.LockTimeoutException;
 import dev.stepwise.migration.expand.ExpansionTables;
 import dev.stepwise.migration.internal.lock.RunLock;
 import org.slf4j.Logger;

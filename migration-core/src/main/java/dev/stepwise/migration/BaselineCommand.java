@@ -1,12 +1,12 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.api.MigrationType;
-import dev.stepwise.migration.api.MigrationVersion;
-import dev.stepwise.migration.api.StepwiseException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.stepwise.migration.api.MigrationType;
+import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.api.StepwiseException;
 import dev.stepwise.migration.internal.history.AppliedMigration;
 import dev.stepwise.migration.internal.lock.RunLock;
 import org.slf4j.Logger;

@@ -1,9 +1,9 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.api.MigrationVersion;
 import java.time.Duration;
 import java.util.Objects;
 
+import dev.stepwise.migration.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
 /**

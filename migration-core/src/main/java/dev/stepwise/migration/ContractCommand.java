@@ -1,9 +1,9 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.api.ContractResult;
 import java.sql.SQLException;
 import java.util.List;
 
+import dev.stepwise.migration.api.ContractResult;
 import dev.stepwise.migration.expand.ExpansionTables;
 import dev.stepwise.migration.internal.lock.RunLock;
 

@@ -1,6 +1,5 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.api.CredentialMask;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +14,7 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import dev.stepwise.migration.api.CredentialMask;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 

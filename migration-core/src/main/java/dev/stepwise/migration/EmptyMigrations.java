@@ -1,9 +1,9 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.api.MigrationValidationException;
-import dev.stepwise.migration.api.PlannedMigration;
 import java.util.List;
 
+import dev.stepwise.migration.api.MigrationValidationException;
+import dev.stepwise.migration.api.PlannedMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

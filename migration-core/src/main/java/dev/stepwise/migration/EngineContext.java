@@ -1,5 +1,9 @@
 package dev.stepwise.migration;
 
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
 import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.api.ExecutedMigration;
 import dev.stepwise.migration.api.Expansion;
@@ -7,10 +11,6 @@ import dev.stepwise.migration.api.MigrationValidationException;
 import dev.stepwise.migration.api.MigrationVersion;
 import dev.stepwise.migration.api.RunEvent;
 import dev.stepwise.migration.api.StepwiseException;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.List;
-
 import dev.stepwise.migration.expand.ExpansionSettings;
 import dev.stepwise.migration.expand.ExpansionTables;
 import dev.stepwise.migration.expand.Expansions;

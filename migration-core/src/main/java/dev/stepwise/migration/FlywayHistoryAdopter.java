@@ -1,11 +1,5 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.api.FlywayAdoption;
-import dev.stepwise.migration.api.LockLostException;
-import dev.stepwise.migration.api.MigrationInfo;
-import dev.stepwise.migration.api.MigrationState;
-import dev.stepwise.migration.api.MigrationType;
-import dev.stepwise.migration.api.MigrationValidationException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -14,6 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.stepwise.migration.api.FlywayAdoption;
+import dev.stepwise.migration.api.LockLostException;
+import dev.stepwise.migration.api.MigrationInfo;
+import dev.stepwise.migration.api.MigrationState;
+import dev.stepwise.migration.api.MigrationType;
+import dev.stepwise.migration.api.MigrationValidationException;
 import dev.stepwise.migration.internal.execute.LockCheck;
 import dev.stepwise.migration.internal.history.AppliedMigration;
 import dev.stepwise.migration.internal.history.FlywayHistory;

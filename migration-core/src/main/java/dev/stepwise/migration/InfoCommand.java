@@ -1,14 +1,14 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.api.BackfillProgress;
-import dev.stepwise.migration.api.Expansion;
-import dev.stepwise.migration.api.MigrationVersion;
-import dev.stepwise.migration.api.StepwiseInfo;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import dev.stepwise.migration.api.BackfillProgress;
+import dev.stepwise.migration.api.Expansion;
+import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.api.StepwiseInfo;
 import dev.stepwise.migration.backfill.Backfill;
 import dev.stepwise.migration.internal.resolve.ResolvedMigration;
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,10 @@
 package dev.stepwise.migration;
 
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
 import dev.stepwise.migration.api.ExecutedMigration;
 import dev.stepwise.migration.api.MigrateOptions;
 import dev.stepwise.migration.api.MigrateResult;
@@ -7,11 +12,6 @@ import dev.stepwise.migration.api.MigrationState;
 import dev.stepwise.migration.api.MigrationVersion;
 import dev.stepwise.migration.api.PlannedMigration;
 import dev.stepwise.migration.api.RunEvent;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-
 import dev.stepwise.migration.internal.execute.Callbacks;
 import dev.stepwise.migration.internal.execute.MigrationExecutor;
 import dev.stepwise.migration.internal.history.AppliedMigration;

@@ -1,14 +1,14 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.api.MigrationValidationException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import dev.stepwise.migration.api.MigrationValidationException;
+import dev.stepwise.migration.api.MigrationVersion;
 import dev.stepwise.migration.internal.info.MigrationEntry;
 import dev.stepwise.migration.internal.info.MigrationStates;
-import dev.stepwise.migration.api.MigrationVersion;
 
 /**
  * Refuses to re-apply rolled back migrations below a version still in effect, the one way

@@ -1,12 +1,12 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.api.MigrateOptions;
-import dev.stepwise.migration.api.MigrationState;
-import dev.stepwise.migration.api.MigrationVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import dev.stepwise.migration.api.MigrateOptions;
+import dev.stepwise.migration.api.MigrationState;
+import dev.stepwise.migration.api.MigrationVersion;
 import dev.stepwise.migration.internal.info.MigrationEntry;
 import dev.stepwise.migration.internal.info.MigrationStates;
 import org.jspecify.annotations.Nullable;

@@ -1,10 +1,10 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.api.RepairRequest;
-import dev.stepwise.migration.api.RepairResult;
 import java.sql.SQLException;
 import java.util.List;
 
+import dev.stepwise.migration.api.RepairRequest;
+import dev.stepwise.migration.api.RepairResult;
 import dev.stepwise.migration.internal.history.AppliedMigration;
 import dev.stepwise.migration.internal.lock.RunLock;
 import dev.stepwise.migration.internal.resolve.ResolvedMigration;

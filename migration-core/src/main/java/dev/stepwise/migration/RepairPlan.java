@@ -1,10 +1,5 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.api.MigrationInfo;
-import dev.stepwise.migration.api.MigrationState;
-import dev.stepwise.migration.api.MigrationType;
-import dev.stepwise.migration.api.RepairRequest;
-import dev.stepwise.migration.api.RepairResult;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,11 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.stepwise.migration.api.MigrationInfo;
+import dev.stepwise.migration.api.MigrationState;
+import dev.stepwise.migration.api.MigrationType;
+import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.api.RepairRequest;
+import dev.stepwise.migration.api.RepairResult;
 import dev.stepwise.migration.internal.history.AppliedMigration;
 import dev.stepwise.migration.internal.history.HistoryTable;
 import dev.stepwise.migration.internal.info.MigrationEntry;
 import dev.stepwise.migration.internal.info.MigrationStates;
-import dev.stepwise.migration.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
 /**

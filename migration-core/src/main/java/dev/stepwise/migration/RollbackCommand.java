@@ -1,17 +1,17 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.api.ExecutedMigration;
-import dev.stepwise.migration.api.MigrationVersion;
-import dev.stepwise.migration.api.PlannedMigration;
-import dev.stepwise.migration.api.RollbackRequest;
-import dev.stepwise.migration.api.RollbackResult;
-import dev.stepwise.migration.api.RunEvent;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import dev.stepwise.migration.api.ExecutedMigration;
+import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.api.PlannedMigration;
+import dev.stepwise.migration.api.RollbackRequest;
+import dev.stepwise.migration.api.RollbackResult;
+import dev.stepwise.migration.api.RunEvent;
 import dev.stepwise.migration.internal.execute.Callbacks;
 import dev.stepwise.migration.internal.execute.MigrationExecutor;
 import dev.stepwise.migration.internal.history.AppliedMigration;

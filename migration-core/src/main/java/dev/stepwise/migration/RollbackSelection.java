@@ -1,21 +1,21 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.api.MigrationInfo;
-import dev.stepwise.migration.api.MigrationState;
-import dev.stepwise.migration.api.MigrationType;
-import dev.stepwise.migration.api.RepairRequest;
-import dev.stepwise.migration.api.RollbackRefusedException;
-import dev.stepwise.migration.api.RollbackRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 
+import dev.stepwise.migration.api.MigrationInfo;
+import dev.stepwise.migration.api.MigrationState;
+import dev.stepwise.migration.api.MigrationType;
+import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.api.RepairRequest;
+import dev.stepwise.migration.api.RollbackRefusedException;
+import dev.stepwise.migration.api.RollbackRequest;
 import dev.stepwise.migration.internal.history.AppliedMigration;
 import dev.stepwise.migration.internal.info.MigrationEntry;
 import dev.stepwise.migration.internal.info.MigrationStates;
-import dev.stepwise.migration.api.MigrationVersion;
 
 /**
  * Chooses what a rollback undoes, newest application first, and refuses before anything

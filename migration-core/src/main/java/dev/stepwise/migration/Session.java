@@ -1,11 +1,11 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.api.CredentialMask;
-import dev.stepwise.migration.api.StepwiseException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
+import dev.stepwise.migration.api.CredentialMask;
+import dev.stepwise.migration.api.StepwiseException;
 import dev.stepwise.migration.internal.dialect.Dialect;
 import dev.stepwise.migration.internal.history.AppliedMigration;
 import dev.stepwise.migration.internal.history.HistoryTable;

@@ -1,5 +1,7 @@
 package dev.stepwise.migration;
 
+import java.util.List;
+
 import dev.stepwise.migration.api.BackfillProgress;
 import dev.stepwise.migration.api.ContractResult;
 import dev.stepwise.migration.api.Expansion;
@@ -13,8 +15,6 @@ import dev.stepwise.migration.api.RollbackRequest;
 import dev.stepwise.migration.api.RollbackResult;
 import dev.stepwise.migration.api.StepwiseException;
 import dev.stepwise.migration.api.StepwiseInfo;
-import java.util.List;
-
 import dev.stepwise.migration.expand.InstanceRegistry;
 import org.jspecify.annotations.Nullable;
 

@@ -1,8 +1,5 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.api.FlywayAdoption;
-import dev.stepwise.migration.api.StepwiseListener;
-import dev.stepwise.migration.java.JavaMigration;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,9 +12,12 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.internal.execute.ExecutionSettings;
-import dev.stepwise.migration.api.ScriptSource;
+import dev.stepwise.migration.api.FlywayAdoption;
 import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.api.ScriptSource;
+import dev.stepwise.migration.api.StepwiseListener;
+import dev.stepwise.migration.internal.execute.ExecutionSettings;
+import dev.stepwise.migration.java.JavaMigration;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,10 +1,10 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.api.MigrationValidationException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.stepwise.migration.api.MigrationValidationException;
 import dev.stepwise.migration.expand.ExpansionTables;
 import dev.stepwise.migration.internal.history.HistoryTable;
 

@@ -1,10 +1,10 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.api.MigrationValidationException;
-import dev.stepwise.migration.api.RunEvent;
 import java.sql.SQLException;
 import java.util.List;
 
+import dev.stepwise.migration.api.MigrationValidationException;
+import dev.stepwise.migration.api.RunEvent;
 import dev.stepwise.migration.internal.execute.Callbacks;
 import dev.stepwise.migration.internal.resolve.ResolvedMigration;
 

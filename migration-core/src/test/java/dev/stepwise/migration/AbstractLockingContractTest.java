@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.api.LockTimeoutException;
 import dev.stepwise.migration.api.MigrateResult;
 import dev.stepwise.migration.api.MigrationFailedException;
-import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.internal.dialect.Dialect;
 import dev.stepwise.migration.internal.lock.RunLock;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,10 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.testsupport.OnDatabase;
-import dev.stepwise.migration.testsupport.TestDatabaseType;
-import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.api.MigrateResult;
 import dev.stepwise.migration.api.PlannedMigration;
 import dev.stepwise.migration.api.StepwiseException;
+import dev.stepwise.migration.testsupport.OnDatabase;
+import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,10 +1,10 @@
 package dev.stepwise.migration;
 
-import dev.stepwise.migration.api.FlywayAdoption;
-import dev.stepwise.migration.api.MigrationVersion;
 import java.time.Duration;
 import java.util.List;
 
+import dev.stepwise.migration.api.FlywayAdoption;
+import dev.stepwise.migration.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -10,12 +10,11 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.api.MigrationState;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.api.ExpansionState;
+import dev.stepwise.migration.api.MigrationState;
 import dev.stepwise.migration.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;

@@ -3,7 +3,6 @@ package dev.stepwise.sample;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 

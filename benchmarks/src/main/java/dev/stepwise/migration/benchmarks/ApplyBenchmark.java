@@ -10,8 +10,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
-import dev.stepwise.migration.api.MigrateResult;
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.api.MigrateResult;
 
 /**
  * {@code benchmarks/run apply}: applies N small migrations to an empty database with

@@ -6,8 +6,8 @@ import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
 
-import dev.stepwise.migration.api.MigrateResult;
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.api.MigrateResult;
 
 /**
  * {@code benchmarks/run startup}: with N migrations applied and nothing pending, times

@@ -9,12 +9,12 @@ import java.util.function.Supplier;
 import dev.stepwise.migration.api.CredentialMask;
 import dev.stepwise.migration.api.MigrationValidationException;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
-import picocli.CommandLine;
 
 /**
  * The {@code stepwise} command: migrations from a shell, a pipeline or a Kubernetes Job.

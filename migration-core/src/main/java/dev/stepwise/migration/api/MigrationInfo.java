@@ -1,9 +1,9 @@
 package dev.stepwise.migration.api;
 
-import dev.stepwise.migration.Stepwise;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.stepwise.migration.Stepwise;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,8 +1,9 @@
 package dev.stepwise.migration.api;
 
-import dev.stepwise.migration.Stepwise;
 import java.util.ArrayList;
 import java.util.List;
+
+import dev.stepwise.migration.Stepwise;
 
 
 /**

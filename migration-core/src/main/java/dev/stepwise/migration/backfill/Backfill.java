@@ -1,6 +1,5 @@
 package dev.stepwise.migration.backfill;
 
-import dev.stepwise.migration.api.BackfillProgress;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import dev.stepwise.migration.api.BackfillProgress;
 import dev.stepwise.migration.api.DatabaseType;
 import org.jspecify.annotations.Nullable;
 

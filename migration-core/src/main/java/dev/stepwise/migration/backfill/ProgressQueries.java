@@ -1,6 +1,5 @@
 package dev.stepwise.migration.backfill;
 
-import dev.stepwise.migration.api.BackfillProgress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.stepwise.migration.api.BackfillProgress;
 import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.internal.dialect.StateTables;
 import org.jspecify.annotations.Nullable;

@@ -1,7 +1,8 @@
 package dev.stepwise.migration.backfill;
 
-import dev.stepwise.migration.api.BackfillProgress;
 import java.time.Instant;
+
+import dev.stepwise.migration.api.BackfillProgress;
 
 /**
  * The rows a run has walked, across its workers, told to the backfill's listener after

@@ -1,6 +1,5 @@
 package dev.stepwise.migration.backfill;
 
-import dev.stepwise.migration.api.BackfillProgress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.stepwise.migration.api.BackfillProgress;
 import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.internal.dialect.Instants;
 import dev.stepwise.migration.internal.dialect.StateTables;

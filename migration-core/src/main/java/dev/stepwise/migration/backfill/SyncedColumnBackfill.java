@@ -1,7 +1,8 @@
 package dev.stepwise.migration.backfill;
 
-import dev.stepwise.migration.api.BackfillProgress;
 import java.sql.SQLException;
+
+import dev.stepwise.migration.api.BackfillProgress;
 
 /**
  * Runs the backfill of a column that Stepwise's expand/contract sync triggers keep in step

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.api.CredentialMask;
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.api.CredentialMask;
 import dev.stepwise.migration.api.DatabaseType;
 import org.jspecify.annotations.Nullable;
 

@@ -1,9 +1,9 @@
 package dev.stepwise.migration.expand;
 
-import dev.stepwise.migration.api.ChangeOperation;
 import java.util.Locale;
 import java.util.Objects;
 
+import dev.stepwise.migration.api.ChangeOperation;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,7 +1,8 @@
 package dev.stepwise.migration.expand;
 
-import dev.stepwise.migration.api.RegisteredInstance;
 import java.util.List;
+
+import dev.stepwise.migration.api.RegisteredInstance;
 
 /**
  * Whether a contract may run now, or which live instances it waits for.

@@ -1,10 +1,10 @@
 package dev.stepwise.migration.expand;
 
-import dev.stepwise.migration.api.ChangeOperation;
-import dev.stepwise.migration.api.ExpansionState;
 import java.util.List;
 
+import dev.stepwise.migration.api.ChangeOperation;
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.api.ExpansionState;
 import dev.stepwise.migration.internal.dialect.Dialect;
 import org.jspecify.annotations.Nullable;
 

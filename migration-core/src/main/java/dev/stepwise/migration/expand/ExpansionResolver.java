@@ -1,11 +1,8 @@
 package dev.stepwise.migration.expand;
 
-import dev.stepwise.migration.api.ChangeOperation;
-import dev.stepwise.migration.api.ExpansionState;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,11 +11,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
+import dev.stepwise.migration.api.ChangeOperation;
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.api.ExpansionState;
 import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.internal.dialect.Dialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.stepwise.migration.internal.dialect.Dialect;
 
 /**
  * Turns a {@link ColumnChange} into the record that expand stores: names in the

@@ -1,7 +1,5 @@
 package dev.stepwise.migration.expand;
 
-import dev.stepwise.migration.api.ChangeOperation;
-import dev.stepwise.migration.api.ExpansionState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.stepwise.migration.api.ChangeOperation;
+import dev.stepwise.migration.api.ExpansionState;
 import dev.stepwise.migration.internal.dialect.Instants;
 import dev.stepwise.migration.internal.dialect.StateTables;
 import org.jspecify.annotations.Nullable;

@@ -1,8 +1,5 @@
 package dev.stepwise.migration.expand;
 
-import dev.stepwise.migration.api.ExpansionState;
-import dev.stepwise.migration.api.RegisteredInstance;
-import dev.stepwise.migration.api.SchemaMovedOnException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Connection;
@@ -19,11 +16,14 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.api.ExpansionState;
+import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.api.RegisteredInstance;
+import dev.stepwise.migration.api.SchemaMovedOnException;
 import dev.stepwise.migration.internal.dialect.Instants;
 import dev.stepwise.migration.internal.dialect.StateTables;
 import dev.stepwise.migration.internal.jdbc.Transactions;
 import dev.stepwise.migration.internal.lock.RunLock;
-import dev.stepwise.migration.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
 /**

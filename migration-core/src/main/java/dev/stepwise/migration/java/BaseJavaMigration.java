@@ -1,10 +1,10 @@
 package dev.stepwise.migration.java;
 
-import dev.stepwise.migration.api.StepwiseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.api.StepwiseException;
 
 /**
  * A Java migration named like a script: {@code V3__Seed_users} is version 3, "Seed users".

@@ -3,8 +3,8 @@ package dev.stepwise.migration.java;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-import dev.stepwise.migration.backfill.Backfill;
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.backfill.Backfill;
 import dev.stepwise.migration.schema.Schema;
 
 /**

@@ -3,9 +3,9 @@ package dev.stepwise.migration.schema;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-import org.jspecify.annotations.Nullable;
 import dev.stepwise.migration.api.SchemaStatement;
 import dev.stepwise.migration.api.StatementExecutor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One phase of a column change as a step of a {@link SchemaChange}: a dry run shows what

@@ -6,9 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 
-import org.jspecify.annotations.Nullable;
 import dev.stepwise.migration.api.SchemaStatement;
 import dev.stepwise.migration.api.StatementExecutor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A MySQL or MariaDB {@code MODIFY COLUMN}, which has no {@code SET NOT NULL} or

@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.stepwise.migration.api.DatabaseType;
-import dev.stepwise.migration.expand.ColumnChange;
-import org.jspecify.annotations.Nullable;
 import dev.stepwise.migration.api.SchemaStatement;
 import dev.stepwise.migration.api.StatementExecutor;
+import dev.stepwise.migration.expand.ColumnChange;
+import org.jspecify.annotations.Nullable;
 
 // Over 400 lines on purpose: this is the DSL's whole public surface, one documented method
 // per operation (about 300 of its lines are javadoc); the SQL of each operation lives in

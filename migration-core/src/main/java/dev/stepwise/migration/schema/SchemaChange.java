@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.jspecify.annotations.Nullable;
 import dev.stepwise.migration.api.SchemaStatement;
 import dev.stepwise.migration.api.StatementExecutor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One operation recorded by a {@link Schema}: its statements, and the change that undoes

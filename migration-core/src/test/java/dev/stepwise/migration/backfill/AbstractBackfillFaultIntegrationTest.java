@@ -1,6 +1,5 @@
 package dev.stepwise.migration.backfill;
 
-import dev.stepwise.migration.api.BackfillProgress;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -13,12 +12,13 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.api.MigrationFailedException;
-import dev.stepwise.migration.java.SchemaMigration;
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.api.StepwiseException;
+import dev.stepwise.migration.api.BackfillProgress;
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.api.MigrationFailedException;
+import dev.stepwise.migration.api.StepwiseException;
 import dev.stepwise.migration.expand.ColumnChange;
+import dev.stepwise.migration.java.SchemaMigration;
 import dev.stepwise.migration.schema.Schema;
 import dev.stepwise.migration.testsupport.Sql;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;

@@ -1,6 +1,5 @@
 package dev.stepwise.migration.backfill;
 
-import dev.stepwise.migration.api.BackfillProgress;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import dev.stepwise.migration.api.BackfillProgress;
 import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package dev.stepwise.migration.backfill;
 
-import dev.stepwise.migration.api.BackfillProgress;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 
+import dev.stepwise.migration.api.BackfillProgress;
 import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
 import dev.stepwise.migration.testsupport.TestDatabaseType;

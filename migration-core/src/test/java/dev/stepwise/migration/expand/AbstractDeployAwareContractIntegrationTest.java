@@ -1,8 +1,5 @@
 package dev.stepwise.migration.expand;
 
-import dev.stepwise.migration.api.ContractResult;
-import dev.stepwise.migration.api.RegisteredInstance;
-import dev.stepwise.migration.api.SchemaMovedOnException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,18 +13,21 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.stepwise.migration.api.MigrationFailedException;
-import dev.stepwise.migration.java.SchemaMigration;
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.backfill.Backfill;
 import dev.stepwise.migration.api.BackfillProgress;
-import dev.stepwise.migration.backfill.TableRows;
+import dev.stepwise.migration.api.ContractResult;
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.api.MigrationFailedException;
+import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.api.RegisteredInstance;
+import dev.stepwise.migration.api.SchemaMovedOnException;
+import dev.stepwise.migration.backfill.Backfill;
+import dev.stepwise.migration.backfill.TableRows;
 import dev.stepwise.migration.internal.dialect.Dialect;
 import dev.stepwise.migration.internal.dialect.StateTables;
+import dev.stepwise.migration.java.SchemaMigration;
 import dev.stepwise.migration.schema.Schema;
 import dev.stepwise.migration.testsupport.TestDatabase;
-import dev.stepwise.migration.api.MigrationVersion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,9 +1,5 @@
 package dev.stepwise.migration.expand;
 
-import dev.stepwise.migration.api.ContractResult;
-import dev.stepwise.migration.api.Expansion;
-import dev.stepwise.migration.api.ExpansionState;
-import dev.stepwise.migration.api.RegisteredInstance;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,10 +19,14 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.backfill.TableRows;
+import dev.stepwise.migration.api.ContractResult;
 import dev.stepwise.migration.api.DatabaseType;
-import dev.stepwise.migration.testsupport.TestDatabase;
+import dev.stepwise.migration.api.Expansion;
+import dev.stepwise.migration.api.ExpansionState;
 import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.api.RegisteredInstance;
+import dev.stepwise.migration.backfill.TableRows;
+import dev.stepwise.migration.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -10,11 +10,11 @@ import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.backfill.TableRows;
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.backfill.TableRows;
 import dev.stepwise.migration.testsupport.CatalogSnapshot;
 import dev.stepwise.migration.testsupport.TestDatabase;
-import dev.stepwise.migration.api.MigrationVersion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -9,8 +9,8 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.backfill.TableRows;
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.backfill.TableRows;
 
 /**
  * A table's columns as the catalogue describes them, to compare schemas in tests.

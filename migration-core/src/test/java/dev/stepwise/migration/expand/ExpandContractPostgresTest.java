@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.stepwise.migration.backfill.TableRows;
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.backfill.TableRows;
 import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
-import dev.stepwise.migration.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

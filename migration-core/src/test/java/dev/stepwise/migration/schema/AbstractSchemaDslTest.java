@@ -1,7 +1,5 @@
 package dev.stepwise.migration.schema;
 
-import dev.stepwise.migration.testsupport.CatalogSnapshot;
-
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -16,6 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.api.SchemaStatement;
+import dev.stepwise.migration.testsupport.CatalogSnapshot;
 import dev.stepwise.migration.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import dev.stepwise.migration.api.SchemaStatement;
 
 /**
  * The schema DSL on a real database: every operation, checked through the catalogue, and

@@ -4,12 +4,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import dev.stepwise.migration.api.SchemaStatement;
 import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.stepwise.migration.api.SchemaStatement;
 
 @OnDatabase(TestDatabaseType.MARIADB)
 class SchemaDslMariaDbTest extends AbstractSchemaDslTest {

@@ -6,13 +6,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.stepwise.migration.api.SchemaStatement;
 import dev.stepwise.migration.testsupport.OnDatabase;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import dev.stepwise.migration.api.SchemaStatement;
 
 @OnDatabase(TestDatabaseType.POSTGRESQL)
 class SchemaDslPostgresTest extends AbstractSchemaDslTest {

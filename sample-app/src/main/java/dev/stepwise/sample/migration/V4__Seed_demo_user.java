@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 
 import dev.stepwise.migration.java.BaseJavaMigration;
 import dev.stepwise.migration.java.MigrationContext;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

@@ -1,9 +1,8 @@
 package dev.stepwise.sample.migration;
 
-import dev.stepwise.migration.java.SchemaMigration;
 import dev.stepwise.migration.expand.ColumnChange;
+import dev.stepwise.migration.java.SchemaMigration;
 import dev.stepwise.migration.schema.Schema;
-
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,7 +2,6 @@ package dev.stepwise.sample.migration;
 
 import dev.stepwise.migration.java.SchemaMigration;
 import dev.stepwise.migration.schema.Schema;
-
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,11 +1,12 @@
 package dev.stepwise.migration.internal.dialect;
 
-import dev.stepwise.migration.api.DatabaseType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+
+import dev.stepwise.migration.api.DatabaseType;
 
 /** H2: {@code SET LOCK_TIMEOUT}, and blockers from {@code INFORMATION_SCHEMA.SESSIONS}. */
 final class H2Dialect extends Dialect {

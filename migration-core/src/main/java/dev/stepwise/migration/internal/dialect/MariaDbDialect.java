@@ -1,7 +1,8 @@
 package dev.stepwise.migration.internal.dialect;
 
-import dev.stepwise.migration.api.DatabaseType;
 import java.util.List;
+
+import dev.stepwise.migration.api.DatabaseType;
 
 /**
  * MariaDB: MySQL's dialect where the fork went its own way; its catalogue reports a

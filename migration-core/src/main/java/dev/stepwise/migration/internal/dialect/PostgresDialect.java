@@ -1,12 +1,13 @@
 package dev.stepwise.migration.internal.dialect;
 
-import dev.stepwise.migration.api.DatabaseType;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+
+import dev.stepwise.migration.api.DatabaseType;
 
 /** PostgreSQL: {@code lock_timeout}, and blockers from {@code pg_locks}. */
 final class PostgresDialect extends Dialect {

@@ -1,11 +1,11 @@
 package dev.stepwise.migration.internal.dialect;
 
-import dev.stepwise.migration.api.DatabaseType;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
 
+import dev.stepwise.migration.api.DatabaseType;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,12 +3,12 @@ package dev.stepwise.migration.internal.execute;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-import dev.stepwise.migration.expand.ColumnChange;
 import dev.stepwise.migration.api.ContractResult;
+import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.expand.ColumnChange;
 import dev.stepwise.migration.expand.ExpandInterruptedException;
 import dev.stepwise.migration.expand.Expansions;
 import dev.stepwise.migration.schema.ColumnChanges;
-import dev.stepwise.migration.api.MigrationVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,14 +5,14 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.java.MigrationContext;
-import dev.stepwise.migration.api.MigrationEvent;
-import dev.stepwise.migration.backfill.Backfill;
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.api.MigrationEvent;
+import dev.stepwise.migration.api.SchemaStatement;
+import dev.stepwise.migration.backfill.Backfill;
 import dev.stepwise.migration.expand.Expansions;
+import dev.stepwise.migration.java.MigrationContext;
 import dev.stepwise.migration.schema.ColumnChanges;
 import dev.stepwise.migration.schema.Schema;
-import dev.stepwise.migration.api.SchemaStatement;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -11,28 +11,28 @@ import java.util.Map;
 import java.util.Objects;
 
 import dev.stepwise.migration.api.ExecutedMigration;
-import dev.stepwise.migration.java.JavaMigration;
 import dev.stepwise.migration.api.LockLostException;
 import dev.stepwise.migration.api.MigrationEvent;
 import dev.stepwise.migration.api.MigrationFailedException;
 import dev.stepwise.migration.api.MigrationType;
 import dev.stepwise.migration.api.PlannedMigration;
 import dev.stepwise.migration.api.RollbackRefusedException;
-import dev.stepwise.migration.java.SchemaMigration;
+import dev.stepwise.migration.api.SchemaStatement;
+import dev.stepwise.migration.api.ScriptResource;
 import dev.stepwise.migration.api.StepwiseException;
-import dev.stepwise.migration.internal.dialect.Dialect;
 import dev.stepwise.migration.expand.ExpansionSettings;
 import dev.stepwise.migration.expand.Expansions;
+import dev.stepwise.migration.internal.dialect.Dialect;
 import dev.stepwise.migration.internal.history.AppliedMigration;
 import dev.stepwise.migration.internal.history.HistoryTable;
 import dev.stepwise.migration.internal.resolve.ResolvedMigration;
-import dev.stepwise.migration.api.ScriptResource;
-import dev.stepwise.migration.schema.IrreversibleChangeException;
-import dev.stepwise.migration.schema.Schema;
-import dev.stepwise.migration.api.SchemaStatement;
 import dev.stepwise.migration.internal.sql.SqlScript;
 import dev.stepwise.migration.internal.sql.SqlScriptParser;
 import dev.stepwise.migration.internal.sql.SqlStatement;
+import dev.stepwise.migration.java.JavaMigration;
+import dev.stepwise.migration.java.SchemaMigration;
+import dev.stepwise.migration.schema.IrreversibleChangeException;
+import dev.stepwise.migration.schema.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**

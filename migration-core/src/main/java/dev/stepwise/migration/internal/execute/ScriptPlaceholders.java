@@ -5,8 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.stepwise.migration.internal.resolve.Placeholders;
 import dev.stepwise.migration.api.ScriptResource;
+import dev.stepwise.migration.internal.resolve.Placeholders;
 
 /**
  * Replaces the placeholders of a script: the configured ones, and Flyway's built-ins under

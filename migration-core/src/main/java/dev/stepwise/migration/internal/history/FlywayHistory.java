@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 import dev.stepwise.migration.api.MigrationType;
+import dev.stepwise.migration.api.MigrationVersion;
 import dev.stepwise.migration.api.StepwiseException;
 import dev.stepwise.migration.internal.dialect.Dialect;
 import dev.stepwise.migration.internal.dialect.Instants;
-import dev.stepwise.migration.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -17,12 +17,12 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
-import dev.stepwise.migration.api.MigrationType;
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.api.MigrationType;
+import dev.stepwise.migration.api.MigrationVersion;
 import dev.stepwise.migration.internal.dialect.Dialect;
 import dev.stepwise.migration.internal.dialect.Instants;
 import dev.stepwise.migration.internal.dialect.StateTables;
-import dev.stepwise.migration.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.stepwise.migration.api.Expansion;
 import dev.stepwise.migration.api.MigrationInfo;
 import dev.stepwise.migration.api.MigrationState;
 import dev.stepwise.migration.api.MigrationType;
+import dev.stepwise.migration.api.MigrationVersion;
 import dev.stepwise.migration.api.StepwiseInfo;
-import dev.stepwise.migration.api.Expansion;
 import dev.stepwise.migration.internal.history.AppliedMigration;
 import dev.stepwise.migration.internal.resolve.ResolvedMigration;
-import dev.stepwise.migration.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,6 +1,5 @@
 package dev.stepwise.migration.internal.resolve;
 
-import dev.stepwise.migration.api.ScriptResource;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -11,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.stepwise.migration.api.ScriptResource;
 import dev.stepwise.migration.api.StepwiseException;
 
 /**

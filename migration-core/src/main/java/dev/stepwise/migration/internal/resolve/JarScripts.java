@@ -1,10 +1,11 @@
 package dev.stepwise.migration.internal.resolve;
 
-import dev.stepwise.migration.api.ScriptResource;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+
+import dev.stepwise.migration.api.ScriptResource;
 
 /**
  * Lists the scripts under a directory entry of a jar on the class path.

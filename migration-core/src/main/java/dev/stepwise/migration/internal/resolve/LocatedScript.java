@@ -1,7 +1,8 @@
 package dev.stepwise.migration.internal.resolve;
 
-import dev.stepwise.migration.api.ScriptResource;
 import java.nio.charset.Charset;
+
+import dev.stepwise.migration.api.ScriptResource;
 
 /**
  * A script found in a location: what a script in a directory and one in a jar share,

@@ -1,7 +1,5 @@
 package dev.stepwise.migration.internal.resolve;
 
-import dev.stepwise.migration.api.ScriptResource;
-import dev.stepwise.migration.api.ScriptSource;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,10 +7,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-import dev.stepwise.migration.java.JavaMigration;
+import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.api.MigrationValidationException;
 import dev.stepwise.migration.api.RunEvent;
-import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.api.ScriptResource;
+import dev.stepwise.migration.api.ScriptSource;
+import dev.stepwise.migration.java.JavaMigration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,15 +1,15 @@
 package dev.stepwise.migration.internal.resolve;
 
-import dev.stepwise.migration.api.ScriptResource;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.stepwise.migration.java.JavaMigration;
 import dev.stepwise.migration.api.MigrationType;
 import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.api.ScriptResource;
+import dev.stepwise.migration.java.JavaMigration;
 
 /**
  * The migrations found, grouped by version and by description, so that clashes between

@@ -1,9 +1,9 @@
 package dev.stepwise.migration.internal.resolve;
 
-import dev.stepwise.migration.api.ScriptResource;
-import dev.stepwise.migration.java.JavaMigration;
 import dev.stepwise.migration.api.MigrationType;
 import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.api.ScriptResource;
+import dev.stepwise.migration.java.JavaMigration;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,11 +1,11 @@
 package dev.stepwise.migration.internal.resolve;
 
-import dev.stepwise.migration.api.ScriptResource;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.stepwise.migration.api.MigrationValidationException;
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.api.MigrationValidationException;
+import dev.stepwise.migration.api.ScriptResource;
 import dev.stepwise.migration.internal.dialect.Dialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

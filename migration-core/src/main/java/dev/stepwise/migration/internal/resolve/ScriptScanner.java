@@ -1,7 +1,5 @@
 package dev.stepwise.migration.internal.resolve;
 
-import dev.stepwise.migration.api.ScriptResource;
-import dev.stepwise.migration.api.ScriptSource;
 import java.io.IOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
@@ -16,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.stepwise.migration.api.ScriptResource;
+import dev.stepwise.migration.api.ScriptSource;
 import dev.stepwise.migration.api.StepwiseException;
 import org.jspecify.annotations.Nullable;
 

@@ -3,8 +3,8 @@ package dev.stepwise.migration.internal.sql;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.stepwise.migration.api.StepwiseException;
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.api.StepwiseException;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,10 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.stepwise.migration.api.MigrationValidationException;
 import dev.stepwise.migration.java.BaseJavaMigration;
 import dev.stepwise.migration.java.JavaMigration;
 import dev.stepwise.migration.java.MigrationContext;
-import dev.stepwise.migration.api.MigrationValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

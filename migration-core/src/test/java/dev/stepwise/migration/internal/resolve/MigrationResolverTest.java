@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.CRC32;
 
+import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.api.MigrationType;
+import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.api.StepwiseException;
 import dev.stepwise.migration.java.BaseJavaMigration;
 import dev.stepwise.migration.java.JavaMigration;
 import dev.stepwise.migration.java.MigrationContext;
-import dev.stepwise.migration.api.MigrationType;
-import dev.stepwise.migration.api.StepwiseException;
-import dev.stepwise.migration.api.DatabaseType;
-import dev.stepwise.migration.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package dev.stepwise.migration.internal.resolve;
 
-import dev.stepwise.migration.internal.resolve.ScriptName.Kind;
 import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.internal.resolve.ScriptName.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,13 +1,13 @@
 package dev.stepwise.migration.internal.resolve;
 
-import dev.stepwise.migration.api.ScriptResource;
-import dev.stepwise.migration.api.ScriptSource;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.api.ScriptResource;
+import dev.stepwise.migration.api.ScriptSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

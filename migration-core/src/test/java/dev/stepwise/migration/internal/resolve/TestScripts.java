@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.stepwise.migration.java.JavaMigration;
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.java.JavaMigration;
 
 /** Writes scripts for a test and resolves locations with the defaults tests use. */
 final class TestScripts {

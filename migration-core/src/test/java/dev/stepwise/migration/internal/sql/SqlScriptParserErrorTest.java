@@ -1,7 +1,7 @@
 package dev.stepwise.migration.internal.sql;
 
-import dev.stepwise.migration.api.StepwiseException;
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.api.StepwiseException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

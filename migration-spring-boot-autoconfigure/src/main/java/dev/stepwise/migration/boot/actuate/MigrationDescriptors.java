@@ -6,22 +6,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import dev.stepwise.migration.api.ExecutedMigration;
-import dev.stepwise.migration.api.MigrateResult;
-import dev.stepwise.migration.api.MigrationInfo;
-import dev.stepwise.migration.api.PlannedMigration;
-import dev.stepwise.migration.api.RepairResult;
-import dev.stepwise.migration.api.RollbackResult;
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.api.StepwiseException;
-import dev.stepwise.migration.api.StepwiseInfo;
 import dev.stepwise.migration.api.BackfillProgress;
 import dev.stepwise.migration.api.ContractResult;
+import dev.stepwise.migration.api.ExecutedMigration;
 import dev.stepwise.migration.api.Expansion;
-import dev.stepwise.migration.api.RegisteredInstance;
+import dev.stepwise.migration.api.MigrateResult;
+import dev.stepwise.migration.api.MigrationInfo;
 import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.api.PlannedMigration;
+import dev.stepwise.migration.api.RegisteredInstance;
+import dev.stepwise.migration.api.RepairResult;
+import dev.stepwise.migration.api.RollbackResult;
+import dev.stepwise.migration.api.StepwiseException;
+import dev.stepwise.migration.api.StepwiseInfo;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
 /**

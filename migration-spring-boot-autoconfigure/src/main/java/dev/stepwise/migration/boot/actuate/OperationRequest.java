@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.stepwise.migration.api.MigrateOptions;
-import dev.stepwise.migration.api.MigrationInfo;
-import dev.stepwise.migration.api.RepairRequest;
-import dev.stepwise.migration.api.RollbackRequest;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.api.Expansion;
+import dev.stepwise.migration.api.MigrateOptions;
+import dev.stepwise.migration.api.MigrationInfo;
 import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.api.RepairRequest;
+import dev.stepwise.migration.api.RollbackRequest;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,11 +3,11 @@ package dev.stepwise.migration.boot.actuate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.api.CredentialMask;
 import dev.stepwise.migration.api.LockTimeoutException;
 import dev.stepwise.migration.api.MigrationValidationException;
 import dev.stepwise.migration.api.RollbackRefusedException;
-import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.api.StepwiseException;
 import dev.stepwise.migration.boot.actuate.MigrationDescriptors.ContractDescriptor;
 import dev.stepwise.migration.boot.actuate.MigrationDescriptors.EngineDescriptor;
@@ -16,7 +16,6 @@ import dev.stepwise.migration.boot.actuate.MigrationDescriptors.MigrationsDescri
 import dev.stepwise.migration.boot.actuate.MigrationDescriptors.RepairDescriptor;
 import dev.stepwise.migration.boot.actuate.MigrationDescriptors.RollbackDescriptor;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;

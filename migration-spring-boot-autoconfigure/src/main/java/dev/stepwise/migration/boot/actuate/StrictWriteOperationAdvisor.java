@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import dev.stepwise.migration.boot.actuate.StepwiseEndpoint.ErrorDescriptor;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.actuate.endpoint.EndpointId;
 import org.springframework.boot.actuate.endpoint.OperationType;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;

@@ -9,11 +9,10 @@ import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.stepwise.migration.api.StepwiseException;
 import dev.stepwise.migration.api.ScriptResource;
 import dev.stepwise.migration.api.ScriptSource;
+import dev.stepwise.migration.api.StepwiseException;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternResolver;

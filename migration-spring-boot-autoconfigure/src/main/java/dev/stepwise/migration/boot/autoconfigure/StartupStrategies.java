@@ -2,8 +2,8 @@ package dev.stepwise.migration.boot.autoconfigure;
 
 import java.util.List;
 
-import dev.stepwise.migration.api.MigrationInfo;
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.api.MigrationInfo;
 import dev.stepwise.migration.api.StepwiseException;
 
 /**

@@ -4,13 +4,12 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.java.JavaMigration;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseConfiguration;
 import dev.stepwise.migration.api.StepwiseListener;
 import dev.stepwise.migration.boot.backfill.StepwiseBackgroundBackfills;
 import dev.stepwise.migration.boot.registry.StepwiseInstanceRegistrar;
-
+import dev.stepwise.migration.java.JavaMigration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;

@@ -5,7 +5,6 @@ import dev.stepwise.migration.api.MigrationFailedException;
 import dev.stepwise.migration.api.MigrationValidationException;
 import dev.stepwise.migration.api.RollbackRefusedException;
 import dev.stepwise.migration.api.StepwiseException;
-
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

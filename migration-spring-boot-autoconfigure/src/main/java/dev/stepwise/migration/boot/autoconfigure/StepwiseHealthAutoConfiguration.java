@@ -5,7 +5,6 @@ import java.util.Map;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.boot.health.MigrationFailureRecorder;
 import dev.stepwise.migration.boot.health.StepwiseHealthIndicator;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;

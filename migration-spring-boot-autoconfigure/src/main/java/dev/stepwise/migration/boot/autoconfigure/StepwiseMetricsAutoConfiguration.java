@@ -5,7 +5,6 @@ import dev.stepwise.migration.boot.metrics.ExpansionMeterBinder;
 import dev.stepwise.migration.boot.metrics.PendingMigrationsMeterBinder;
 import dev.stepwise.migration.boot.metrics.StepwiseMetricsListener;
 import io.micrometer.core.instrument.MeterRegistry;
-
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

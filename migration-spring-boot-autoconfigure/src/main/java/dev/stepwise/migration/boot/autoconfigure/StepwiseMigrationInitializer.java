@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.stepwise.migration.Stepwise;
-
 import org.springframework.beans.factory.InitializingBean;
 
 /**

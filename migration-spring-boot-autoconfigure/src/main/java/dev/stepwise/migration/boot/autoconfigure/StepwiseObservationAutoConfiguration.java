@@ -4,7 +4,6 @@ import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.boot.observation.ObservedMigrationStrategy;
 import dev.stepwise.migration.boot.observation.StepwiseObservationListener;
 import io.micrometer.observation.ObservationRegistry;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;

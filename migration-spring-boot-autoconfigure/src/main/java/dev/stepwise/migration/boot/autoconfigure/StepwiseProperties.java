@@ -11,7 +11,6 @@ import java.util.Map;
 
 import dev.stepwise.migration.api.FlywayAdoption;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -2,7 +2,6 @@ package dev.stepwise.migration.boot.autoconfigure;
 
 import dev.stepwise.migration.StepwiseConfiguration;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;

@@ -3,7 +3,6 @@ package dev.stepwise.migration.boot.autoconfigure;
 import javax.sql.DataSource;
 
 import dev.stepwise.migration.Stepwise;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.jdbc.SchemaManagementProvider;

@@ -8,13 +8,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import dev.stepwise.migration.api.CredentialMask;
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.api.CredentialMask;
 import dev.stepwise.migration.expand.ColumnChange;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.context.SmartLifecycle;
 
 /**

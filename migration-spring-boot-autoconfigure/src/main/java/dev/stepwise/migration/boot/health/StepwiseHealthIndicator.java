@@ -4,14 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.stepwise.migration.api.MigrationInfo;
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.api.StepwiseInfo;
 import dev.stepwise.migration.api.BackfillProgress;
 import dev.stepwise.migration.api.Expansion;
 import dev.stepwise.migration.api.ExpansionState;
+import dev.stepwise.migration.api.MigrationInfo;
 import dev.stepwise.migration.api.MigrationVersion;
-
+import dev.stepwise.migration.api.StepwiseInfo;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 

@@ -8,17 +8,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
-import dev.stepwise.migration.api.MigrationEvent;
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.api.StepwiseListener;
 import dev.stepwise.migration.api.BackfillProgress;
 import dev.stepwise.migration.api.ExpansionState;
+import dev.stepwise.migration.api.MigrationEvent;
+import dev.stepwise.migration.api.StepwiseListener;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.ListableBeanFactory;
 
 /**

@@ -4,7 +4,6 @@ import dev.stepwise.migration.Stepwise;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-
 import org.springframework.beans.factory.ListableBeanFactory;
 
 /**

@@ -14,7 +14,6 @@ import dev.stepwise.migration.boot.autoconfigure.StepwiseEndpointAutoConfigurati
 import dev.stepwise.migration.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;

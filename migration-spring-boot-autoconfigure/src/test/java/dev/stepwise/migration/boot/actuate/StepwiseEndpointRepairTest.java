@@ -14,7 +14,6 @@ import dev.stepwise.migration.boot.autoconfigure.StepwiseEndpointAutoConfigurati
 import dev.stepwise.migration.boot.autoconfigure.StepwiseHealthAutoConfiguration;
 import dev.stepwise.migration.boot.health.StepwiseHealthIndicator;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;

@@ -8,7 +8,6 @@ import java.util.Set;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;

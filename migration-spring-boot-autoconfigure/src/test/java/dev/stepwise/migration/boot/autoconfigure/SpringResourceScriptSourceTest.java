@@ -6,10 +6,9 @@ import java.net.URLConnection;
 import java.net.URLStreamHandler;
 import java.nio.charset.StandardCharsets;
 
-import dev.stepwise.migration.api.MigrationState;
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.api.MigrationState;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;

@@ -1,15 +1,14 @@
 package dev.stepwise.migration.boot.autoconfigure;
 
+import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.api.MigrationFailedException;
 import dev.stepwise.migration.api.MigrationState;
-import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.boot.metrics.PendingMigrationsMeterBinder;
 import dev.stepwise.migration.boot.metrics.StepwiseMetricsListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.h2.jdbc.JdbcSQLSyntaxErrorException;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;

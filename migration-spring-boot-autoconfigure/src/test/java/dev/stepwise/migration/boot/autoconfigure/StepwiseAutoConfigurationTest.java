@@ -6,15 +6,14 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.java.JavaMigration;
-import dev.stepwise.migration.java.MigrationContext;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseConfiguration;
-import dev.stepwise.migration.api.StepwiseListener;
 import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.api.StepwiseListener;
+import dev.stepwise.migration.java.JavaMigration;
+import dev.stepwise.migration.java.MigrationContext;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;

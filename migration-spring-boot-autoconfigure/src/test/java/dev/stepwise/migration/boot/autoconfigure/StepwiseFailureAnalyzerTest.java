@@ -6,10 +6,9 @@ import java.util.List;
 import dev.stepwise.migration.api.LockTimeoutException;
 import dev.stepwise.migration.api.MigrationFailedException;
 import dev.stepwise.migration.api.MigrationValidationException;
-import dev.stepwise.migration.api.StepwiseException;
 import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.api.StepwiseException;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

@@ -1,7 +1,6 @@
 package dev.stepwise.migration.boot.autoconfigure;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.TypeReference;

@@ -2,12 +2,11 @@ package dev.stepwise.migration.boot.autoconfigure;
 
 import java.util.UUID;
 
-import dev.stepwise.migration.api.MigrationInfo;
-import dev.stepwise.migration.api.MigrationState;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseConfiguration;
+import dev.stepwise.migration.api.MigrationInfo;
+import dev.stepwise.migration.api.MigrationState;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;

@@ -4,14 +4,13 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
-import dev.stepwise.migration.java.SchemaMigration;
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.api.Expansion;
 import dev.stepwise.migration.boot.autoconfigure.StepwiseAutoConfiguration;
 import dev.stepwise.migration.expand.ColumnChange;
-import dev.stepwise.migration.api.Expansion;
+import dev.stepwise.migration.java.SchemaMigration;
 import dev.stepwise.migration.schema.Schema;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;

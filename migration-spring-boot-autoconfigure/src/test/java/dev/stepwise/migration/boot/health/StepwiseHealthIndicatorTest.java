@@ -4,20 +4,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.stepwise.migration.java.BaseJavaMigration;
-import dev.stepwise.migration.java.MigrationContext;
-import dev.stepwise.migration.api.MigrationFailedException;
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.api.MigrationFailedException;
+import dev.stepwise.migration.api.MigrationVersion;
 import dev.stepwise.migration.boot.autoconfigure.StepwiseAutoConfiguration;
 import dev.stepwise.migration.boot.autoconfigure.StepwiseHealthAutoConfiguration;
 import dev.stepwise.migration.boot.autoconfigure.StepwiseMigrationStrategy;
 import dev.stepwise.migration.boot.testsupport.ExpandContractMigrations;
-import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.expand.InstanceRegistry;
-import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.java.BaseJavaMigration;
+import dev.stepwise.migration.java.MigrationContext;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;

@@ -2,15 +2,14 @@ package dev.stepwise.migration.boot.metrics;
 
 import java.util.List;
 
-import dev.stepwise.migration.api.MigrateOptions;
 import dev.stepwise.migration.Stepwise;
+import dev.stepwise.migration.api.BackfillProgress;
+import dev.stepwise.migration.api.MigrateOptions;
 import dev.stepwise.migration.boot.autoconfigure.StepwiseAutoConfiguration;
 import dev.stepwise.migration.boot.autoconfigure.StepwiseMetricsAutoConfiguration;
 import dev.stepwise.migration.boot.testsupport.ExpandContractMigrations;
-import dev.stepwise.migration.api.BackfillProgress;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;

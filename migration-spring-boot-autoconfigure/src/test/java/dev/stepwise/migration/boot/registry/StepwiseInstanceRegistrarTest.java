@@ -10,17 +10,16 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import dev.stepwise.migration.Stepwise;
-import dev.stepwise.migration.boot.autoconfigure.StepwiseAutoConfiguration;
-import dev.stepwise.migration.boot.testsupport.ExpandContractMigrations;
 import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.api.ExpansionState;
-import dev.stepwise.migration.expand.InstanceRegistry;
+import dev.stepwise.migration.api.MigrationVersion;
 import dev.stepwise.migration.api.RegisteredInstance;
 import dev.stepwise.migration.api.SchemaMovedOnException;
-import dev.stepwise.migration.api.MigrationVersion;
+import dev.stepwise.migration.boot.autoconfigure.StepwiseAutoConfiguration;
+import dev.stepwise.migration.boot.testsupport.ExpandContractMigrations;
+import dev.stepwise.migration.expand.InstanceRegistry;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;

@@ -1,9 +1,8 @@
 package dev.stepwise.migration.boot.testsupport;
 
-import dev.stepwise.migration.java.SchemaMigration;
 import dev.stepwise.migration.expand.ColumnChange;
+import dev.stepwise.migration.java.SchemaMigration;
 import dev.stepwise.migration.schema.Schema;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -3,7 +3,6 @@ package dev.stepwise.migration.boot.slices;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

@@ -1,7 +1,6 @@
 package dev.stepwise.migration.boot.slices;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 

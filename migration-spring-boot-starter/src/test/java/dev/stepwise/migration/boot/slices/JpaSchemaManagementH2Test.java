@@ -4,7 +4,6 @@ import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.annotation.Transactional;
