@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.internal.jdbc.Transactions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -104,7 +105,7 @@ final class PipelinedBatchRunner implements BatchRunner {
 				throw ex;
 			}
 			finally {
-				Cleanup.run(failure, () -> connection.setAutoCommit(autoCommit));
+				Transactions.attempt(failure, () -> connection.setAutoCommit(autoCommit));
 			}
 		}
 		return new BatchWalker.Batch(upperCursor, current.size(), current.size(), false, waiters);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import dev.stepwise.migration.api.DatabaseType;
+import dev.stepwise.migration.internal.jdbc.Transactions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,17 +75,17 @@ final class TransactionalBatchRunner implements BatchRunner {
 			}
 			catch (SQLException | RuntimeException ex) {
 				failure = ex;
-				Cleanup.run(ex, connection::rollback);
+				Transactions.attempt(ex, connection::rollback);
 				throw ex;
 			}
 			finally {
 				Throwable cause = failure;
 				if (this.bypassSyncTriggers) {
-					Cleanup.run(cause, () -> SyncTriggerBypass.disable(connection, this.type));
+					Transactions.attempt(cause, () -> SyncTriggerBypass.disable(connection, this.type));
 				}
-				Cleanup.run(cause, () -> connection.setAutoCommit(autoCommit));
+				Transactions.attempt(cause, () -> connection.setAutoCommit(autoCommit));
 				if (sessionIsolation) {
-					Cleanup.run(cause, () -> connection.setTransactionIsolation(isolation));
+					Transactions.attempt(cause, () -> connection.setTransactionIsolation(isolation));
 				}
 			}
 		}

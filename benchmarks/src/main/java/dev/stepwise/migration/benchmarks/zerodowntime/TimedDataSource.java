@@ -8,8 +8,6 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * The pool path's DataSource: an application's pool (HikariCP), each borrowed connection
  * timed and told to the timeline, as {@link TimedDriver} does for the URL path.
@@ -40,27 +38,31 @@ public final class TimedDataSource implements DataSource {
 		return (this.pool instanceof com.zaxxer.hikari.HikariDataSource hikari) ? hikari.getMaximumPoolSize() : 10;
 	}
 
+	// The rest is the pool's own: this wrapper only times connections.
+
 	@Override
-	public @Nullable PrintWriter getLogWriter() {
-		return null;
+	public PrintWriter getLogWriter() throws SQLException {
+		return this.pool.getLogWriter();
 	}
 
 	@Override
-	public void setLogWriter(@Nullable PrintWriter out) {
+	public void setLogWriter(PrintWriter out) throws SQLException {
+		this.pool.setLogWriter(out);
 	}
 
 	@Override
-	public void setLoginTimeout(int seconds) {
+	public void setLoginTimeout(int seconds) throws SQLException {
+		this.pool.setLoginTimeout(seconds);
 	}
 
 	@Override
-	public int getLoginTimeout() {
-		return 0;
+	public int getLoginTimeout() throws SQLException {
+		return this.pool.getLoginTimeout();
 	}
 
 	@Override
 	public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-		throw new SQLFeatureNotSupportedException("no java.util.logging here");
+		return this.pool.getParentLogger();
 	}
 
 	@Override
