@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * @param name the constraint's name
  * @param clause the condition as the database prints it, without {@code CHECK} around it
  */
-public record Check(String table, String name, String clause) implements CatalogObject {
+public record Check(String table, String name, String clause) implements TablePart {
 
 	private static final Pattern CAST = Pattern.compile(
 			"::[a-z_]+(?: (?:varying|precision|without time zone|with time zone))?(?:\\(\\d+(?:,\\s*\\d+)?\\))?(?:\\[\\])*");

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param identity whether the database generates its values (identity or auto-increment)
  */
 public record Column(String table, String name, String type, boolean nullable, @Nullable String defaultValue,
-		boolean identity) implements CatalogObject {
+		boolean identity) implements TablePart {
 
 	@Override
 	public String key() {

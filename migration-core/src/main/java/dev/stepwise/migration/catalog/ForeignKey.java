@@ -13,7 +13,7 @@ import java.util.List;
  * @param onDelete the delete rule
  */
 public record ForeignKey(String table, String name, List<String> columns, String referencedTable,
-		List<String> referencedColumns, String onUpdate, String onDelete) implements CatalogObject {
+		List<String> referencedColumns, String onUpdate, String onDelete) implements TablePart {
 
 	public ForeignKey {
 		columns = List.copyOf(columns);

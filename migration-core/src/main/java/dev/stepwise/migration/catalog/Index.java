@@ -10,7 +10,7 @@ import java.util.List;
  * @param columns its columns or expressions, in order
  * @param unique whether it is unique
  */
-public record Index(String table, String name, List<String> columns, boolean unique) implements CatalogObject {
+public record Index(String table, String name, List<String> columns, boolean unique) implements TablePart {
 
 	public Index {
 		columns = List.copyOf(columns);

@@ -73,7 +73,7 @@ final class MariaDbScriptDdl extends ScriptDdl {
 			statement += (object instanceof Index) ? " ALGORITHM=INPLACE LOCK=NONE" : ", ALGORITHM=INPLACE, LOCK=NONE";
 		}
 		parts.up(statement);
-		parts.down(dropStatements(object, nameOf(object)));
+		parts.down(dropStatements(object, object.name()));
 	}
 
 	@Override

@@ -73,7 +73,7 @@ final class PostgresScriptDdl extends ScriptDdl {
 			return;
 		}
 		String table = name(tableOf(object));
-		String name = name(nameOf(object));
+		String name = name(object.name());
 		if (object instanceof Index index) {
 			parts.upWithoutTransaction("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX CONCURRENTLY " + name
 					+ " ON " + table + " (" + String.join(", ", index.columns()) + ")");
@@ -88,7 +88,7 @@ final class PostgresScriptDdl extends ScriptDdl {
 		else if (object instanceof Check) {
 			parts.up(addStatement(object) + " NOT VALID");
 			parts.upWithoutTransaction("ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name);
-			parts.down(dropConstraint(tableOf(object), nameOf(object)));
+			parts.down(dropConstraint(tableOf(object), object.name()));
 		}
 		else {
 			super.add(object, true, parts);

@@ -8,7 +8,7 @@ import java.util.List;
  * @param name the constraint's name
  * @param columns its columns, in key order
  */
-public record PrimaryKey(String table, String name, List<String> columns) implements CatalogObject {
+public record PrimaryKey(String table, String name, List<String> columns) implements TablePart {
 
 	public PrimaryKey {
 		columns = List.copyOf(columns);

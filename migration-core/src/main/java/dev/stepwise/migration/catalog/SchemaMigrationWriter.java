@@ -135,7 +135,7 @@ final class SchemaMigrationWriter {
 	}
 
 	private void addConstraint(CatalogObject object) {
-		String name = this.ddl.constraintName(object, ScriptDdl.nameOf(object));
+		String name = this.ddl.constraintName(object, object.name());
 		if (object instanceof Index index) {
 			call(index.unique() ? "addUniqueIndex" : "addIndex", prepend(index.table(), name, index.columns()));
 		}
@@ -191,7 +191,7 @@ final class SchemaMigrationWriter {
 	}
 
 	private void dropConstraint(CatalogObject object) {
-		String name = this.ddl.constraintName(object, ScriptDdl.nameOf(object));
+		String name = this.ddl.constraintName(object, object.name());
 		if (object instanceof Index index) {
 			call(index.unique() ? "dropUniqueIndex" : "dropIndex", prepend(index.table(), name, index.columns()));
 		}

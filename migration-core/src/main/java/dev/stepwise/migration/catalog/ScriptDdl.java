@@ -148,11 +148,11 @@ abstract class ScriptDdl {
 	 */
 	void add(CatalogObject object, boolean existingTable, ScriptParts parts) {
 		parts.up(addStatement(object));
-		parts.down(dropStatements(object, constraintName(object, nameOf(object))));
+		parts.down(dropStatements(object, constraintName(object, object.name())));
 	}
 
 	String addStatement(CatalogObject object) {
-		String name = name(constraintName(object, nameOf(object)));
+		String name = name(constraintName(object, object.name()));
 		if (object instanceof Index index) {
 			return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + name + " ON " + name(index.table()) + " ("
 					+ String.join(", ", index.columns()) + ")";
@@ -214,50 +214,10 @@ abstract class ScriptDdl {
 		return "DROP SEQUENCE " + name(sequence.name());
 	}
 
-	static String nameOf(CatalogObject object) {
-		if (object instanceof Index index) {
-			return index.name();
-		}
-		if (object instanceof UniqueConstraint unique) {
-			return unique.name();
-		}
-		if (object instanceof Check check) {
-			return check.name();
-		}
-		if (object instanceof PrimaryKey key) {
-			return key.name();
-		}
-		if (object instanceof ForeignKey key) {
-			return key.name();
-		}
-		if (object instanceof Table table) {
-			return table.name();
-		}
-		if (object instanceof Column column) {
-			return column.name();
-		}
-		return ((Sequence) object).name();
-	}
-
 	/** The table an index, key or constraint belongs to. */
 	static String tableOf(CatalogObject object) {
-		if (object instanceof Index index) {
-			return index.table();
-		}
-		if (object instanceof UniqueConstraint unique) {
-			return unique.table();
-		}
-		if (object instanceof Check check) {
-			return check.table();
-		}
-		if (object instanceof PrimaryKey key) {
-			return key.table();
-		}
-		if (object instanceof ForeignKey key) {
-			return key.table();
-		}
-		if (object instanceof Column column) {
-			return column.table();
+		if (object instanceof TablePart part) {
+			return part.table();
 		}
 		throw new IllegalArgumentException("Not part of a table: " + object.describe());
 	}

@@ -133,7 +133,7 @@ public final class ScriptWriter {
 			if (keptTables.contains(table)) {
 				return;
 			}
-			parts.up(ddl.dropStatements(object, ScriptDdl.nameOf(object)));
+			parts.up(ddl.dropStatements(object, object.name()));
 			parts.down(ddl.addStatement(object));
 		}
 	}

@@ -8,7 +8,7 @@ import java.util.List;
  * @param name the constraint's name
  * @param columns its columns, in order
  */
-public record UniqueConstraint(String table, String name, List<String> columns) implements CatalogObject {
+public record UniqueConstraint(String table, String name, List<String> columns) implements TablePart {
 
 	public UniqueConstraint {
 		columns = List.copyOf(columns);
