@@ -11,7 +11,6 @@ import dev.stepwise.migration.api.MigrationValidationException;
 import dev.stepwise.migration.api.MigrationVersion;
 import dev.stepwise.migration.api.RunEvent;
 import dev.stepwise.migration.api.StepwiseException;
-import dev.stepwise.migration.expand.ExpansionSettings;
 import dev.stepwise.migration.expand.ExpansionTables;
 import dev.stepwise.migration.expand.Expansions;
 import dev.stepwise.migration.internal.execute.Callbacks;
@@ -175,10 +174,8 @@ final class EngineContext {
 	}
 
 	Expansions expansions(Session session) {
-		ExpansionSettings settings = new ExpansionSettings(this.configuration.instanceStaleness(),
-				this.configuration.backfillWorkers(), this.configuration.lockWaitTimeout());
 		return new Expansions(this.configuration.dataSource(), session.dialect().type(), session.history().schema(),
-				settings)
+				this.configuration.expansionSettings())
 			// Callers hold the session's connection and a lock's (the run's, or the backfills').
 			.connectionsHeldByCaller(2, "the engine's lock and its session");
 	}

@@ -16,6 +16,7 @@ import dev.stepwise.migration.api.FlywayAdoption;
 import dev.stepwise.migration.api.MigrationVersion;
 import dev.stepwise.migration.api.ScriptSource;
 import dev.stepwise.migration.api.StepwiseListener;
+import dev.stepwise.migration.expand.ExpansionSettings;
 import dev.stepwise.migration.internal.execute.ExecutionSettings;
 import dev.stepwise.migration.java.JavaMigration;
 import org.jspecify.annotations.Nullable;
@@ -335,9 +336,13 @@ public final class StepwiseConfiguration {
 		return this.placeholderSuffix;
 	}
 
+	ExpansionSettings expansionSettings() {
+		return new ExpansionSettings(this.instanceStaleness, this.backfillWorkers, this.lockWaitTimeout);
+	}
+
 	ExecutionSettings executionSettings() {
 		return new ExecutionSettings(this.dataSource, this.encoding, this.ddlLockTimeout, this.ddlRetries,
-				this.ddlRetryBackoff, this.instanceStaleness, this.backfillWorkers, this.lockWaitTimeout, this.table,
+				this.ddlRetryBackoff, expansionSettings(), this.table,
 				this.placeholderReplacement, this.placeholders, this.placeholderPrefix, this.placeholderSuffix,
 				this.mixed);
 	}

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dev.stepwise.migration.expand.ExpansionSettings;
+
 /**
  * The part of the configuration that running migrations reads, handed down by the
  * {@code Stepwise} entry point so that the engine below it never depends on the public
@@ -16,9 +18,7 @@ import javax.sql.DataSource;
  * @param ddlLockTimeout how long one DDL statement may wait for its lock
  * @param ddlRetries how often a DDL statement that timed out is tried again
  * @param ddlRetryBackoff the pause before the first retry, doubled on each
- * @param instanceStaleness after how long without a heartbeat an instance stops counting
- * @param backfillWorkers how many connections a backfill may use at once
- * @param lockWaitTimeout how long to wait for the run lock
+ * @param expansion what expand and contract read: staleness, backfill workers, lock wait
  * @param table the history table's name
  * @param placeholderReplacement whether {@code ${...}} placeholders are replaced
  * @param placeholders the user's placeholder values
@@ -28,7 +28,7 @@ import javax.sql.DataSource;
  * cannot run in one (it then runs without a transaction)
  */
 public record ExecutionSettings(DataSource dataSource, Charset encoding, Duration ddlLockTimeout, int ddlRetries,
-		Duration ddlRetryBackoff, Duration instanceStaleness, int backfillWorkers, Duration lockWaitTimeout, String table,
+		Duration ddlRetryBackoff, ExpansionSettings expansion, String table,
 		boolean placeholderReplacement, Map<String, String> placeholders, String placeholderPrefix,
 		String placeholderSuffix, boolean mixed) {
 

@@ -20,7 +20,6 @@ import dev.stepwise.migration.api.RollbackRefusedException;
 import dev.stepwise.migration.api.SchemaStatement;
 import dev.stepwise.migration.api.ScriptResource;
 import dev.stepwise.migration.api.StepwiseException;
-import dev.stepwise.migration.expand.ExpansionSettings;
 import dev.stepwise.migration.expand.Expansions;
 import dev.stepwise.migration.internal.dialect.Dialect;
 import dev.stepwise.migration.internal.history.AppliedMigration;
@@ -98,9 +97,8 @@ public final class MigrationExecutor {
 		this.failureMessage = new FailureMessage(configuration, dialect, history.name());
 		this.runner = new RetryingStatementRunner(dialect, configuration.ddlRetries(), configuration.ddlRetryBackoff(),
 				listeners);
-		ExpansionSettings expansionSettings = new ExpansionSettings(configuration.instanceStaleness(),
-				configuration.backfillWorkers(), configuration.lockWaitTimeout());
-		this.expansions = new Expansions(configuration.dataSource(), dialect.type(), history.schema(), expansionSettings)
+		this.expansions = new Expansions(configuration.dataSource(), dialect.type(), history.schema(),
+				configuration.expansion())
 			.connectionsHeldByCaller(2, "the run's lock and its migration")
 			.statementExecutor(this::executeDdl);
 	}
