@@ -23,7 +23,6 @@ import dev.stepwise.migration.internal.info.MigrationValidator;
 import dev.stepwise.migration.internal.lock.RunLock;
 import dev.stepwise.migration.internal.resolve.MigrationResolver;
 import dev.stepwise.migration.internal.resolve.ResolvedMigration;
-import dev.stepwise.migration.internal.resolve.SqlCallback;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +48,7 @@ final class EngineContext {
 
 	// Class-path sources cannot change while the engine lives either, so info() (health
 	// checks, metric scrapes) need not read them again; filesystem ones can, and are read each time.
-	private volatile @Nullable List<ResolvedMigration> classPathSources;
-
-	private volatile @Nullable List<SqlCallback> classPathCallbacks;
+	private volatile MigrationResolver.@Nullable Sources classPathSources;
 
 	EngineContext(StepwiseConfiguration configuration) {
 		this.configuration = configuration;
@@ -102,36 +99,35 @@ final class EngineContext {
 	}
 
 	List<ResolvedMigration> resolve(DatabaseType databaseType) {
-		List<ResolvedMigration> known = this.classPathSources;
+		return sources(databaseType).migrations();
+	}
+
+	/** The migrations and the SQL callbacks, from one listing of the locations. */
+	MigrationResolver.Sources sources(Session session) {
+		return sources(session.dialect().type());
+	}
+
+	private MigrationResolver.Sources sources(DatabaseType databaseType) {
+		MigrationResolver.Sources known = this.classPathSources;
 		if (known != null) {
 			return known;
 		}
-		List<ResolvedMigration> resolved = new MigrationResolver(this.configuration.locations(),
+		MigrationResolver.Sources sources = new MigrationResolver(this.configuration.locations(),
 				this.configuration.classLoader(), this.configuration.scriptSource(), this.configuration.encoding(),
-				databaseType,
-				this.configuration.javaMigrations())
+				databaseType, this.configuration.javaMigrations())
 			.failOnMissingLocations(this.configuration.failOnMissingLocations())
 			.validateMigrationNaming(this.configuration.validateMigrationNaming())
-			.resolve();
+			.resolveWithCallbacks();
 		if (onlyClassPath()) {
-			this.classPathSources = resolved;
+			this.classPathSources = sources;
 		}
-		return resolved;
+		return sources;
 	}
 
-	/** The SQL callbacks in the locations, with the listeners. */
-	Callbacks callbacks(Session session) {
-		List<SqlCallback> known = this.classPathCallbacks;
-		if (known == null) {
-			known = new MigrationResolver(this.configuration.locations(), this.configuration.classLoader(),
-					this.configuration.scriptSource(), this.configuration.encoding(), session.dialect().type(), List.of())
-				.callbacks();
-			if (onlyClassPath()) {
-				this.classPathCallbacks = known;
-			}
-		}
-		return new Callbacks(known, this.configuration.executionSettings(), session.dialect(), this.listeners,
-				placeholders(session));
+	/** The SQL callbacks found with the migrations, with the listeners. */
+	Callbacks callbacks(Session session, MigrationResolver.Sources sources) {
+		return new Callbacks(sources.callbacks(), this.configuration.executionSettings(), session.dialect(),
+				this.listeners, placeholders(session));
 	}
 
 	private boolean onlyClassPath() {

@@ -18,6 +18,7 @@ import dev.stepwise.migration.internal.history.AppliedMigration;
 import dev.stepwise.migration.internal.info.MigrationEntry;
 import dev.stepwise.migration.internal.info.MigrationStates;
 import dev.stepwise.migration.internal.lock.RunLock;
+import dev.stepwise.migration.internal.resolve.MigrationResolver;
 import dev.stepwise.migration.internal.resolve.ResolvedMigration;
 import org.jspecify.annotations.Nullable;
 
@@ -47,7 +48,8 @@ final class MigrateCommand {
 	MigrateResult run(MigrateOptions options) {
 		long start = System.nanoTime();
 		try (Session session = this.context.openSession()) {
-			List<ResolvedMigration> resolved = this.context.resolve(session);
+			MigrationResolver.Sources sources = this.context.sources(session);
+			List<ResolvedMigration> resolved = sources.migrations();
 			List<AppliedMigration> rows = session.history().readIfExists(session.connection());
 			List<AppliedMigration> adoptable = this.context.history().adoptable(session, rows);
 			MigrationStates states = this.context.states(resolved, AdoptingHistory.of(rows, adoptable));
@@ -63,11 +65,14 @@ final class MigrateCommand {
 			if (rows == null && !pending.isEmpty() && !baselineNeeded) {
 				UnknownSchema.refuseIfNotEmpty(session);
 			}
-			Callbacks callbacks = this.context.callbacks(session);
+			Callbacks callbacks = this.context.callbacks(session, sources);
 			// SQL callbacks of the whole run write, as migrations do: they run under the lock.
 			boolean callbacksDue = callbacks.has(RunEvent.BEFORE_MIGRATE) || callbacks.has(RunEvent.AFTER_MIGRATE);
 			if (options.dryRun() || (pending.isEmpty() && !baselineNeeded && !failedRecorded && !callbacksDue)) {
-				List<PlannedMigration> plan = plan(session, this.context.executor(session), pending);
+				// Nothing pending, the common start-up: no executor, whose construction loads the
+				// expand machinery that only applying needs.
+				List<PlannedMigration> plan = pending.isEmpty() ? List.of()
+						: plan(session, this.context.executor(session), pending);
 				EmptyMigrations.check(plan, "applied", this.configuration.failOnEmptyMigrations());
 				if (!options.dryRun()) {
 					callbacks.fire(RunEvent.BEFORE_MIGRATE, session.connection());

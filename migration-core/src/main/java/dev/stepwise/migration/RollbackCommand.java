@@ -18,6 +18,7 @@ import dev.stepwise.migration.internal.history.AppliedMigration;
 import dev.stepwise.migration.internal.info.MigrationEntry;
 import dev.stepwise.migration.internal.info.MigrationStates;
 import dev.stepwise.migration.internal.lock.RunLock;
+import dev.stepwise.migration.internal.resolve.MigrationResolver;
 import dev.stepwise.migration.internal.resolve.ResolvedMigration;
 import org.jspecify.annotations.Nullable;
 
@@ -38,7 +39,8 @@ final class RollbackCommand {
 	RollbackResult run(RollbackRequest request) {
 		long start = System.nanoTime();
 		try (Session session = this.context.openSession()) {
-			List<ResolvedMigration> resolved = this.context.resolve(session);
+			MigrationResolver.Sources sources = this.context.sources(session);
+			List<ResolvedMigration> resolved = sources.migrations();
 			// A dry run only reads, so it takes no lock (a null resource is skipped).
 			try (RunLock lock = request.dryRun() ? null : this.context.lock(session)) {
 				List<AppliedMigration> rows = request.dryRun() ? this.context.history().orAdoptable(session, null)
@@ -55,7 +57,7 @@ final class RollbackCommand {
 				}
 				session.limitLockWaits(this.context.configuration());
 				executor.guardedBy(Objects.requireNonNull(lock)::lostBecause);
-				List<ExecutedMigration> undone = undo(session, executor, selected);
+				List<ExecutedMigration> undone = undo(session, sources, executor, selected);
 				EngineContext.log(undone, "Rolled back", after);
 				return new RollbackResult(false, plan, undone, states.currentVersion(), after,
 						EngineContext.elapsed(start));
@@ -67,8 +69,9 @@ final class RollbackCommand {
 	}
 
 	/** Under the lock: undoes each selected migration, between the callbacks of the run. */
-	private List<ExecutedMigration> undo(Session session, MigrationExecutor executor, List<MigrationEntry> selected) {
-		Callbacks callbacks = this.context.callbacks(session);
+	private List<ExecutedMigration> undo(Session session, MigrationResolver.Sources sources, MigrationExecutor executor,
+			List<MigrationEntry> selected) {
+		Callbacks callbacks = this.context.callbacks(session, sources);
 		callbacks.fire(RunEvent.BEFORE_UNDO, session.connection());
 		List<ExecutedMigration> undone = new ArrayList<>();
 		try {

@@ -263,7 +263,7 @@ public final class StepwiseConfiguration {
 		return this.classLoader;
 	}
 
-	/** What lists {@code classpath:} locations instead of the class loader, if anything. */
+	/** What lists the {@code classpath:} locations in no directory or jar, if anything. */
 	public @Nullable ScriptSource scriptSource() {
 		return this.scriptSource;
 	}
@@ -652,8 +652,8 @@ public final class StepwiseConfiguration {
 		}
 
 		/**
-		 * Lists {@code classpath:} locations with this source instead of scanning the class
-		 * loader's directories and jars, as a native image needs. Default: none.
+		 * Lists with this source the {@code classpath:} locations that are in none of the class
+		 * loader's directories and jars, as a native image's resources are. Default: none.
 		 */
 		public Builder scriptSource(ScriptSource scriptSource) {
 			this.scriptSource = Objects.requireNonNull(scriptSource, "scriptSource must not be null");

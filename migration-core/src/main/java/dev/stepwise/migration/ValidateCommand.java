@@ -6,6 +6,7 @@ import java.util.List;
 import dev.stepwise.migration.api.MigrationValidationException;
 import dev.stepwise.migration.api.RunEvent;
 import dev.stepwise.migration.internal.execute.Callbacks;
+import dev.stepwise.migration.internal.resolve.MigrationResolver;
 import dev.stepwise.migration.internal.resolve.ResolvedMigration;
 
 /**
@@ -23,8 +24,9 @@ final class ValidateCommand {
 	/** @throws MigrationValidationException naming every problem and its fix */
 	void run() {
 		try (Session session = this.context.openSession()) {
-			List<ResolvedMigration> resolved = this.context.resolve(session);
-			Callbacks callbacks = this.context.callbacks(session);
+			MigrationResolver.Sources sources = this.context.sources(session);
+			List<ResolvedMigration> resolved = sources.migrations();
+			Callbacks callbacks = this.context.callbacks(session, sources);
 			callbacks.fire(RunEvent.BEFORE_VALIDATE, session.connection());
 			try {
 				this.context.validate(session,

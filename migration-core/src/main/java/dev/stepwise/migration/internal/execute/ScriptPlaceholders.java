@@ -16,8 +16,6 @@ import dev.stepwise.migration.internal.resolve.Placeholders;
  */
 public final class ScriptPlaceholders {
 
-	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
 	private final ExecutionSettings configuration;
 
 	private final Map<String, String> builtIns;
@@ -44,13 +42,21 @@ public final class ScriptPlaceholders {
 		Map<String, String> values = new LinkedHashMap<>(this.configuration.placeholders());
 		Map<String, String> builtIns = new LinkedHashMap<>(this.builtIns);
 		builtIns.put("filename", script.path().substring(script.path().lastIndexOf('/') + 1));
-		builtIns.put("timestamp", LocalDateTime.now().format(TIMESTAMP));
+		builtIns.put("timestamp", LocalDateTime.now().format(Timestamp.FORMAT));
 		builtIns.forEach((name, value) -> {
 			values.put("flyway:" + name, value);
 			values.put("stepwise:" + name, value);
 		});
 		return Placeholders.replace(script.path(), text, values, this.configuration.placeholderPrefix(),
 				this.configuration.placeholderSuffix());
+	}
+
+	// Built on first use: a start-up with nothing to apply makes placeholders (its callbacks
+	// have them) but never replaces one, and building a formatter loads a few dozen classes.
+	private static final class Timestamp {
+
+		static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
 	}
 
 }

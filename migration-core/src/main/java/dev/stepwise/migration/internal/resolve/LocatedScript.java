@@ -31,7 +31,7 @@ abstract class LocatedScript implements ScriptResource {
 
 	@Override
 	public final String read(Charset charset) {
-		return ScriptText.decode(bytes(), charset, toString());
+		return ScriptText.decode(bytes(), charset, this);
 	}
 
 	/**

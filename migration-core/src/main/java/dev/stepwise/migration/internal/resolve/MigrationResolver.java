@@ -93,16 +93,30 @@ public final class MigrationResolver {
 	 * repeatable description used twice
 	 */
 	public List<ResolvedMigration> resolve() {
+		return resolveWithCallbacks().migrations();
+	}
+
+	/**
+	 * Finds the migrations as {@link #resolve()} does and, from the same listing of the
+	 * locations, the SQL callbacks: scripts named after a {@link RunEvent}, as Flyway names
+	 * them. One listing for both: a start-up with a thousand scripts would otherwise list
+	 * them twice.
+	 * @return the migrations and the callbacks
+	 * @throws MigrationValidationException as {@link #resolve()}
+	 */
+	public Sources resolveWithCallbacks() {
 		List<String> problems = new ArrayList<>();
+		List<SqlCallback> callbacks = new ArrayList<>();
 		MigrationSet migrations = new MigrationSet();
 		for (ScriptResource script : this.scriptFinder.find()) {
-			String fileName = script.path().substring(script.path().lastIndexOf('/') + 1);
+			String fileName = fileName(script);
 			ScriptName name = ScriptName.parse(fileName);
+			RunEvent event = (name == null) ? CallbackName.parse(fileName) : null;
 			if (name != null) {
 				migrations.add(name, script);
 			}
-			else if (CallbackName.parse(fileName) != null) {
-				// A callback: callbacks() finds it.
+			else if (event != null) {
+				callbacks.add(new SqlCallback(event, script));
 			}
 			else if (CallbackName.isUnsupported(fileName)) {
 				problems.add(script + ": a Flyway callback that Stepwise does not run. Stepwise runs "
@@ -122,21 +136,13 @@ public final class MigrationResolver {
 		if (!problems.isEmpty()) {
 			throw new MigrationValidationException(problems);
 		}
-		return migrations.resolve(this.encoding);
+		return new Sources(migrations.resolve(this.encoding), inRunOrder(callbacks));
 	}
 
-	/**
-	 * Finds the SQL callbacks: scripts named after a {@link RunEvent}, as Flyway names them.
-	 * @return the callbacks of each event in the order Flyway runs them: by file name
-	 */
-	public List<SqlCallback> callbacks() {
-		List<SqlCallback> callbacks = new ArrayList<>();
-		for (ScriptResource script : this.scriptFinder.find()) {
-			String fileName = script.path().substring(script.path().lastIndexOf('/') + 1);
-			RunEvent event = CallbackName.parse(fileName);
-			if (event != null && ScriptName.parse(fileName) == null) {
-				callbacks.add(new SqlCallback(event, script));
-			}
+	// The order Flyway runs the callbacks of an event in: by file name.
+	private static List<SqlCallback> inRunOrder(List<SqlCallback> callbacks) {
+		if (callbacks.isEmpty()) {
+			return List.of();
 		}
 		callbacks.sort(Comparator.comparing((SqlCallback callback) -> callback.event())
 			.thenComparing((callback) -> fileName(callback.script())));
@@ -149,6 +155,16 @@ public final class MigrationResolver {
 
 	private static String supportedCallbacks() {
 		return String.join(", ", Arrays.stream(RunEvent.values()).map(RunEvent::callbackName).toList());
+	}
+
+	/**
+	 * What the locations hold.
+	 *
+	 * @param migrations as {@link #resolve()} returns them
+	 * @param callbacks the SQL callbacks, by event, then by file name
+	 */
+	public record Sources(List<ResolvedMigration> migrations, List<SqlCallback> callbacks) {
+
 	}
 
 }

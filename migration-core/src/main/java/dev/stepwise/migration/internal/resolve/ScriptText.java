@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 
+import dev.stepwise.migration.api.ScriptResource;
 import dev.stepwise.migration.api.StepwiseException;
 
 /**
@@ -18,7 +19,11 @@ final class ScriptText {
 	private ScriptText() {
 	}
 
-	static String decode(byte[] bytes, Charset charset, String scriptName) {
+	/**
+	 * Decodes a script.
+	 * @param script named in the error (its name is only worked out then)
+	 */
+	static String decode(byte[] bytes, Charset charset, ScriptResource script) {
 		String text;
 		try {
 			text = charset.newDecoder()
@@ -28,7 +33,7 @@ final class ScriptText {
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
-			throw new StepwiseException(scriptName + " is not valid " + charset.name() + ": save it as "
+			throw new StepwiseException(script + " is not valid " + charset.name() + ": save it as "
 					+ charset.name()
 					+ ", or set the encoding of scripts with encoding(...) (Spring Boot: stepwise.encoding)", ex);
 		}

@@ -97,8 +97,8 @@ public final class StepwiseAutoConfiguration {
 			if (classLoader != null) {
 				configuration.classLoader(classLoader);
 			}
-			// Spring's resolver also lists a native image's resources, which the engine's own
-			// scanner of directories and jars cannot.
+			// For a native image's resources, which the engine's own scanner of directories and
+			// jars cannot list; the engine asks it only for those.
 			configuration.scriptSource(new SpringResourceScriptSource(resourceLoader));
 			configuration.javaMigrations(javaMigrations.orderedStream().toList());
 			configuration.listeners(listeners.orderedStream().toArray(StepwiseListener[]::new));

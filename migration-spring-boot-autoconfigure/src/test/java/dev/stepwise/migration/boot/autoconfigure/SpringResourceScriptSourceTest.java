@@ -22,9 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * In Spring Boot the engine lists its {@code classpath:} scripts through Spring's resource
- * resolver, so it finds scripts where the class path is neither a directory nor a jar (as in
- * a native image): here scripts that exist only in memory, behind a URL no scanner knows.
+ * In Spring Boot the engine lists through Spring's resource resolver the {@code classpath:}
+ * scripts that are in no directory or jar (as in a native image): here scripts that exist only
+ * in memory, behind a URL no scanner knows.
  */
 class SpringResourceScriptSourceTest {
 
