@@ -1,5 +1,6 @@
 package dev.stepwise.migration;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.stepwise.migration.api.MigrationValidationException;
@@ -27,12 +28,15 @@ final class EmptyMigrations {
 	 * @throws MigrationValidationException naming every empty script, when refusing
 	 */
 	static void check(List<PlannedMigration> plan, String recordedAs, boolean refuse) {
-		List<String> empty = plan.stream()
-			// A Java migration's plan names its up or down call, so only scripts and schema
-			// migrations that describe nothing come out empty.
-			.filter((step) -> step.statements().isEmpty())
-			.map(PlannedMigration::script)
-			.toList();
+		// A Java migration's plan names its up or down call, so only scripts and schema
+		// migrations that describe nothing come out empty. A loop: most start-ups check an
+		// empty plan, and a stream would cost its first use for nothing.
+		List<String> empty = new ArrayList<>();
+		for (PlannedMigration step : plan) {
+			if (step.statements().isEmpty()) {
+				empty.add(step.script());
+			}
+		}
 		if (empty.isEmpty()) {
 			return;
 		}

@@ -39,7 +39,12 @@ public final class Callbacks {
 
 	/** Whether a SQL callback exists for the event. */
 	public boolean has(RunEvent event) {
-		return this.scripts.stream().anyMatch((callback) -> callback.event() == event);
+		for (SqlCallback callback : this.scripts) {
+			if (callback.event() == event) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -84,15 +84,22 @@ public record MigrationStates(List<MigrationEntry> entries, @Nullable MigrationV
 				latestRepeatable.put(row.description(), row);
 			}
 		}
-		MigrationVersion current = max(latestByVersion.values().stream()
-			.filter(AppliedMigration::isInEffect)
-			.map(AppliedMigration::version)
-			.toList());
-		MigrationVersion baseline = max(latestByVersion.values().stream()
-			.filter((row) -> row.type() == MigrationType.BASELINE && row.isInEffect())
-			.map(AppliedMigration::version)
-			.toList());
-		MigrationVersion newestKnown = max(resolved.stream().map(ResolvedMigration::version).toList());
+		// Loops rather than streams here and below: this runs at every start-up, where each
+		// stream and lambda costs its first use in a cold JVM.
+		MigrationVersion current = null;
+		MigrationVersion baseline = null;
+		for (AppliedMigration row : latestByVersion.values()) {
+			if (row.isInEffect()) {
+				current = newer(current, row.version());
+				if (row.type() == MigrationType.BASELINE) {
+					baseline = newer(baseline, row.version());
+				}
+			}
+		}
+		MigrationVersion newestKnown = null;
+		for (ResolvedMigration source : resolved) {
+			newestKnown = newer(newestKnown, source.version());
+		}
 
 		Adoption adoption = new Adoption(adoptedBelow);
 		List<MigrationEntry> versioned = new ArrayList<>();
@@ -115,17 +122,22 @@ public record MigrationStates(List<MigrationEntry> entries, @Nullable MigrationV
 				repeatable.add(adoption.entry(source, row, repeatableState(source, row)));
 			}
 		}
-		latestByVersion.forEach((version, row) -> {
-			if (!seenVersions.contains(version)) {
+		for (Map.Entry<MigrationVersion, AppliedMigration> latest : latestByVersion.entrySet()) {
+			if (!seenVersions.contains(latest.getKey())) {
+				AppliedMigration row = latest.getValue();
 				versioned.add(adoption.entry(null, row, orphanState(row, newestKnown)));
 			}
-		});
-		latestRepeatable.forEach((description, row) -> {
-			if (!seenRepeatables.contains(description)) {
+		}
+		for (Map.Entry<String, AppliedMigration> latest : latestRepeatable.entrySet()) {
+			if (!seenRepeatables.contains(latest.getKey())) {
+				AppliedMigration row = latest.getValue();
 				repeatable.add(adoption.entry(null, row, row.success() ? MigrationState.MISSING : MigrationState.FAILED));
 			}
-		});
-		versioned.sort(Comparator.comparing((MigrationEntry entry) -> entry.info().version()));
+		}
+		// Sources come in version order: only rows without a source, added at the end, need a sort.
+		if (!inVersionOrder(versioned)) {
+			versioned.sort(Comparator.comparing((MigrationEntry entry) -> entry.info().version()));
+		}
 		List<MigrationEntry> entries = new ArrayList<>(versioned);
 		entries.addAll(repeatable);
 		return new MigrationStates(entries, current);
@@ -219,13 +231,30 @@ public record MigrationStates(List<MigrationEntry> entries, @Nullable MigrationV
 		return new MigrationEntry(info, source, row);
 	}
 
-	private static @Nullable MigrationVersion max(List<@Nullable MigrationVersion> versions) {
-		return versions.stream().filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+	private static boolean inVersionOrder(List<MigrationEntry> versioned) {
+		for (int i = 1; i < versioned.size(); i++) {
+			if (versioned.get(i - 1).info().version().compareTo(versioned.get(i).info().version()) > 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The newer of two versions, either of which may be missing. */
+	private static @Nullable MigrationVersion newer(@Nullable MigrationVersion newest,
+			@Nullable MigrationVersion version) {
+		return (version != null && (newest == null || version.isNewerThan(newest))) ? version : newest;
 	}
 
 	/** The entries in one state. */
 	public List<MigrationEntry> inState(MigrationState state) {
-		return this.entries.stream().filter((entry) -> entry.info().state() == state).toList();
+		List<MigrationEntry> inState = new ArrayList<>();
+		for (MigrationEntry entry : this.entries) {
+			if (entry.info().state() == state) {
+				inState.add(entry);
+			}
+		}
+		return List.copyOf(inState);
 	}
 
 	/** What users see, with the column changes in flight. */

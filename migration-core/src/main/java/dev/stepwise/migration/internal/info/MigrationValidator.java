@@ -35,12 +35,6 @@ public final class MigrationValidator {
 	/** Every problem, empty when the sources and the history agree. */
 	public List<String> problems(MigrationStates states) {
 		List<String> problems = new ArrayList<>();
-		MigrationVersion newestKnown = states.entries().stream()
-			.filter((entry) -> entry.resolved() != null)
-			.map((entry) -> entry.info().version())
-			.filter(Objects::nonNull)
-			.max(Comparator.naturalOrder())
-			.orElse(null);
 		for (MigrationEntry entry : states.entries()) {
 			MigrationInfo info = entry.info();
 			ResolvedMigration source = entry.resolved();
@@ -53,7 +47,7 @@ public final class MigrationValidator {
 				}
 				case FAILED, ROLLBACK_FAILED -> {
 					String problem = (info.state() == MigrationState.FAILED) ? failed(info) : rollbackFailed(info);
-					if (source == null && isFuture(info, newestKnown)) {
+					if (source == null && isFuture(info, newestKnown(states))) {
 						// A newer release's failure is for that release to repair: an old pod must still
 						// restart and scale while it is being fixed.
 						if (this.ignoreFutureMigrations) {
@@ -125,6 +119,16 @@ public final class MigrationValidator {
 				+ " repair(RepairRequest.defaults().markRolledBack(\"" + version + "\")), or restore what it undid and"
 				+ " call repair(RepairRequest.defaults().markApplied(\"" + version + "\")) (Actuator: POST"
 				+ " /actuator/migrations/repair).";
+	}
+
+	// Only a failure without a source needs it: not worked out for every start-up.
+	private static @Nullable MigrationVersion newestKnown(MigrationStates states) {
+		return states.entries().stream()
+			.filter((entry) -> entry.resolved() != null)
+			.map((entry) -> entry.info().version())
+			.filter(Objects::nonNull)
+			.max(Comparator.naturalOrder())
+			.orElse(null);
 	}
 
 	private static boolean isFuture(MigrationInfo info, @Nullable MigrationVersion newestKnown) {

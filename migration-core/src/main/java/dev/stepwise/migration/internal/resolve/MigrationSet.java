@@ -46,13 +46,15 @@ final class MigrationSet {
 	/** Every clash: two migrations for one version or description, or a down script without its up. */
 	List<String> problems() {
 		List<String> problems = new ArrayList<>();
-		this.ups.forEach((version, ups) -> {
+		// A loop, not forEach with a lambda: every start-up runs this over every version.
+		for (Map.Entry<MigrationVersion, List<ResolvedMigration>> versioned : this.ups.entrySet()) {
+			List<ResolvedMigration> ups = versioned.getValue();
 			if (ups.size() > 1) {
-				problems.add("Version " + version + " is used by "
+				problems.add("Version " + versioned.getKey() + " is used by "
 						+ names(ups.stream().map(MigrationSet::nameOf).toList()) + ": renumber "
 						+ ((ups.size() == 2) ? "one of them." : "all but one of them."));
 			}
-		});
+		}
 		this.downs.forEach((version, downs) -> {
 			List<ResolvedMigration> ups = this.ups.get(version);
 			if (downs.size() > 1) {
@@ -85,24 +87,24 @@ final class MigrationSet {
 	 * checksum of each script. Call only when there are no {@link #problems()}.
 	 */
 	List<ResolvedMigration> resolve(Charset encoding) {
-		List<ResolvedMigration> resolved = new ArrayList<>();
-		this.ups.forEach((version, ups) -> {
-			ResolvedMigration up = ups.get(0);
+		List<ResolvedMigration> resolved = new ArrayList<>(this.ups.size() + this.repeatables.size());
+		for (Map.Entry<MigrationVersion, List<ResolvedMigration>> versioned : this.ups.entrySet()) {
+			ResolvedMigration up = versioned.getValue().get(0);
 			ScriptResource script = up.upScript();
 			if (script != null) {
-				List<ScriptResource> downs = this.downs.get(version);
-				resolved.add(new ResolvedMigration(version, up.description(), up.type(), up.script(),
+				List<ScriptResource> downs = this.downs.get(versioned.getKey());
+				resolved.add(new ResolvedMigration(versioned.getKey(), up.description(), up.type(), up.script(),
 						Checksums.crc32(script.read(encoding)), script, (downs != null) ? downs.get(0) : null, null));
 			}
 			else {
 				resolved.add(up);
 			}
-		});
-		this.repeatables.forEach((description, scripts) -> {
-			ScriptResource script = scripts.get(0);
-			resolved.add(new ResolvedMigration(null, description, MigrationType.SQL, script.path(),
+		}
+		for (Map.Entry<String, List<ScriptResource>> repeatable : this.repeatables.entrySet()) {
+			ScriptResource script = repeatable.getValue().get(0);
+			resolved.add(new ResolvedMigration(null, repeatable.getKey(), MigrationType.SQL, script.path(),
 					Checksums.crc32(script.read(encoding)), script, null, null));
-		});
+		}
 		return resolved;
 	}
 
