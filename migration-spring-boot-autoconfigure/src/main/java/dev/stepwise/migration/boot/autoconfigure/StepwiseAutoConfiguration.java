@@ -19,7 +19,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
@@ -139,44 +138,58 @@ public final class StepwiseAutoConfiguration {
 			configuration.dataSource(chosen);
 		}
 
+		// Plain calls, not a PropertyMapper of method references: each of those is a lambda
+		// class generated at start-up, seventy of them here.
 		private void configureProperties(StepwiseConfiguration.Builder configuration, StepwiseProperties properties) {
-			PropertyMapper map = PropertyMapper.get();
-			map.from(properties::getLocations).to(configuration::locations);
-			map.from(properties::getTable).to(configuration::table);
-			map.from(properties::getSchema).to(configuration::schema);
-			map.from(properties::getPlaceholders).to(configuration::placeholders);
-			map.from(properties::isPlaceholderReplacement).to(configuration::placeholderReplacement);
-			map.from(properties::isOutOfOrder).to(configuration::outOfOrder);
-			map.from(properties::isValidateOnMigrate).to(configuration::validateOnMigrate);
-			map.from(properties::isIgnoreFutureMigrations).to(configuration::ignoreFutureMigrations);
-			map.from(properties::isBaselineOnMigrate).to(configuration::baselineOnMigrate);
-			map.from(properties::getBaselineVersion).to(configuration::baselineVersion);
-			map.from(properties::isFailOnEmptyMigrations).to(configuration::failOnEmptyMigrations);
-			map.from(properties::getLockWaitTimeout).to(configuration::lockWaitTimeout);
-			map.from(properties::getDdlLockTimeout).to(configuration::ddlLockTimeout);
-			map.from(properties::getDdlRetries).to(configuration::ddlRetries);
-			map.from(properties::getDdlRetryBackoff).to(configuration::ddlRetryBackoff);
-			map.from(properties::getInstanceStaleness).to(configuration::instanceStaleness);
-			map.from(properties.getInstanceRegistry()::getHeartbeatInterval).to(configuration::heartbeatInterval);
-			map.from(properties::getBackfillWorkers).to(configuration::backfillWorkers);
-			map.from(properties::getInstalledBy).to(configuration::installedBy);
-			map.from(properties::getEncoding).to(configuration::encoding);
-			map.from(properties::getFlywayAdoption).to(configuration::flywayAdoption);
-			map.from(properties::getFlywayTable).to(configuration::flywayTable);
-			map.from(properties::getTarget).to(configuration::target);
-			map.from(properties::getConnectRetries).to(configuration::connectRetries);
-			map.from(properties::getConnectRetriesInterval).to(configuration::connectRetriesInterval);
-			map.from(properties::getInitSqls).to(configuration::initSqls);
-			map.from(properties::getPlaceholderPrefix).to(configuration::placeholderPrefix);
-			map.from(properties::getPlaceholderSuffix).to(configuration::placeholderSuffix);
-			map.from(properties::isFailOnMissingLocations).to(configuration::failOnMissingLocations);
-			map.from(properties::isValidateMigrationNaming).to(configuration::validateMigrationNaming);
-			map.from(properties::getDefaultSchema).to(configuration::defaultSchema);
-			map.from(properties::isCreateSchemas).to(configuration::createSchemas);
-			map.from(properties::getSchemas).to(configuration::schemas);
-			map.from(properties::isGroup).to(configuration::group);
-			map.from(properties::isMixed).to(configuration::mixed);
+			configuration.locations(properties.getLocations());
+			configuration.table(properties.getTable());
+			String schema = properties.getSchema();
+			if (schema != null) {
+				configuration.schema(schema);
+			}
+			configuration.placeholders(properties.getPlaceholders());
+			configuration.placeholderReplacement(properties.isPlaceholderReplacement());
+			configuration.outOfOrder(properties.isOutOfOrder());
+			configuration.validateOnMigrate(properties.isValidateOnMigrate());
+			configuration.ignoreFutureMigrations(properties.isIgnoreFutureMigrations());
+			configuration.baselineOnMigrate(properties.isBaselineOnMigrate());
+			configuration.baselineVersion(properties.getBaselineVersion());
+			configuration.failOnEmptyMigrations(properties.isFailOnEmptyMigrations());
+			configuration.lockWaitTimeout(properties.getLockWaitTimeout());
+			configuration.ddlLockTimeout(properties.getDdlLockTimeout());
+			configuration.ddlRetries(properties.getDdlRetries());
+			configuration.ddlRetryBackoff(properties.getDdlRetryBackoff());
+			configuration.instanceStaleness(properties.getInstanceStaleness());
+			configuration.heartbeatInterval(properties.getInstanceRegistry().getHeartbeatInterval());
+			configuration.backfillWorkers(properties.getBackfillWorkers());
+			String installedBy = properties.getInstalledBy();
+			if (installedBy != null) {
+				configuration.installedBy(installedBy);
+			}
+			configuration.encoding(properties.getEncoding());
+			configuration.flywayAdoption(properties.getFlywayAdoption());
+			configuration.flywayTable(properties.getFlywayTable());
+			String target = properties.getTarget();
+			if (target != null) {
+				configuration.target(target);
+			}
+			configuration.connectRetries(properties.getConnectRetries());
+			configuration.connectRetriesInterval(properties.getConnectRetriesInterval());
+			configuration.initSqls(properties.getInitSqls());
+			configuration.placeholderPrefix(properties.getPlaceholderPrefix());
+			configuration.placeholderSuffix(properties.getPlaceholderSuffix());
+			configuration.failOnMissingLocations(properties.isFailOnMissingLocations());
+			configuration.validateMigrationNaming(properties.isValidateMigrationNaming());
+			String defaultSchema = properties.getDefaultSchema();
+			if (defaultSchema != null) {
+				configuration.defaultSchema(defaultSchema);
+			}
+			configuration.createSchemas(properties.isCreateSchemas());
+			configuration.schemas(properties.getSchemas());
+			configuration.group(properties.isGroup());
+			configuration.mixed(properties.isMixed());
 		}
+
 
 	}
 

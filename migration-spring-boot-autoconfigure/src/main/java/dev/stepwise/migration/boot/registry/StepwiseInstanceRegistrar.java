@@ -89,7 +89,9 @@ public class StepwiseInstanceRegistrar implements SmartLifecycle {
 			this.registrations.forEach(InstanceRegistration::register);
 			long interval = this.heartbeatInterval.toMillis();
 			ScheduledExecutorService heartbeats = daemon("stepwise-heartbeat");
-			heartbeats.scheduleWithFixedDelay(this::beat, 0, interval, TimeUnit.MILLISECONDS);
+			// The first beat one interval on: registering just wrote the heartbeat, and a beat
+			// now would only add a connection and an UPDATE to the start-up.
+			heartbeats.scheduleWithFixedDelay(this::beat, interval, interval, TimeUnit.MILLISECONDS);
 			this.heartbeats = heartbeats;
 			// Right away too: contracts that an earlier run left deferred may be ready now.
 			ScheduledExecutorService contracts = daemon("stepwise-contracts");
