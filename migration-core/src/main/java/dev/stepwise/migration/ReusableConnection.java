@@ -1,9 +1,5 @@
 package dev.stepwise.migration;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -11,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One physical connection of {@link DriverManagerDataSource}, lent to one caller at a time
- * through a proxy whose {@code close()} gives it back.
+ * as a {@link LeasedConnection}, whose {@code close()} gives it back.
  */
 final class ReusableConnection {
 
@@ -46,8 +42,7 @@ final class ReusableConnection {
 	}
 
 	Connection lend() {
-		return (Connection) Proxy.newProxyInstance(ReusableConnection.class.getClassLoader(),
-				new Class<?>[] { Connection.class }, new Lease());
+		return new LeasedConnection(this, this.physical);
 	}
 
 	/**
@@ -77,94 +72,42 @@ final class ReusableConnection {
 	}
 
 	/**
-	 * One use of the connection, from {@code getConnection()} to {@code close()}. A call
-	 * that fails marks the connection broken: it may have lost its session, or still hold
-	 * what the caller could not release (a session lock), so it is closed, not reused.
+	 * Takes the connection back from a lease: reset and kept for the next one, or closed when
+	 * the lease broke it or it cannot be reset.
+	 * @param broken whether a call of the lease failed, or it aborted the connection
+	 * @param settingsChanged whether the lease changed the isolation, read-only, catalogue or schema
 	 */
-	private final class Lease implements InvocationHandler {
-
-		private boolean returned;
-
-		private boolean broken;
-
-		private boolean settingsChanged;
-
-		@Override
-		public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] arguments) throws Throwable {
-			String name = method.getName();
-			switch (name) {
-				case "close" -> {
-					giveBack();
-					return null;
-				}
-				case "isClosed" -> {
-					return this.returned || ReusableConnection.this.physical.isClosed();
-				}
-				case "equals" -> {
-					return arguments != null && proxy == arguments[0];
-				}
-				case "hashCode" -> {
-					return System.identityHashCode(proxy);
-				}
-				case "toString" -> {
-					return "Reused " + ReusableConnection.this.physical;
-				}
-				case "abort" -> this.broken = true;
-				case "setTransactionIsolation", "setReadOnly", "setCatalog", "setSchema" -> this.settingsChanged = true;
-				default -> {
-				}
-			}
-			if (this.returned) {
-				throw new SQLException("The connection is closed", "08003");
-			}
+	void giveBack(boolean broken, boolean settingsChanged) {
+		if (!broken) {
 			try {
-				return method.invoke(ReusableConnection.this.physical, arguments);
-			}
-			catch (InvocationTargetException ex) {
-				this.broken |= ex.getCause() instanceof SQLException;
-				throw ex.getCause();
-			}
-		}
-
-		private synchronized void giveBack() {
-			if (this.returned) {
+				reset(settingsChanged);
+				this.returnedAt = System.nanoTime();
+				this.owner.returned(this);
 				return;
 			}
-			this.returned = true;
-			ReusableConnection connection = ReusableConnection.this;
-			if (!this.broken) {
-				try {
-					reset();
-					connection.returnedAt = System.nanoTime();
-					connection.owner.returned(connection);
-					return;
-				}
-				catch (SQLException | RuntimeException ex) {
-					DriverManagerDataSource.debug("Could not reset a connection for reuse; it is closed", ex);
-				}
-			}
-			connection.closePhysical();
-			connection.owner.returned(null);
-		}
-
-		private void reset() throws SQLException {
-			Connection physical = ReusableConnection.this.physical;
-			if (physical.isClosed()) {
-				throw new SQLException("closed by its user");
-			}
-			if (!physical.getAutoCommit()) {
-				physical.rollback();
-			}
-			physical.setAutoCommit(ReusableConnection.this.autoCommit);
-			if (this.settingsChanged) {
-				physical.setTransactionIsolation(ReusableConnection.this.isolation);
-				physical.setReadOnly(ReusableConnection.this.readOnly);
-				if (ReusableConnection.this.catalog != null) {
-					physical.setCatalog(ReusableConnection.this.catalog);
-				}
+			catch (SQLException | RuntimeException ex) {
+				DriverManagerDataSource.debug("Could not reset a connection for reuse; it is closed", ex);
 			}
 		}
+		closePhysical();
+		this.owner.returned(null);
+	}
 
+	private void reset(boolean settingsChanged) throws SQLException {
+		if (this.physical.isClosed()) {
+			throw new SQLException("closed by its user");
+		}
+		if (!this.physical.getAutoCommit()) {
+			this.physical.rollback();
+		}
+		this.physical.setAutoCommit(this.autoCommit);
+		if (settingsChanged) {
+			this.physical.setTransactionIsolation(this.isolation);
+			this.physical.setReadOnly(this.readOnly);
+			if (this.catalog != null) {
+				this.physical.setCatalog(this.catalog);
+			}
+		}
 	}
 
 }

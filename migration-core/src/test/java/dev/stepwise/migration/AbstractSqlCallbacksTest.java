@@ -1,15 +1,20 @@
 package dev.stepwise.migration;
 
+import java.nio.charset.Charset;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.stepwise.migration.api.MigrationFailedException;
 import dev.stepwise.migration.api.MigrationValidationException;
 import dev.stepwise.migration.api.RunEvent;
+import dev.stepwise.migration.api.ScriptResource;
+import dev.stepwise.migration.api.ScriptSource;
 import dev.stepwise.migration.api.StepwiseListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +71,50 @@ abstract class AbstractSqlCallbacksTest extends AbstractEmptyDatabaseTest {
 		// Listeners hear each point after its scripts, on the run's connection.
 		assertThat(this.heard).containsExactly("beforeMigrate@1", "beforeEachMigrate@2", "afterEachMigrate@3",
 				"beforeEachMigrate@4", "afterEachMigrate@5", "afterMigrate@7");
+	}
+
+	@Test
+	void oneListingOfTheLocationsFindsBothTheMigrationsAndTheCallbacks() {
+		Map<String, String> texts = new LinkedHashMap<>();
+		texts.put("beforeMigrate.sql", """
+				CREATE TABLE IF NOT EXISTS callback_log (seq INT NOT NULL, event VARCHAR(50) NOT NULL);
+				""" + log("beforeMigrate"));
+		texts.put("V1__create_customers.sql", "CREATE TABLE customers (id INT PRIMARY KEY);\n");
+		texts.put("afterMigrate.sql", log("afterMigrate"));
+		List<String> listed = new ArrayList<>();
+		ScriptSource source = (location, path) -> {
+			listed.add(location);
+			return texts.entrySet().stream().map((text) -> script(location, text.getKey(), text.getValue())).toList();
+		};
+
+		Stepwise.configure().dataSource(this.database.dataSource()).locations("classpath:memory/callbacks")
+			.scriptSource(source).load().migrate();
+
+		assertThat(events()).containsExactly("beforeMigrate", "afterMigrate");
+		assertThat(this.sql.column("SELECT COUNT(*) FROM customers")).containsExactly("0");
+		// A start-up with a thousand scripts once listed them twice: for the migrations, then for the callbacks.
+		assertThat(listed).containsExactly("classpath:memory/callbacks");
+	}
+
+	private static ScriptResource script(String location, String name, String text) {
+		return new ScriptResource() {
+
+			@Override
+			public String path() {
+				return name;
+			}
+
+			@Override
+			public String location() {
+				return location;
+			}
+
+			@Override
+			public String read(Charset charset) {
+				return text;
+			}
+
+		};
 	}
 
 	@Test

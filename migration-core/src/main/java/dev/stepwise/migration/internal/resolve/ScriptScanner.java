@@ -110,6 +110,11 @@ final class ScriptScanner {
 			if ("file".equals(root.getProtocol())) {
 				return scanDirectory(Path.of(root.toURI()), location, scripts) ? Listing.LISTED : Listing.ABSENT;
 			}
+			if (this.classpathSource != null && !"jar".equals(root.getProtocol())) {
+				// Neither a directory nor a jar (a native image's resource: URLs): the source lists
+				// it, without a connection to a URL that may not open one.
+				return Listing.UNREADABLE;
+			}
 			URLConnection connection = root.openConnection();
 			if (connection instanceof JarURLConnection jar) {
 				// Any JarURLConnection, so also Spring Boot's nested jars

@@ -1,7 +1,13 @@
 package dev.stepwise.migration.internal.resolve;
 
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.net.URLStreamHandler;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +19,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A {@link ScriptSource} lists {@code classpath:} locations in place of the class loader, as
- * a native image needs: its scripts are resolved like scanned ones, {@code {vendor}} included.
+ * A {@link ScriptSource} lists the {@code classpath:} locations that are in none of the class
+ * loader's directories and jars, as a native image needs: its scripts are resolved like
+ * scanned ones, {@code {vendor}} included. What the class loader's directories and jars hold,
+ * the engine lists itself, without asking the source.
  */
 class ScriptSourceTest {
 
@@ -50,6 +58,36 @@ class ScriptSourceTest {
 		assertThat(resolved).isEmpty();
 	}
 
+	@Test
+	void listsTheClassLoadersDirectoriesAndJarsWithoutAskingTheSource() {
+		ScriptSource unexpected = (location, path) -> {
+			throw new AssertionError("The source was asked for " + location);
+		};
+		List<ResolvedMigration> resolved = new MigrationResolver(List.of("classpath:resolve/basic"),
+				getClass().getClassLoader(), unexpected, StandardCharsets.UTF_8, DatabaseType.H2, List.of())
+			.resolve();
+		assertThat(resolved).extracting(ResolvedMigration::script).contains("V1__create_users.sql");
+	}
+
+	@Test
+	void asksTheSourceWhereTheClassPathEntryIsNeitherADirectoryNorAJar() {
+		ClassLoader resourcesOnly = new ClassLoader(null) {
+
+			@Override
+			public Enumeration<URL> getResources(String name) throws IOException {
+				URL root = new URL("resource", null, -1, "/" + name, new NoConnections());
+				return name.equals("memory/migration") ? Collections.enumeration(List.of(root))
+						: Collections.emptyEnumeration();
+			}
+
+		};
+		List<ResolvedMigration> resolved = new MigrationResolver(List.of("classpath:memory/migration"), resourcesOnly,
+				this.source, StandardCharsets.UTF_8, DatabaseType.H2, List.of())
+			.resolve();
+		assertThat(resolved).extracting(ResolvedMigration::script)
+			.containsExactly("V1__create_notes.sql", "V2__add_note.sql");
+	}
+
 	private MigrationResolver resolver(List<String> locations, DatabaseType type) {
 		return new MigrationResolver(locations, getClass().getClassLoader(), this.source, StandardCharsets.UTF_8, type,
 				List.of());
@@ -74,6 +112,16 @@ class ScriptSourceTest {
 			}
 
 		};
+	}
+
+	/** A native image's kind of URL: no connection can read it. */
+	private static final class NoConnections extends URLStreamHandler {
+
+		@Override
+		protected URLConnection openConnection(URL url) throws IOException {
+			throw new IOException("Not a readable URL: " + url);
+		}
+
 	}
 
 }
