@@ -131,7 +131,12 @@ final class EngineContext {
 	}
 
 	private boolean onlyClassPath() {
-		return this.configuration.locations().stream().allMatch((location) -> location.startsWith("classpath:"));
+		for (String location : this.configuration.locations()) {
+			if (!location.startsWith("classpath:")) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private ScriptPlaceholders placeholders(Session session) {

@@ -2,6 +2,7 @@ package dev.stepwise.migration;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.stepwise.migration.api.CredentialMask;
@@ -69,9 +70,11 @@ final class Session implements AutoCloseable {
 			Target target = (known != null) ? known : Target.of(connection, configuration);
 			String user = (configuration.installedBy() != null) ? configuration.installedBy()
 					: installer(target.databaseUser());
+			List<String> otherSchemas = new ArrayList<>(ManagedSchemas.of(configuration));
+			otherSchemas.remove(target.schema());
 			Session session = new Session(connection, autoCommit, target,
 					new HistoryTable(target.dialect(), target.schema(), configuration.table()), user,
-					ManagedSchemas.of(configuration).stream().filter((schema) -> !schema.equals(target.schema())).toList());
+					List.copyOf(otherSchemas));
 			String defaultSchema = configuration.defaultSchema();
 			if (known == null) {
 				String missing = ManagedSchemas.createOrFindMissing(connection, target.dialect(), configuration);

@@ -52,6 +52,10 @@ public final class StartupBenchmark {
 				+ Statistics.ratio(Statistics.median(coldStepwise) / Statistics.median(coldFloor)) + " paired_ratio="
 				+ Statistics.ratio(Statistics.pairedRatio(coldStepwise, coldFloor)) + " second_call_ratio="
 				+ Statistics.ratio(Statistics.median(cold.get("stepwise_2nd")) / Statistics.median(cold.get("floor_2nd")))
+				+ " cpu_ratio=" + Statistics.ratio(Statistics.median(cold.get("stepwise_cpu"))
+						/ Statistics.median(cold.get("floor_cpu")))
+				+ " paired_cpu_ratio=" + Statistics.ratio(Statistics.pairedRatio(cold.get("stepwise_cpu"),
+						cold.get("floor_cpu")))
 				+ " goal<=1.20");
 	}
 

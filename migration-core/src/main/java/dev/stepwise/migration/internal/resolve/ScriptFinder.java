@@ -54,8 +54,10 @@ final class ScriptFinder {
 	private void find(String configured, List<Location> scanned, List<ScriptResource> scripts) {
 		List<Location> candidates = candidates(configured);
 		for (Location candidate : candidates) {
-			if (scanned.stream().anyMatch(candidate::samePlaceAs)) {
-				return;
+			for (Location earlier : scanned) {
+				if (candidate.samePlaceAs(earlier)) {
+					return;
+				}
 			}
 			scanned.add(candidate);
 			List<ScriptResource> found = this.scanner.scan(candidate);

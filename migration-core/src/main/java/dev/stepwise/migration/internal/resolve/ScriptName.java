@@ -20,11 +20,6 @@ record ScriptName(Kind kind, @Nullable MigrationVersion version, String descript
 
 	private static final String SEPARATOR = "__";
 
-	private static final Pattern VERSION = Pattern.compile("\\d+([._]\\d+)*");
-
-	// The usual slip: one underscore where two belong (V1_create_users.sql).
-	private static final Pattern SINGLE_UNDERSCORE = Pattern.compile("(R|[VU]\\d+(?:[._]\\d+)*)_([^_].*)");
-
 	/** What a script does, from the first letter of its name. */
 	enum Kind {
 
@@ -57,8 +52,28 @@ record ScriptName(Kind kind, @Nullable MigrationVersion version, String descript
 		if (kind == Kind.REPEATABLE) {
 			return version.isEmpty() ? new ScriptName(kind, null, description) : null;
 		}
-		return VERSION.matcher(version).matches() ? new ScriptName(kind, MigrationVersion.parse(version), description)
-				: null;
+		return isVersion(version) ? new ScriptName(kind, MigrationVersion.parse(version), description) : null;
+	}
+
+	/**
+	 * Whether the text is digits in groups separated by single dots or underscores. A loop
+	 * rather than a regular expression: every start-up checks every script's name.
+	 */
+	private static boolean isVersion(String text) {
+		boolean digitBefore = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= '0' && c <= '9') {
+				digitBefore = true;
+			}
+			else if ((c == '.' || c == '_') && digitBefore) {
+				digitBefore = false;
+			}
+			else {
+				return false;
+			}
+		}
+		return digitBefore;
 	}
 
 	/**
@@ -67,7 +82,9 @@ record ScriptName(Kind kind, @Nullable MigrationVersion version, String descript
 	 * @return the name with the usual slip fixed, or a generic example
 	 */
 	static String suggestionFor(String fileName) {
-		Matcher matcher = SINGLE_UNDERSCORE.matcher(baseName(fileName));
+		// The usual slip: one underscore where two belong (V1_create_users.sql). Compiled here,
+		// on the way to an error, not when the class loads at every start-up.
+		Matcher matcher = Pattern.compile("(R|[VU]\\d+(?:[._]\\d+)*)_([^_].*)").matcher(baseName(fileName));
 		if (matcher.matches()) {
 			return matcher.group(1) + SEPARATOR + matcher.group(2) + SUFFIX;
 		}
