@@ -24,13 +24,14 @@ final class Settings {
 		defaults.put("rows", "1000000");
 		defaults.put("writers", "4");
 		defaults.put("throughput-seconds", "10");
-		defaults.put("trigger-rounds", "8");
+		defaults.put("trigger-rounds", "12");
 		defaults.put("trigger-round-seconds", "2");
 		defaults.put("cap-seconds", "300");
 		defaults.put("lead-seconds", "1");
 		defaults.put("backfill-workers", "2");
 		defaults.put("path", "both");
 		defaults.put("idle-backfill", "true");
+		defaults.put("references", "true");
 		defaults.put("slow-ms", "5");
 		return defaults;
 	}
@@ -103,6 +104,11 @@ final class Settings {
 
 	boolean idleBackfill() {
 		return bool("idle-backfill");
+	}
+
+	/** Whether the recipe and plain batches are measured under the same writers too ({@link ReferenceRun}). */
+	boolean references() {
+		return bool("references");
 	}
 
 	Duration slowThreshold() {

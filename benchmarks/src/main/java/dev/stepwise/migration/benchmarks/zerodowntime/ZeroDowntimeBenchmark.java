@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * <li>Identical tables are filled: one per way the engine reaches the database
  * ({@code users} through a HikariCP pool, {@code users_url} through
  * {@code dataSource(url, ...)}), {@code users_floor_1} and {@code users_floor_2} for the
- * single-UPDATE floor, and {@code users_idle} for the engine's backfill without load (a
- * diagnostic).</li>
+ * single-UPDATE floor, {@code users_idle} for the engine's backfill without load (a
+ * diagnostic), {@code users_recipe} and {@code users_batches} for the references.</li>
  * <li>The floor: {@code ADD COLUMN full_name}, then one {@code UPDATE ... SET full_name =
  * name} of the whole table, timed; once before the real runs and once after them, so that
  * the floor is the mean of two measurements around the backfills it is compared with.</li>
@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * <li>Each real run: the writers start on its table, the migration runs, the writers stop
  * shortly after it; every operation's latency is kept, and slow ones are matched with the
  * expand's DDL or backfill batches. Rows whose two columns differ are counted.</li>
+ * <li>The references under the same writers: the recipe and plain batches without sync
+ * ({@link ReferenceRun}).</li>
  * <li>The writers' throughput with the sync triggers, alternated with short runs without
  * them, on the same table, so that the ratio compares like with like; the ratio is the
  * median of each pair's ratio.</li>
@@ -55,6 +57,9 @@ public final class ZeroDowntimeBenchmark {
 		if (settings.idleBackfill()) {
 			tables.add("users_idle");
 		}
+		if (settings.references()) {
+			tables.addAll(List.of("users_recipe", "users_batches"));
+		}
 		progress("filling " + String.join(", ", tables) + " with " + rows + " rows");
 		for (String table : tables) {
 			database.execute(vendor.fill(table, rows));
@@ -80,6 +85,13 @@ public final class ZeroDowntimeBenchmark {
 			loaded.add(loadedRun(database, table(path), path, settings, clock));
 		}
 		long floorAfter = floor(database, "users_floor_2", clock);
+		List<ReferenceRun> references = new ArrayList<>();
+		if (settings.references()) {
+			for (ReferenceRun.Kind kind : ReferenceRun.Kind.values()) {
+				progress("reference under the writers: " + kind.description());
+				references.add(ReferenceRun.run(database, "users_" + kind, kind, settings, clock));
+			}
+		}
 
 		SyncTriggers triggers = new SyncTriggers(database, first);
 		progress("writers with and without the sync triggers (" + triggers.describe() + "), " + settings.triggerRounds()
@@ -93,8 +105,8 @@ public final class ZeroDowntimeBenchmark {
 			withoutTrigger.add(writers(database, first, settings, clock).runFor(settings.triggerRound()));
 			triggers.on();
 		}
-		return new Results(vendor, rows, List.of(floorBefore, floorAfter), idle, baseline, loaded, withTrigger,
-				withoutTrigger);
+		return new Results(vendor, rows, List.of(floorBefore, floorAfter), idle, baseline, loaded, references,
+				withTrigger, withoutTrigger);
 	}
 
 	/** Writers on the table, then the migration, then the writers a little longer. */
@@ -162,7 +174,8 @@ public final class ZeroDowntimeBenchmark {
 
 	/** Everything the report shows. */
 	record Results(Vendor vendor, long rows, List<Long> floorNanos, @Nullable ExpandRun idle, WriterResult baseline,
-			List<LoadedRun> loaded, List<WriterResult> withTrigger, List<WriterResult> withoutTrigger) {
+			List<LoadedRun> loaded, List<ReferenceRun> references, List<WriterResult> withTrigger,
+			List<WriterResult> withoutTrigger) {
 
 		/** The rows per second of the floor's mean time. */
 		double floorRowsPerSecond() {
