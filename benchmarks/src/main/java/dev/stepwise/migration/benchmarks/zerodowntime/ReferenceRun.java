@@ -17,9 +17,10 @@ import java.util.Locale;
  * @param kind which of the two
  * @param underLoad what the writers saw while it ran
  * @param elapsedNanos the copy's time, from ADD COLUMN's end to the last commit
+ * @param checkpointAge how close the log came to forcing a checkpoint meanwhile
  * @param inconsistent rows whose two columns differ when it ends (the writers stopped first)
  */
-record ReferenceRun(Kind kind, WriterResult underLoad, long elapsedNanos, long inconsistent) {
+record ReferenceRun(Kind kind, WriterResult underLoad, long elapsedNanos, String checkpointAge, long inconsistent) {
 
 	static final int BATCH_ROWS = 10_000;
 
@@ -51,6 +52,7 @@ record ReferenceRun(Kind kind, WriterResult underLoad, long elapsedNanos, long i
 			throws Exception {
 		database.execute("ALTER TABLE " + table + " ADD COLUMN full_name " + database.vendor().textType());
 		database.execute(database.vendor().settle(table));
+		CheckpointAge checkpointAge = CheckpointAge.start(database);
 		Writers writers = new Writers(database.url(), table, settings.writers(), settings.rows(), clock,
 				settings.slowThreshold());
 		writers.start(settings.cap());
@@ -58,7 +60,7 @@ record ReferenceRun(Kind kind, WriterResult underLoad, long elapsedNanos, long i
 		long start = clock.now();
 		long end;
 		WriterResult underLoad;
-		try (Connection connection = database.connect()) {
+		try (checkpointAge; Connection connection = database.connect()) {
 			if (kind == Kind.RECIPE) {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("UPDATE " + table + " SET full_name = name");
@@ -75,7 +77,7 @@ record ReferenceRun(Kind kind, WriterResult underLoad, long elapsedNanos, long i
 		long inconsistent = database.queryLong("SELECT COUNT(*) FROM " + table + " WHERE "
 				+ database.vendor().differs("full_name", "name"));
 		database.execute("DROP TABLE " + table);
-		return new ReferenceRun(kind, underLoad, end - start, inconsistent);
+		return new ReferenceRun(kind, underLoad, end - start, checkpointAge.describe(), inconsistent);
 	}
 
 	private static void copyInBatches(Connection connection, String table, long rows) throws SQLException {

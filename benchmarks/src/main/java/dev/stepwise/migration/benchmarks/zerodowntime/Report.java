@@ -89,6 +89,7 @@ final class Report {
 		row(out, path + "server during the run", run.activity().walBytes() / (1024 * 1024) + " MB of "
 				+ ((r.vendor() == Vendor.MARIADB) ? "redo log" : "WAL, " + run.activity().checkpoints() + " checkpoints ("
 						+ run.activity().requestedCheckpoints() + " requested)"), "");
+		row(out, path + "checkpoint age", run.checkpointAge(), "");
 		row(out, path + "inconsistent rows", String.valueOf(run.inconsistent()), "0");
 		row(out, path + "backfill under load", seconds(expand.backfillNanos()) + ", "
 				+ rate(expand.backfillRowsPerSecond()) + " rows/s, ratio " + fixed(backfillRatio(expand)), ">= 0.70");
@@ -115,6 +116,7 @@ final class Report {
 				+ reference.inconsistent() + " inconsistent, copy " + seconds(reference.elapsedNanos()) + " (ratio "
 				+ fixed(this.results.rows() / (reference.elapsedNanos() / 1e9) / this.results.floorRowsPerSecond()) + ")",
 				"(the field, same writers)");
+		row(out, "  its checkpoint age", reference.checkpointAge(), "");
 	}
 
 	private double backfillRatio(ExpandRun expand) {

@@ -32,6 +32,7 @@ final class Settings {
 		defaults.put("path", "both");
 		defaults.put("idle-backfill", "true");
 		defaults.put("references", "true");
+		defaults.put("server", "as-is");
 		defaults.put("slow-ms", "5");
 		return defaults;
 	}
@@ -109,6 +110,18 @@ final class Settings {
 	/** Whether the recipe and plain batches are measured under the same writers too ({@link ReferenceRun}). */
 	boolean references() {
 		return bool("references");
+	}
+
+	/** MariaDB only: the server as configured, or InnoDB sized for the run ({@link InnoDbSizing}). */
+	boolean sizedServer() {
+		String value = this.values.get("server");
+		if (!value.equals("as-is") && !value.equals("sized")) {
+			throw new IllegalArgumentException("server must be as-is or sized, not '" + value + "'");
+		}
+		if (value.equals("sized") && database() != Vendor.MARIADB) {
+			throw new IllegalArgumentException("server=sized sizes MariaDB's InnoDB; PostgreSQL is measured as configured");
+		}
+		return value.equals("sized");
 	}
 
 	Duration slowThreshold() {

@@ -41,7 +41,15 @@ public final class ZeroDowntimeBenchmark {
 		System.out.println("zero-downtime: " + settings);
 		RunClock clock = new RunClock();
 		try (ScratchDatabase database = ScratchDatabase.create(settings.database())) {
-			Results results = run(database, settings, clock);
+			Results results;
+			if (settings.sizedServer()) {
+				try (InnoDbSizing sizing = InnoDbSizing.apply(database)) {
+					results = run(database, settings, clock);
+				}
+			}
+			else {
+				results = run(database, settings, clock);
+			}
 			new Report(settings, results).print(System.out);
 		}
 	}
@@ -115,12 +123,13 @@ public final class ZeroDowntimeBenchmark {
 		progress("real run through the " + path + ": writers, then migrate() of " + table);
 		database.execute(database.vendor().settle(table));
 		ServerActivity activityBefore = ServerActivity.read(database);
+		CheckpointAge checkpointAge = CheckpointAge.start(database);
 		Writers load = writers(database, table, settings, clock);
 		load.start(settings.cap());
 		sleep(settings.lead());
 		ExpandRun expand;
 		WriterResult underLoad;
-		try {
+		try (checkpointAge) {
 			expand = ExpandRun.run(database, table, settings.rows(), settings.backfillWorkers(), path, clock);
 			sleep(settings.lead());
 		}
@@ -130,7 +139,7 @@ public final class ZeroDowntimeBenchmark {
 		ServerActivity activity = ServerActivity.read(database).since(activityBefore);
 		long inconsistent = database.queryLong("SELECT COUNT(*) FROM " + table + " WHERE "
 				+ database.vendor().differs("full_name", "name"));
-		return new LoadedRun(expand, underLoad, activity, inconsistent);
+		return new LoadedRun(expand, underLoad, activity, checkpointAge.describe(), inconsistent);
 	}
 
 	private static String table(ExpandRun.Path path) {
@@ -166,9 +175,11 @@ public final class ZeroDowntimeBenchmark {
 	 * @param expand what the engine did
 	 * @param underLoad what the writers saw meanwhile
 	 * @param activity the server's WAL (redo log) and checkpoints meanwhile
+	 * @param checkpointAge how close the log came to forcing a checkpoint meanwhile
 	 * @param inconsistent rows whose two columns differ afterwards
 	 */
-	record LoadedRun(ExpandRun expand, WriterResult underLoad, ServerActivity activity, long inconsistent) {
+	record LoadedRun(ExpandRun expand, WriterResult underLoad, ServerActivity activity, String checkpointAge,
+			long inconsistent) {
 
 	}
 
