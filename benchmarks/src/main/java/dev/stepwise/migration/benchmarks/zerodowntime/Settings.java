@@ -33,6 +33,7 @@ final class Settings {
 		defaults.put("idle-backfill", "true");
 		defaults.put("references", "true");
 		defaults.put("server", "as-is");
+		defaults.put("competing", "0");
 		defaults.put("slow-ms", "5");
 		return defaults;
 	}
@@ -122,6 +123,12 @@ final class Settings {
 			throw new IllegalArgumentException("server=sized sizes MariaDB's InnoDB; PostgreSQL is measured as configured");
 		}
 		return value.equals("sized");
+	}
+
+	/** Busy processes competing for the cores while everything is measured. */
+	int competing() {
+		String value = this.values.get("competing");
+		return value.equals("0") ? 0 : (int) positive("competing");
 	}
 
 	Duration slowThreshold() {

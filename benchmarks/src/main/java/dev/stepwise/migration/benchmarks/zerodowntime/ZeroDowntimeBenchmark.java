@@ -73,6 +73,15 @@ public final class ZeroDowntimeBenchmark {
 			database.execute(vendor.fill(table, rows));
 		}
 
+		try (CompetingLoad competing = CompetingLoad.start(settings.competing())) {
+			return measure(database, settings, clock, tables);
+		}
+	}
+
+	private static Results measure(ScratchDatabase database, Settings settings, RunClock clock, List<String> tables)
+			throws Exception {
+		Vendor vendor = database.vendor();
+		long rows = settings.rows();
 		long floorBefore = floor(database, "users_floor_1", clock);
 
 		@Nullable ExpandRun idle = null;
