@@ -6,16 +6,16 @@ import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One physical connection of {@link DriverManagerDataSource}, lent to one caller at a time
+ * One physical connection of {@link ReusingDataSource}, lent to one caller at a time
  * as a {@link LeasedConnection}, whose {@code close()} gives it back.
  */
 final class ReusableConnection {
 
 	private final Connection physical;
 
-	private final DriverManagerDataSource owner;
+	private final ReusingDataSource owner;
 
-	// What DriverManager gave: a lease that changed one of these puts it back.
+	// What the driver gave: a lease that changed one of these puts it back.
 	private final boolean autoCommit;
 
 	private final int isolation;
@@ -26,7 +26,7 @@ final class ReusableConnection {
 
 	private long returnedAt = System.nanoTime();
 
-	ReusableConnection(Connection physical, DriverManagerDataSource owner) throws SQLException {
+	ReusableConnection(Connection physical, ReusingDataSource owner) throws SQLException {
 		this.physical = physical;
 		this.owner = owner;
 		try {
@@ -57,7 +57,7 @@ final class ReusableConnection {
 			return System.nanoTime() - this.returnedAt < windowNanos || this.physical.isValid(timeoutSeconds);
 		}
 		catch (SQLException | RuntimeException ex) {
-			DriverManagerDataSource.debug("An idle connection failed its check; it is replaced", ex);
+			ReusingDataSource.debug("An idle connection failed its check; it is replaced", ex);
 			return false;
 		}
 	}
@@ -67,7 +67,7 @@ final class ReusableConnection {
 			this.physical.close();
 		}
 		catch (SQLException | RuntimeException ex) {
-			DriverManagerDataSource.debug("Could not close an idle connection", ex);
+			ReusingDataSource.debug("Could not close an idle connection", ex);
 		}
 	}
 
@@ -86,7 +86,7 @@ final class ReusableConnection {
 				return;
 			}
 			catch (SQLException | RuntimeException ex) {
-				DriverManagerDataSource.debug("Could not reset a connection for reuse; it is closed", ex);
+				ReusingDataSource.debug("Could not reset a connection for reuse; it is closed", ex);
 			}
 		}
 		closePhysical();

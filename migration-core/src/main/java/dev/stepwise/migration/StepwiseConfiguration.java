@@ -2,6 +2,7 @@ package dev.stepwise.migration;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.sql.Driver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -445,11 +446,31 @@ public final class StepwiseConfiguration {
 
 		/**
 		 * The database to migrate, reached through {@code DriverManager}; the JDBC driver
-		 * must be on the classpath.
+		 * must be on the classpath. The engine keeps the connections of one call for reuse
+		 * and closes them all when the call ends.
 		 */
 		public Builder dataSource(String url, @Nullable String user, @Nullable String password) {
 			ConfigurationRules.text(url, "url");
-			this.dataSource = new DriverManagerDataSource(url, user, password);
+			this.dataSource = new ReusingDataSource(PhysicalConnections.driverManager(), url, user, password);
+			return this;
+		}
+
+		/**
+		 * The database to migrate, reached through the given JDBC driver, with connections
+		 * reused within a call as {@link #dataSource(String, String, String)} does. For a
+		 * driver that {@code DriverManager} cannot see: one loaded by a class loader other
+		 * than the application's, as a tool or a build plugin loads the project's
+		 * dependencies ({@code DriverManager} only lends a driver to callers whose own class
+		 * loader can load it).
+		 * @param driver the driver, which must accept the URL
+		 * @param url the JDBC URL
+		 * @param user the user, or {@code null} when the URL carries it
+		 * @param password the password, or {@code null}
+		 */
+		public Builder dataSource(Driver driver, String url, @Nullable String user, @Nullable String password) {
+			Objects.requireNonNull(driver, "driver must not be null");
+			ConfigurationRules.text(url, "url");
+			this.dataSource = new ReusingDataSource(PhysicalConnections.driver(driver), url, user, password);
 			return this;
 		}
 

@@ -2,9 +2,12 @@ package dev.stepwise.migration;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -52,6 +55,9 @@ abstract class AbstractCredentialMaskingTest {
 	/** A URL that reaches the server but that the server refuses for a password given apart. */
 	abstract String urlRefusingPassword();
 
+	/** This database's driver, given to {@code dataSource(driver, url, user, password)} as the tools give it. */
+	abstract Driver driver();
+
 	@BeforeEach
 	void captureLogs(TestDatabase database) {
 		this.database = database;
@@ -90,6 +96,34 @@ abstract class AbstractCredentialMaskingTest {
 	}
 
 	@Test
+	void aBadUrlGivenToADriverFailsWithoutShowingThePassword() {
+		for (String url : badUrls()) {
+			Throwable failure = catchThrowable(
+					() -> Stepwise.configure().dataSource(driver(), url, null, null).load().migrate());
+			assertFailsWithoutSecret(url, failure);
+		}
+		Throwable failure = catchThrowable(
+				() -> Stepwise.configure().dataSource(driver(), urlRefusingPassword(), null, SECRET).load().migrate());
+		assertFailsWithoutSecret(urlRefusingPassword(), failure);
+		assertNoSecretLogged();
+	}
+
+	@Test
+	void aDriverThatRefusesTheUrlSaysSoNamingItselfAndTheMaskedUrl() {
+		String url = "jdbc:otherdb://127.0.0.1:1/db?user=someone&password=" + SECRET;
+		Throwable failure = catchThrowable(() -> Stepwise.configure().dataSource(driver(), url, null, null).load().migrate());
+		assertFailsWithoutSecret(url, failure);
+		SQLException refused = (SQLException) Stream.iterate(failure, Objects::nonNull, Throwable::getCause)
+			.filter(SQLException.class::isInstance)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no SQLException in the chain", failure));
+		assertThat(refused.getSQLState()).isEqualTo("08001");
+		assertThat(refused.getMessage()).isEqualTo("The driver " + driver().getClass().getName()
+				+ " refused the URL, which is not of its kind: jdbc:otherdb://127.0.0.1:1/db?user=someone&password=****");
+		assertNoSecretLogged();
+	}
+
+	@Test
 	void aBadUrlOfTheApplicationsPoolFailsWithoutShowingThePassword() {
 		for (String url : badUrls()) {
 			Throwable failure;
@@ -106,6 +140,12 @@ abstract class AbstractCredentialMaskingTest {
 		for (String url : badUrls()) {
 			Object dataSource = Stepwise.configure().dataSource(url, "someone", SECRET).load().configuration().dataSource();
 			assertThat(dataSource.toString()).as(url).doesNotContain(SECRET);
+			Object throughDriver = Stepwise.configure()
+				.dataSource(driver(), url, "someone", SECRET)
+				.load()
+				.configuration()
+				.dataSource();
+			assertThat(throughDriver.toString()).as(url).doesNotContain(SECRET);
 		}
 	}
 

@@ -1,12 +1,15 @@
 package dev.stepwise.migration;
 
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.stepwise.migration.java.BaseJavaMigration;
 import dev.stepwise.migration.java.MigrationContext;
@@ -31,6 +34,9 @@ abstract class AbstractReusedConnectionsTest {
 	private static final int BATCH = 20;
 
 	abstract TestDatabaseExtension database();
+
+	/** This database's driver, as a tool that found it in a class loader of its own gives it. */
+	abstract Driver driver();
 
 	/** An SQL expression: the id of the server session that evaluates it. */
 	abstract String sessionId();
@@ -58,16 +64,38 @@ abstract class AbstractReusedConnectionsTest {
 
 	@Test
 	void everyBatchOfABackfillRunsOnOneServerSessionAndNoneStaysOpenAfterTheRun() throws Exception {
+		assertOneSessionForAllBatches(Stepwise.configure().dataSource(database().database().url(), null, null));
+	}
+
+	@Test
+	void throughAGivenDriverTooEveryBatchRunsOnOneServerSessionAndNoneStaysOpenAfterTheRun() throws Exception {
+		// The command line and the Maven plugin: a driver found in the project's class loader.
+		assertOneSessionForAllBatches(Stepwise.configure().dataSource(driver(), database().database().url(), null, null));
+	}
+
+	@Test
+	void aGivenDriverGetsTheUserAndPasswordGivenApartFromTheUrl() throws Exception {
+		String url = database().database().url();
+		String user = parameter(url, "user");
 		Stepwise stepwise = Stepwise.configure()
-			.dataSource(database().database().url(), null, null)
+			.dataSource(driver(), url.replaceAll("user=[^&]*&?", "").replaceAll("[?&]$", ""), user, null)
 			.locations("classpath:db/none")
+			.load();
+		assertThat(stepwise.info().currentVersion()).isNull();
+		try (Connection connection = stepwise.configuration().dataSource().getConnection()) {
+			assertThat(connection.getMetaData().getUserName()).isEqualTo(user);
+		}
+	}
+
+	private void assertOneSessionForAllBatches(StepwiseConfiguration.Builder builder) throws Exception {
+		Stepwise stepwise = builder.locations("classpath:db/none")
 			// The table is there before the history: the migration adopts it.
 			.baselineOnMigrate(true)
 			.baselineVersion("0")
 			.javaMigrations(new V1__Record_sessions(sessionId()))
 			.load();
 		stepwise.migrate();
-		DriverManagerDataSource dataSource = (DriverManagerDataSource) stepwise.configuration().dataSource();
+		ReusingDataSource dataSource = (ReusingDataSource) stepwise.configuration().dataSource();
 		assertThat(sql().count("SELECT COUNT(*) FROM people WHERE seen_by IS NULL")).isZero();
 		List<String> sessions = sql().column("SELECT DISTINCT seen_by FROM people");
 		// Before reuse, each of the hundred batches had a session of its own.
@@ -81,7 +109,7 @@ abstract class AbstractReusedConnectionsTest {
 
 	@Test
 	void anIdleConnectionTheServerDroppedIsReplaced() throws Exception {
-		DriverManagerDataSource dataSource = new DriverManagerDataSource(database().database().url(), null, null,
+		ReusingDataSource dataSource = new ReusingDataSource(PhysicalConnections.driverManager(), database().database().url(), null, null,
 				Duration.ZERO);
 		// The run's session: while it is out, closed connections stay for reuse.
 		try (Connection session = dataSource.getConnection()) {
@@ -100,7 +128,7 @@ abstract class AbstractReusedConnectionsTest {
 
 	@Test
 	void aConnectionThatFailedACallIsClosedNotReused() throws Exception {
-		DriverManagerDataSource dataSource = new DriverManagerDataSource(database().database().url(), null, null);
+		ReusingDataSource dataSource = new ReusingDataSource(PhysicalConnections.driverManager(), database().database().url(), null, null);
 		try (Connection session = dataSource.getConnection()) {
 			long dropped;
 			try (Connection connection = dataSource.getConnection()) {
@@ -117,7 +145,7 @@ abstract class AbstractReusedConnectionsTest {
 
 	@Test
 	void whatALeaseLeftOpenDoesNotReachTheNextOne() throws Exception {
-		DriverManagerDataSource dataSource = new DriverManagerDataSource(database().database().url(), null, null);
+		ReusingDataSource dataSource = new ReusingDataSource(PhysicalConnections.driverManager(), database().database().url(), null, null);
 		try (Connection session = dataSource.getConnection()) {
 			long first;
 			try (Connection connection = dataSource.getConnection()) {
@@ -145,6 +173,12 @@ abstract class AbstractReusedConnectionsTest {
 			result.next();
 			return result.getLong(1);
 		}
+	}
+
+	private static String parameter(String url, String name) {
+		Matcher matcher = Pattern.compile("[?&]" + name + "=([^&]*)").matcher(url);
+		assertThat(matcher.find()).as("%s in the test URL", name).isTrue();
+		return matcher.group(1);
 	}
 
 	/** A closed session leaves the server's list a moment after its client lets go. */

@@ -1,5 +1,6 @@
 package dev.stepwise.migration;
 
+import java.sql.Driver;
 import java.util.List;
 
 import dev.stepwise.migration.testsupport.OnDatabase;
@@ -20,6 +21,11 @@ class CredentialMaskingH2Test extends AbstractCredentialMaskingTest {
 	@Override
 	String urlRefusingPassword() {
 		return "jdbc:h2:mem:masking_apart;IFEXISTS=TRUE";
+	}
+
+	@Override
+	Driver driver() {
+		return new org.h2.Driver();
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.stepwise.migration;
 
+import java.sql.Driver;
 import java.util.List;
 
 import dev.stepwise.migration.testsupport.OnDatabase;
@@ -25,6 +26,11 @@ class CredentialMaskingMariaDbTest extends AbstractCredentialMaskingTest {
 	String urlRefusingPassword() {
 		// root has no password: any given one is refused.
 		return "jdbc:mariadb://" + hostAndPort() + "/test?user=root";
+	}
+
+	@Override
+	Driver driver() {
+		return new org.mariadb.jdbc.Driver();
 	}
 
 }

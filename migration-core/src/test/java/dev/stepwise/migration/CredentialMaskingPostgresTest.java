@@ -1,5 +1,6 @@
 package dev.stepwise.migration;
 
+import java.sql.Driver;
 import java.util.List;
 
 import dev.stepwise.migration.testsupport.OnDatabase;
@@ -21,6 +22,11 @@ class CredentialMaskingPostgresTest extends AbstractCredentialMaskingTest {
 	@Override
 	String urlRefusingPassword() {
 		return "jdbc:postgresql://" + hostAndPort() + "/no_such_db?user=postgres";
+	}
+
+	@Override
+	Driver driver() {
+		return new org.postgresql.Driver();
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.stepwise.migration;
 
+import java.sql.Driver;
+
 import dev.stepwise.migration.testsupport.TestDatabaseExtension;
 import dev.stepwise.migration.testsupport.TestDatabaseType;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,6 +14,11 @@ class ReusedConnectionsMariaDbTest extends AbstractReusedConnectionsTest {
 	@Override
 	TestDatabaseExtension database() {
 		return database;
+	}
+
+	@Override
+	Driver driver() {
+		return new org.mariadb.jdbc.Driver();
 	}
 
 	@Override

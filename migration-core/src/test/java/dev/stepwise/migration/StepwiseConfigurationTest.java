@@ -141,6 +141,16 @@ class StepwiseConfigurationTest {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Stepwise.configure().dataSource("", "sa", "secret"))
 			.withMessage("url must not be empty, was ''");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Stepwise.configure().dataSource(new org.h2.Driver(), " ", "sa", "secret"))
+			.withMessage("url must not be empty, was ' '");
+	}
+
+	@Test
+	void refusesANullDriver() {
+		assertThatNullPointerException()
+			.isThrownBy(() -> Stepwise.configure().dataSource(null, "jdbc:h2:mem:configuration", "sa", ""))
+			.withMessage("driver must not be null");
 	}
 
 	@Test

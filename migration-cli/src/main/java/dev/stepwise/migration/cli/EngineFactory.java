@@ -1,15 +1,14 @@
 package dev.stepwise.migration.cli;
 
 import java.io.PrintWriter;
-
-import javax.sql.DataSource;
+import java.sql.Driver;
 
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseConfiguration;
 import dev.stepwise.migration.api.CredentialMask;
 import dev.stepwise.migration.api.StepwiseListener;
-import dev.stepwise.migration.tool.DriverDataSource;
 import dev.stepwise.migration.tool.EngineSettings;
+import dev.stepwise.migration.tool.JdbcDrivers;
 import dev.stepwise.migration.tool.ProjectClassPath;
 import dev.stepwise.migration.tool.Settings;
 import org.jspecify.annotations.Nullable;
@@ -42,13 +41,15 @@ final class EngineFactory {
 	 * @param statementLog where to print each SQL statement, or {@code null}
 	 */
 	Stepwise create(StepwiseListener progress, @Nullable PrintWriter statementLog) {
-		DataSource dataSource = new DriverDataSource(this.classPath.classLoader(), url(), this.settings.get("user"),
-				this.settings.get("password"), CliException.WORDING);
+		String url = url();
+		Driver driver = JdbcDrivers.forUrl(this.classPath.classLoader(), url, CliException.WORDING);
 		if (statementLog != null) {
-			dataSource = StatementLog.wrap(dataSource, statementLog);
+			driver = StatementLog.wrap(driver, statementLog);
 		}
+		// Through the driver rather than a DataSource of our own: the engine then reuses the connections of a
+		// run, so that a backfill's batches do not open a server session each.
 		StepwiseConfiguration.Builder builder = Stepwise.configure()
-			.dataSource(dataSource)
+			.dataSource(driver, url, this.settings.get("user"), this.settings.get("password"))
 			.classLoader(this.classPath.classLoader())
 			.javaMigrations(this.classPath.javaMigrations());
 		builder.listeners(progress);

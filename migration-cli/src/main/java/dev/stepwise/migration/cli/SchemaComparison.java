@@ -13,7 +13,7 @@ import dev.stepwise.migration.catalog.MigrationsSchema;
 import dev.stepwise.migration.catalog.SchemaSource;
 import dev.stepwise.migration.catalog.ShadowDatabase;
 import dev.stepwise.migration.catalog.WriteOptions;
-import dev.stepwise.migration.tool.DriverDataSource;
+import dev.stepwise.migration.tool.JdbcDrivers;
 import dev.stepwise.migration.tool.SchemaSources;
 import dev.stepwise.migration.tool.Settings;
 import org.jspecify.annotations.Nullable;
@@ -35,10 +35,8 @@ final class SchemaComparison {
 	}
 
 	ShadowDatabase.Connector connector() {
-		ClassLoader classLoader = this.engine.configuration().classLoader();
-		String user = this.settings.get("user");
-		String password = this.settings.get("password");
-		return (url) -> new DriverDataSource(classLoader, url, user, password, CliException.WORDING);
+		return JdbcDrivers.connector(this.engine.configuration().classLoader(), this.settings.get("user"),
+				this.settings.get("password"), CliException.WORDING);
 	}
 
 	String url() {

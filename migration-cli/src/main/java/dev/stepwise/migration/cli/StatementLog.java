@@ -6,9 +6,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.Statement;
-
-import javax.sql.DataSource;
 
 /**
  * With {@code --verbose}, prints each SQL statement as the engine sends it, so a reviewer
@@ -21,10 +20,14 @@ final class StatementLog {
 	private StatementLog() {
 	}
 
-	static DataSource wrap(DataSource dataSource, PrintWriter log) {
-		return (DataSource) Proxy.newProxyInstance(StatementLog.class.getClassLoader(),
-				new Class<?>[] { DataSource.class }, (proxy, method, arguments) -> {
-					Object result = invoke(dataSource, method, arguments);
+	/**
+	 * The driver, whose connections print what they send: the engine opens them through it,
+	 * and keeps them for reuse within a run.
+	 */
+	static Driver wrap(Driver driver, PrintWriter log) {
+		return (Driver) Proxy.newProxyInstance(StatementLog.class.getClassLoader(), new Class<?>[] { Driver.class },
+				(proxy, method, arguments) -> {
+					Object result = invoke(driver, method, arguments);
 					return (result instanceof Connection connection) ? connection(connection, log) : result;
 				});
 	}

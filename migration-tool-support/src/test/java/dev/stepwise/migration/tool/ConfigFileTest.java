@@ -60,13 +60,4 @@ class ConfigFileTest {
 			.hasMessageEndingWith("does not exist. Check the file.");
 	}
 
-	@Test
-	void aUrlInAMessageHasItsPasswordMaskedAsTheEngineMasksIt() {
-		assertThatThrownBy(() -> new DriverDataSource(getClass().getClassLoader(),
-				"jdbc:nosuchdb://h/db?user=a&password=p4ssw0rd&ssl=true", null, null, WORDING))
-			.hasMessageContaining("jdbc:nosuchdb://h/db?user=a&password=****&ssl=true")
-			.message()
-			.doesNotContain("p4ssw0rd");
-	}
-
 }

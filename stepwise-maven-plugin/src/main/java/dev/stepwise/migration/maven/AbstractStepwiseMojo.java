@@ -14,8 +14,8 @@ import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.StepwiseConfiguration;
 import dev.stepwise.migration.api.StepwiseException;
 import dev.stepwise.migration.tool.ConfigFile;
-import dev.stepwise.migration.tool.DriverDataSource;
 import dev.stepwise.migration.tool.EngineSettings;
+import dev.stepwise.migration.tool.JdbcDrivers;
 import dev.stepwise.migration.tool.ProjectClassPath;
 import dev.stepwise.migration.tool.Settings;
 import dev.stepwise.migration.tool.ToolWording;
@@ -222,9 +222,11 @@ abstract class AbstractStepwiseMojo extends AbstractMojo {
 		this.resolvedUser = settings.get("user");
 		this.resolvedPassword = settings.get("password");
 		ProjectClassPath classPath = new ProjectClassPath(ownClasses, dependencies, WORDING);
+		// Through the driver rather than a DataSource of our own: the engine then reuses the connections of a
+		// run, so that a backfill's batches do not open a server session each.
 		StepwiseConfiguration.Builder builder = Stepwise.configure()
-			.dataSource(new DriverDataSource(classPath.classLoader(), url, settings.get("user"),
-					settings.get("password"), WORDING))
+			.dataSource(JdbcDrivers.forUrl(classPath.classLoader(), url, WORDING), url, settings.get("user"),
+					settings.get("password"))
 			.classLoader(classPath.classLoader())
 			.javaMigrations(classPath.javaMigrations());
 		SETTINGS.applyTo(settings, builder);

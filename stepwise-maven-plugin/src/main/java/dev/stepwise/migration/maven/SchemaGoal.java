@@ -12,7 +12,7 @@ import dev.stepwise.migration.catalog.MigrationGenerator;
 import dev.stepwise.migration.catalog.MigrationsSchema;
 import dev.stepwise.migration.catalog.ShadowDatabase;
 import dev.stepwise.migration.catalog.WriteOptions;
-import dev.stepwise.migration.tool.DriverDataSource;
+import dev.stepwise.migration.tool.JdbcDrivers;
 import dev.stepwise.migration.tool.SchemaSources;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
@@ -52,10 +52,8 @@ abstract class SchemaGoal extends AbstractStepwiseMojo {
 	@Nullable File basedir;
 
 	ShadowDatabase.Connector connector(Stepwise engine) {
-		ClassLoader classLoader = engine.configuration().classLoader();
-		String user = this.resolvedUser;
-		String password = this.resolvedPassword;
-		return (url) -> new DriverDataSource(classLoader, url, user, password, WORDING);
+		return JdbcDrivers.connector(engine.configuration().classLoader(), this.resolvedUser, this.resolvedPassword,
+				WORDING);
 	}
 
 	String url() {

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.tool.DriftValidation;
-import dev.stepwise.migration.tool.DriverDataSource;
+import dev.stepwise.migration.tool.JdbcDrivers;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -23,11 +23,8 @@ public final class ValidateMojo extends AbstractStepwiseMojo {
 	void run(Stepwise engine) {
 		engine.validate();
 		if (this.driftCheck) {
-			ClassLoader classLoader = engine.configuration().classLoader();
-			String user = this.resolvedUser;
-			String password = this.resolvedPassword;
-			DriftValidation.check(engine, Objects.requireNonNull(this.resolvedUrl),
-					(url) -> new DriverDataSource(classLoader, url, user, password, WORDING));
+			DriftValidation.check(engine, Objects.requireNonNull(this.resolvedUrl), JdbcDrivers
+				.connector(engine.configuration().classLoader(), this.resolvedUser, this.resolvedPassword, WORDING));
 			getLog().info("Valid: the migrations match the history, and the schema is what they make");
 			return;
 		}

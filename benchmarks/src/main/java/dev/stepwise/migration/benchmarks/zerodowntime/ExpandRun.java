@@ -23,9 +23,10 @@ import dev.stepwise.migration.StepwiseConfiguration;
  * @param startNanos when {@code migrate()} was called, on the run's clock
  * @param endNanos when it returned
  * @param connectionsOpened the physical connections the engine opened (the URL path; the pool's are its own)
+ * @param peakHeapMegabytes the benchmark JVM's largest heap in use after a collection during {@code migrate()}
  */
 record ExpandRun(Path path, ExpandTimeline timeline, Map<String, long[]> statementTotals, long rows, long startNanos,
-		long endNanos, long connectionsOpened) {
+		long endNanos, long connectionsOpened, long peakHeapMegabytes) {
 
 	/** How the engine reaches the database. */
 	enum Path {
@@ -44,7 +45,7 @@ record ExpandRun(Path path, ExpandTimeline timeline, Map<String, long[]> stateme
 	}
 
 	static ExpandRun run(ScratchDatabase database, String table, long rows, int workers, Path path, RunClock clock)
-			throws SQLException {
+			throws Exception {
 		ExpandTimeline timeline = new ExpandTimeline(table);
 		StatementTimings timings = new StatementTimings(clock, timeline);
 		StepwiseConfiguration.Builder configuration = Stepwise.configure()
@@ -58,18 +59,26 @@ record ExpandRun(Path path, ExpandTimeline timeline, Map<String, long[]> stateme
 			.backfillWorkers(workers);
 		if (path == Path.POOL) {
 			try (HikariDataSource pool = pool(database, workers)) {
-				Stepwise stepwise = configuration.dataSource(new TimedDataSource(pool, timings)).load();
-				long start = clock.now();
-				stepwise.migrate();
-				long end = clock.now();
-				return new ExpandRun(path, timeline, timings.totals(), rows, start, end, 0);
+				return timed(configuration.dataSource(new TimedDataSource(pool, timings)).load(), path, timeline, timings,
+						rows, clock);
 			}
 		}
 		Stepwise stepwise = configuration.dataSource(TimedDriver.url(database.url(), timings), null, null).load();
-		long start = clock.now();
-		stepwise.migrate();
-		long end = clock.now();
-		return new ExpandRun(path, timeline, timings.totals(), rows, start, end, TimedDriver.connectionsOpened());
+		return timed(stepwise, path, timeline, timings, rows, clock);
+	}
+
+	private static ExpandRun timed(Stepwise stepwise, Path path, ExpandTimeline timeline, StatementTimings timings,
+			long rows, RunClock clock) throws Exception {
+		long start;
+		long end;
+		HeapWatch heap = new HeapWatch();
+		try (heap) {
+			start = clock.now();
+			stepwise.migrate();
+			end = clock.now();
+		}
+		long connections = (path == Path.URL) ? TimedDriver.connectionsOpened() : 0;
+		return new ExpandRun(path, timeline, timings.totals(), rows, start, end, connections, heap.peakMegabytes());
 	}
 
 	/** An application's pool, started and filled before the run, as it would be by then. */

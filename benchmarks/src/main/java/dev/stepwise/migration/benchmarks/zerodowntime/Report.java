@@ -36,10 +36,11 @@ final class Report {
 			out.println(String.format(Locale.ROOT,
 					"zero-downtime database=%s path=%s rows=%d writers=%d max_latency_ms=%.1f p99_latency_ms=%.2f errors=%d"
 							+ " inconsistent_rows=%d backfill_rows_per_s=%.0f update_floor_rows_per_s=%.0f"
-							+ " backfill_ratio=%.2f trigger_write_ratio=%.2f",
+							+ " backfill_ratio=%.2f trigger_write_ratio=%.2f peak_heap_mb=%d",
 					r.vendor().name().toLowerCase(Locale.ROOT), run.expand().path(), r.rows(), this.settings.writers(),
 					load.latencies().maxMillis(), load.latencies().percentileMillis(0.99), load.errors(), run.inconsistent(),
-					run.expand().backfillRowsPerSecond(), r.floorRowsPerSecond(), backfillRatio(run.expand()), triggerRatio));
+					run.expand().backfillRowsPerSecond(), r.floorRowsPerSecond(), backfillRatio(run.expand()), triggerRatio,
+					run.expand().peakHeapMegabytes()));
 		}
 		out.println();
 		row(out, "figure", "value", "goal");
@@ -60,6 +61,9 @@ final class Report {
 				+ " ops/s; median of round ratios " + fixed(triggerRatio), ">= 0.90");
 		row(out, "  rounds with", joined(r.withTrigger()), "");
 		row(out, "  rounds without", joined(r.withoutTrigger()), "");
+		for (ReferenceRun reference : r.references()) {
+			printReference(out, reference);
+		}
 		for (LoadedRun run : r.loaded()) {
 			printRun(out, run);
 		}
@@ -85,6 +89,7 @@ final class Report {
 		row(out, path + "server during the run", run.activity().walBytes() / (1024 * 1024) + " MB of "
 				+ ((r.vendor() == Vendor.MARIADB) ? "redo log" : "WAL, " + run.activity().checkpoints() + " checkpoints ("
 						+ run.activity().requestedCheckpoints() + " requested)"), "");
+		row(out, path + "checkpoint age", run.checkpointAge(), "");
 		row(out, path + "inconsistent rows", String.valueOf(run.inconsistent()), "0");
 		row(out, path + "backfill under load", seconds(expand.backfillNanos()) + ", "
 				+ rate(expand.backfillRowsPerSecond()) + " rows/s, ratio " + fixed(backfillRatio(expand)), ">= 0.70");
@@ -92,6 +97,7 @@ final class Report {
 				+ ms(RunClock.millis(expand.timeline().ddlTransaction().duration()))
 				+ ((expand.path() == ExpandRun.Path.URL) ? ", " + expand.connectionsOpened() + " connections opened" : ""),
 				"");
+		row(out, path + "heap after GC, peak in migrate()", expand.peakHeapMegabytes() + " MB", "flat with rows");
 		printBatches(out, expand.timeline().batches());
 		printStatements(out, path + "engine time under load", expand);
 		printDdl(out, expand.timeline().ddlStatements());
@@ -100,6 +106,17 @@ final class Report {
 			out.println("first errors:");
 			load.firstErrors().forEach((message) -> out.println("  " + message));
 		}
+	}
+
+	/** A reference without Stepwise, under the same writers: the row of the reference table. */
+	private void printReference(PrintStream out, ReferenceRun reference) {
+		LatencyHistogram latencies = reference.underLoad().latencies();
+		row(out, "reference: " + reference.kind().description(), "max " + ms(latencies.maxMillis()) + ", p99 "
+				+ ms(latencies.percentileMillis(0.99)) + ", " + reference.underLoad().errors() + " errors, "
+				+ reference.inconsistent() + " inconsistent, copy " + seconds(reference.elapsedNanos()) + " (ratio "
+				+ fixed(this.results.rows() / (reference.elapsedNanos() / 1e9) / this.results.floorRowsPerSecond()) + ")",
+				"(the field, same writers)");
+		row(out, "  its checkpoint age", reference.checkpointAge(), "");
 	}
 
 	private double backfillRatio(ExpandRun expand) {

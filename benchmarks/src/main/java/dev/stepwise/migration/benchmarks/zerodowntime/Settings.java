@@ -24,13 +24,16 @@ final class Settings {
 		defaults.put("rows", "1000000");
 		defaults.put("writers", "4");
 		defaults.put("throughput-seconds", "10");
-		defaults.put("trigger-rounds", "8");
+		defaults.put("trigger-rounds", "12");
 		defaults.put("trigger-round-seconds", "2");
 		defaults.put("cap-seconds", "300");
 		defaults.put("lead-seconds", "1");
 		defaults.put("backfill-workers", "2");
 		defaults.put("path", "both");
 		defaults.put("idle-backfill", "true");
+		defaults.put("references", "true");
+		defaults.put("server", "as-is");
+		defaults.put("competing", "0");
 		defaults.put("slow-ms", "5");
 		return defaults;
 	}
@@ -103,6 +106,29 @@ final class Settings {
 
 	boolean idleBackfill() {
 		return bool("idle-backfill");
+	}
+
+	/** Whether the recipe and plain batches are measured under the same writers too ({@link ReferenceRun}). */
+	boolean references() {
+		return bool("references");
+	}
+
+	/** MariaDB only: the server as configured, or InnoDB sized for the run ({@link InnoDbSizing}). */
+	boolean sizedServer() {
+		String value = this.values.get("server");
+		if (!value.equals("as-is") && !value.equals("sized")) {
+			throw new IllegalArgumentException("server must be as-is or sized, not '" + value + "'");
+		}
+		if (value.equals("sized") && database() != Vendor.MARIADB) {
+			throw new IllegalArgumentException("server=sized sizes MariaDB's InnoDB; PostgreSQL is measured as configured");
+		}
+		return value.equals("sized");
+	}
+
+	/** Busy processes competing for the cores while everything is measured. */
+	int competing() {
+		String value = this.values.get("competing");
+		return value.equals("0") ? 0 : (int) positive("competing");
 	}
 
 	Duration slowThreshold() {

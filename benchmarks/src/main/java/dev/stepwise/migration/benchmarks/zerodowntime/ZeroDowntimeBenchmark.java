@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * <li>Identical tables are filled: one per way the engine reaches the database
  * ({@code users} through a HikariCP pool, {@code users_url} through
  * {@code dataSource(url, ...)}), {@code users_floor_1} and {@code users_floor_2} for the
- * single-UPDATE floor, and {@code users_idle} for the engine's backfill without load (a
- * diagnostic).</li>
+ * single-UPDATE floor, {@code users_idle} for the engine's backfill without load (a
+ * diagnostic), {@code users_recipe} and {@code users_batches} for the references.</li>
  * <li>The floor: {@code ADD COLUMN full_name}, then one {@code UPDATE ... SET full_name =
  * name} of the whole table, timed; once before the real runs and once after them, so that
  * the floor is the mean of two measurements around the backfills it is compared with.</li>
@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * <li>Each real run: the writers start on its table, the migration runs, the writers stop
  * shortly after it; every operation's latency is kept, and slow ones are matched with the
  * expand's DDL or backfill batches. Rows whose two columns differ are counted.</li>
+ * <li>The references under the same writers: the recipe and plain batches without sync
+ * ({@link ReferenceRun}).</li>
  * <li>The writers' throughput with the sync triggers, alternated with short runs without
  * them, on the same table, so that the ratio compares like with like; the ratio is the
  * median of each pair's ratio.</li>
@@ -39,7 +41,15 @@ public final class ZeroDowntimeBenchmark {
 		System.out.println("zero-downtime: " + settings);
 		RunClock clock = new RunClock();
 		try (ScratchDatabase database = ScratchDatabase.create(settings.database())) {
-			Results results = run(database, settings, clock);
+			Results results;
+			if (settings.sizedServer()) {
+				try (InnoDbSizing sizing = InnoDbSizing.apply(database)) {
+					results = run(database, settings, clock);
+				}
+			}
+			else {
+				results = run(database, settings, clock);
+			}
 			new Report(settings, results).print(System.out);
 		}
 	}
@@ -55,11 +65,23 @@ public final class ZeroDowntimeBenchmark {
 		if (settings.idleBackfill()) {
 			tables.add("users_idle");
 		}
+		if (settings.references()) {
+			tables.addAll(List.of("users_recipe", "users_batches"));
+		}
 		progress("filling " + String.join(", ", tables) + " with " + rows + " rows");
 		for (String table : tables) {
 			database.execute(vendor.fill(table, rows));
 		}
 
+		try (CompetingLoad competing = CompetingLoad.start(settings.competing())) {
+			return measure(database, settings, clock, tables);
+		}
+	}
+
+	private static Results measure(ScratchDatabase database, Settings settings, RunClock clock, List<String> tables)
+			throws Exception {
+		Vendor vendor = database.vendor();
+		long rows = settings.rows();
 		long floorBefore = floor(database, "users_floor_1", clock);
 
 		@Nullable ExpandRun idle = null;
@@ -80,6 +102,13 @@ public final class ZeroDowntimeBenchmark {
 			loaded.add(loadedRun(database, table(path), path, settings, clock));
 		}
 		long floorAfter = floor(database, "users_floor_2", clock);
+		List<ReferenceRun> references = new ArrayList<>();
+		if (settings.references()) {
+			for (ReferenceRun.Kind kind : ReferenceRun.Kind.values()) {
+				progress("reference under the writers: " + kind.description());
+				references.add(ReferenceRun.run(database, "users_" + kind, kind, settings, clock));
+			}
+		}
 
 		SyncTriggers triggers = new SyncTriggers(database, first);
 		progress("writers with and without the sync triggers (" + triggers.describe() + "), " + settings.triggerRounds()
@@ -93,8 +122,8 @@ public final class ZeroDowntimeBenchmark {
 			withoutTrigger.add(writers(database, first, settings, clock).runFor(settings.triggerRound()));
 			triggers.on();
 		}
-		return new Results(vendor, rows, List.of(floorBefore, floorAfter), idle, baseline, loaded, withTrigger,
-				withoutTrigger);
+		return new Results(vendor, rows, List.of(floorBefore, floorAfter), idle, baseline, loaded, references,
+				withTrigger, withoutTrigger);
 	}
 
 	/** Writers on the table, then the migration, then the writers a little longer. */
@@ -103,12 +132,13 @@ public final class ZeroDowntimeBenchmark {
 		progress("real run through the " + path + ": writers, then migrate() of " + table);
 		database.execute(database.vendor().settle(table));
 		ServerActivity activityBefore = ServerActivity.read(database);
+		CheckpointAge checkpointAge = CheckpointAge.start(database);
 		Writers load = writers(database, table, settings, clock);
 		load.start(settings.cap());
 		sleep(settings.lead());
 		ExpandRun expand;
 		WriterResult underLoad;
-		try {
+		try (checkpointAge) {
 			expand = ExpandRun.run(database, table, settings.rows(), settings.backfillWorkers(), path, clock);
 			sleep(settings.lead());
 		}
@@ -118,7 +148,7 @@ public final class ZeroDowntimeBenchmark {
 		ServerActivity activity = ServerActivity.read(database).since(activityBefore);
 		long inconsistent = database.queryLong("SELECT COUNT(*) FROM " + table + " WHERE "
 				+ database.vendor().differs("full_name", "name"));
-		return new LoadedRun(expand, underLoad, activity, inconsistent);
+		return new LoadedRun(expand, underLoad, activity, checkpointAge.describe(), inconsistent);
 	}
 
 	private static String table(ExpandRun.Path path) {
@@ -154,15 +184,18 @@ public final class ZeroDowntimeBenchmark {
 	 * @param expand what the engine did
 	 * @param underLoad what the writers saw meanwhile
 	 * @param activity the server's WAL (redo log) and checkpoints meanwhile
+	 * @param checkpointAge how close the log came to forcing a checkpoint meanwhile
 	 * @param inconsistent rows whose two columns differ afterwards
 	 */
-	record LoadedRun(ExpandRun expand, WriterResult underLoad, ServerActivity activity, long inconsistent) {
+	record LoadedRun(ExpandRun expand, WriterResult underLoad, ServerActivity activity, String checkpointAge,
+			long inconsistent) {
 
 	}
 
 	/** Everything the report shows. */
 	record Results(Vendor vendor, long rows, List<Long> floorNanos, @Nullable ExpandRun idle, WriterResult baseline,
-			List<LoadedRun> loaded, List<WriterResult> withTrigger, List<WriterResult> withoutTrigger) {
+			List<LoadedRun> loaded, List<ReferenceRun> references, List<WriterResult> withTrigger,
+			List<WriterResult> withoutTrigger) {
 
 		/** The rows per second of the floor's mean time. */
 		double floorRowsPerSecond() {

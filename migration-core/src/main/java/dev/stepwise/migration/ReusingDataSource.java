@@ -2,7 +2,6 @@ package dev.stepwise.migration;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
@@ -19,10 +18,11 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
- * The DataSource of {@code Stepwise.configure().dataSource(url, user, password)}: reaches
- * the database through {@code DriverManager}, and keeps the connections of one engine call
- * for reuse, so that a backfill's batches (each of which asks for a connection) do not pay
- * a new server session each.
+ * The DataSource of {@code Stepwise.configure().dataSource(url, user, password)} and of
+ * {@code dataSource(driver, url, user, password)}: opens physical connections through
+ * {@code DriverManager} or the given driver ({@link PhysicalConnections}), and keeps the
+ * connections of one engine call for reuse, so that a backfill's batches (each of which
+ * asks for a connection) do not pay a new server session each.
  * <ol>
  * <li>A closed connection goes back to the idle set, its transaction rolled back and its
  * settings put back; one that failed a call, was aborted, or holds more than
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * is closed, so that nothing stays open between calls.</li>
  * </ol>
  */
-final class DriverManagerDataSource implements DataSource {
+final class ReusingDataSource implements DataSource {
 
 	/** The most idle connections kept: the run's session and lock, and a backfill's workers. */
 	static final int MAXIMUM_IDLE = 8;
@@ -45,7 +45,9 @@ final class DriverManagerDataSource implements DataSource {
 
 	private static final int VALIDATION_TIMEOUT_SECONDS = 5;
 
-	private static final org.slf4j.Logger logger = LoggerFactory.getLogger(DriverManagerDataSource.class);
+	private static final org.slf4j.Logger logger = LoggerFactory.getLogger(ReusingDataSource.class);
+
+	private final PhysicalConnections connections;
 
 	private final String url;
 
@@ -63,11 +65,13 @@ final class DriverManagerDataSource implements DataSource {
 
 	private long leases;
 
-	DriverManagerDataSource(String url, @Nullable String user, @Nullable String password) {
-		this(url, user, password, VALIDATION_WINDOW);
+	ReusingDataSource(PhysicalConnections connections, String url, @Nullable String user, @Nullable String password) {
+		this(connections, url, user, password, VALIDATION_WINDOW);
 	}
 
-	DriverManagerDataSource(String url, @Nullable String user, @Nullable String password, Duration validationWindow) {
+	ReusingDataSource(PhysicalConnections connections, String url, @Nullable String user, @Nullable String password,
+			Duration validationWindow) {
+		this.connections = connections;
 		this.url = url;
 		this.user = user;
 		this.password = password;
@@ -151,11 +155,12 @@ final class DriverManagerDataSource implements DataSource {
 
 	private Connection connect(@Nullable String user, @Nullable String password) throws SQLException {
 		try {
-			return DriverManager.getConnection(this.url, user, password);
+			return this.connections.open(this.url, user, password);
 		}
 		catch (SQLException ex) {
 			// DriverManager says "No suitable driver found for <the whole URL>", and drivers quote the URL in
-			// their own messages (H2's URL format error): mask before anything can log or wrap it.
+			// their own messages (H2's URL format error): mask before anything can log or wrap it, whichever
+			// way the connection was opened.
 			List<String> secrets = new ArrayList<>(CredentialMask.secretsIn(this.url));
 			if (password != null) {
 				secrets.add(password);
@@ -203,7 +208,7 @@ final class DriverManagerDataSource implements DataSource {
 
 	@Override
 	public String toString() {
-		return "DriverManagerDataSource[" + CredentialMask.mask(this.url) + "]";
+		return "ReusingDataSource[" + CredentialMask.mask(this.url) + "]";
 	}
 
 }
