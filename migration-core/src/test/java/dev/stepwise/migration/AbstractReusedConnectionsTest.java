@@ -167,6 +167,28 @@ abstract class AbstractReusedConnectionsTest {
 		assertThat(dataSource.idleConnections()).isZero();
 	}
 
+	@Test
+	void aClosedLeaseRefusesCallsAndGivesItsConnectionBackOnce() throws Exception {
+		ReusingDataSource dataSource = new ReusingDataSource(PhysicalConnections.driverManager(), database().database().url(), null, null);
+		try (Connection session = dataSource.getConnection()) {
+			Connection lease = dataSource.getConnection();
+			long first = id(lease);
+			lease.close();
+			lease.close();
+			assertThat(lease.isClosed()).isTrue();
+			assertThatThrownBy(lease::createStatement).isInstanceOf(SQLException.class)
+				.extracting((ex) -> ((SQLException) ex).getSQLState())
+				.isEqualTo("08003");
+			// Given back twice, it would be lent to both of these.
+			try (Connection next = dataSource.getConnection(); Connection other = dataSource.getConnection()) {
+				assertThat(id(next)).isEqualTo(first);
+				assertThat(id(other)).isNotEqualTo(first);
+			}
+			assertThat(dataSource.physicalConnectionsOpened()).isEqualTo(3);
+		}
+		assertThat(dataSource.idleConnections()).isZero();
+	}
+
 	private long id(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("SELECT " + sessionId())) {
