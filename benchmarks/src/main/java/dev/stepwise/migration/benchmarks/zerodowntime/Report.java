@@ -181,7 +181,7 @@ final class Report {
 		return runs.stream().map(WriterResult::operationsPerSecond).toList();
 	}
 
-	/** Each round with the trigger over the round without it that followed: noise that drifts slowly cancels out. */
+	/** Each round with the trigger over the round without it next to it: noise that drifts slowly cancels out. */
 	private static List<Double> pairRatios(List<WriterResult> with, List<WriterResult> without) {
 		List<Double> ratios = new ArrayList<>();
 		for (int i = 0; i < with.size(); i++) {

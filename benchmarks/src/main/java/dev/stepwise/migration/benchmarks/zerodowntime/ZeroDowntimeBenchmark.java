@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  * <li>The references under the same writers: the recipe and plain batches without sync
  * ({@link ReferenceRun}).</li>
  * <li>The writers' throughput with the sync triggers, alternated with short runs without
- * them, on the same table, so that the ratio compares like with like; the ratio is the
- * median of each pair's ratio.</li>
+ * them (with, without; then without, with; ...), on the same table, so that the ratio
+ * compares like with like; the ratio is the median of each pair's ratio.</li>
  * </ol>
  */
 public final class ZeroDowntimeBenchmark {
@@ -116,10 +116,21 @@ public final class ZeroDowntimeBenchmark {
 		database.execute(vendor.settle(first));
 		List<WriterResult> withTrigger = new ArrayList<>();
 		List<WriterResult> withoutTrigger = new ArrayList<>();
+		// A B, then B A, and so on: a server that speeds up or slows down through the rounds (its
+		// writes of the runs before settling) favours neither side of a pair.
 		for (int round = 0; round < settings.triggerRounds(); round++) {
-			withTrigger.add(writers(database, first, settings, clock).runFor(settings.triggerRound()));
-			triggers.off();
-			withoutTrigger.add(writers(database, first, settings, clock).runFor(settings.triggerRound()));
+			if (round % 2 == 0) {
+				withTrigger.add(writers(database, first, settings, clock).runFor(settings.triggerRound()));
+				triggers.off();
+				withoutTrigger.add(writers(database, first, settings, clock).runFor(settings.triggerRound()));
+			}
+			else {
+				withoutTrigger.add(writers(database, first, settings, clock).runFor(settings.triggerRound()));
+				triggers.on();
+				withTrigger.add(writers(database, first, settings, clock).runFor(settings.triggerRound()));
+			}
+		}
+		if (settings.triggerRounds() % 2 == 1) {
 			triggers.on();
 		}
 		return new Results(vendor, rows, List.of(floorBefore, floorAfter), idle, baseline, loaded, references,
