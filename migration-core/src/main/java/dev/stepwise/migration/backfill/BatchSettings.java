@@ -8,10 +8,10 @@ import dev.stepwise.migration.api.DatabaseType;
 
 /**
  * The settings of one batch's transaction, in as few round trips as the database allows.
- * On PostgreSQL, one round trip: read committed, the sync-trigger bypass, the batch's
- * application name, and an asynchronous commit. The commit need not wait for its WAL flush
- * because the cursor is stored in the same transaction: a crash that loses the last batches
- * loses their cursor too, and the run resumes before them. Not waiting also releases the batch's row locks
+ * On PostgreSQL, one round trip: read committed, the sync-trigger bypass, and an
+ * asynchronous commit. The commit need not wait for its WAL flush because the cursor is
+ * stored in the same transaction: a crash that loses the last batches loses their cursor
+ * too, and the run resumes before them. Not waiting also releases the batch's row locks
  * a flush earlier, which is what a writer waiting on one of those rows sees.
  */
 final class BatchSettings {
@@ -31,13 +31,9 @@ final class BatchSettings {
 		}
 	}
 
-	/**
-	 * PostgreSQL's transaction-local settings of a batch, as one SELECT; its application name
-	 * tells the other workers' {@link WaitingSessions} that it is not the application's.
-	 */
+	/** PostgreSQL's transaction-local settings of a batch, as one SELECT. */
 	static String postgresSettings(boolean bypassSyncTriggers) {
-		return "SELECT set_config('synchronous_commit', 'off', true), set_config('application_name', '"
-				+ WaitingSessions.BACKFILL_APPLICATION_NAME + "', true)"
+		return "SELECT set_config('synchronous_commit', 'off', true)"
 				+ (bypassSyncTriggers ? ", set_config('stepwise.backfill', 'on', true)" : "");
 	}
 

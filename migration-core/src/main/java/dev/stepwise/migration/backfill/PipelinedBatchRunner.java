@@ -58,7 +58,7 @@ final class PipelinedBatchRunner implements BatchRunner {
 
 	PipelinedBatchRunner(DataSource dataSource, boolean bypassSyncTriggers, ProgressStore store, String name, int part,
 			KeysetWalker walker, BatchRunner lastBatch, Duration longWait) {
-		this.waitersQuery = Objects.requireNonNull(WaitingSessions.query(DatabaseType.POSTGRESQL, longWait));
+		this.waitersQuery = Objects.requireNonNull(LockWaiters.query(DatabaseType.POSTGRESQL, longWait));
 		this.dataSource = dataSource;
 		this.bypassSyncTriggers = bypassSyncTriggers;
 		this.store = store;

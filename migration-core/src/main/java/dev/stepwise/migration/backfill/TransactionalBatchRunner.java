@@ -32,11 +32,11 @@ final class TransactionalBatchRunner implements BatchRunner {
 	private final BatchWalker walker;
 
 	/** Counts the sessions stuck behind the batch's locks, before it commits. */
-	private final WaitingSessions waiters;
+	private final LockWaiters waiters;
 
 	TransactionalBatchRunner(DataSource dataSource, DatabaseType type, boolean bypassSyncTriggers, ProgressStore store,
 			String name, int part, BatchWalker walker, Duration longWait) {
-		this.waiters = new WaitingSessions(type, longWait);
+		this.waiters = new LockWaiters(type, longWait);
 		this.dataSource = dataSource;
 		this.type = type;
 		this.bypassSyncTriggers = bypassSyncTriggers;

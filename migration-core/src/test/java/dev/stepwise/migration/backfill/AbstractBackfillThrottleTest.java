@@ -109,7 +109,7 @@ abstract class AbstractBackfillThrottleTest {
 		int seen = -1;
 		for (int i = 0; i < 500 && !writer.isDone(); i++) {
 			try (Connection connection = dataSource().getConnection()) {
-				seen = new WaitingSessions(type(), TARGET).count(connection);
+				seen = new LockWaiters(type(), TARGET).count(connection);
 				if (seen > 0) {
 					return;
 				}

@@ -12,32 +12,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How many other sessions of the database are waiting on a statement for longer than a
- * bound. Asked inside a batch's transaction, after its UPDATE and before its COMMIT, when the
+ * How many other sessions of the database have waited on a lock for longer than a bound.
+ * Asked inside a batch's transaction, after its UPDATE and before its COMMIT, when the
  * batch holds every row lock it takes, so a writer stuck behind one of them is counted.
  * A writer that meets a batch's row lock waits for the rest of that batch: a wait longer
  * than the target batch duration means the batches run long, and the writers feel it.
- * <p>
- * On PostgreSQL a statement that is merely slow counts too, from half that bound: with the
- * batch sizes following their target, the batches themselves cannot tell that a competing
- * process or a busy disk now slows every statement, but the application's statements show
- * it. A statement running for over a second is a long query of its own, which a backfill
- * does not make slow (unless it waits on a lock), and the other workers' batches name
- * themselves ({@value #BACKFILL_APPLICATION_NAME}) so that they do not count.
- * <p>
  * The queries read the servers' session lists, which take none of the lock manager's locks.
- * What a user may see limits them: PostgreSQL shows another role's statements only to a
- * member of {@code pg_read_all_stats}, and MariaDB/MySQL another user's session only to a
- * user with the {@code PROCESS} privilege; the others count as not waiting. A server that
+ * <p>
+ * What a user may see limits them: PostgreSQL shows another role's wait only to a member
+ * of {@code pg_read_all_stats}, and MariaDB/MySQL another user's session only to a user
+ * with the {@code PROCESS} privilege; the others count as not waiting. A server that
  * refuses the query altogether makes the run stop asking and throttle on its batches'
  * times alone.
  */
-final class WaitingSessions {
+final class LockWaiters {
 
-	/** The {@code application_name} of a PostgreSQL batch's transaction. */
-	static final String BACKFILL_APPLICATION_NAME = "stepwise backfill";
-
-	private static final Logger logger = LoggerFactory.getLogger(WaitingSessions.class);
+	private static final Logger logger = LoggerFactory.getLogger(LockWaiters.class);
 
 	private final DatabaseType type;
 
@@ -45,7 +35,7 @@ final class WaitingSessions {
 
 	private volatile boolean refused;
 
-	WaitingSessions(DatabaseType type, Duration longerThan) {
+	LockWaiters(DatabaseType type, Duration longerThan) {
 		this.type = type;
 		this.longerThan = longerThan;
 	}
@@ -78,13 +68,10 @@ final class WaitingSessions {
 	static @Nullable String query(DatabaseType type, Duration longerThan) {
 		long millis = Math.max(1, longerThan.toMillis());
 		return switch (type) {
-			// query_start: the statement's, which has waited since it met the lock or the busy server.
-			case POSTGRESQL -> "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
-					+ " AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND state = 'active'"
-					+ " AND application_name <> '" + BACKFILL_APPLICATION_NAME + "' AND CASE WHEN wait_event_type = 'Lock'"
-					+ " THEN clock_timestamp() - query_start > interval '" + millis + " milliseconds'"
-					+ " ELSE clock_timestamp() - query_start BETWEEN interval '" + Math.max(1, millis / 2)
-					+ " milliseconds' AND interval '1 second' END";
+			// query_start: the writer's statement, which has waited since it met the lock.
+			case POSTGRESQL -> "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+					+ " AND datname = current_database() AND pid <> pg_backend_pid()"
+					+ " AND clock_timestamp() - query_start > interval '" + millis + " milliseconds'";
 			// The session list, not information_schema.innodb_trx: InnoDB fills that from a cache
 			// that drops rows when another transaction of the server holds many locks. A writer
 			// waiting on a row lock shows as updating; so does a statement that is merely slow,
