@@ -163,16 +163,18 @@ final class KeysetWalker implements BatchWalker {
 	/** One UPDATE of the rows in {@code (lower, upper]}, open-ended where a bound is {@code null}. */
 	BoundSql updateRange(@Nullable List<String> lower, @Nullable List<String> upper) {
 		BoundSql range = range(lower, upper, true);
-		return new BoundSql("UPDATE " + this.table + " SET " + this.assignments.setClause(this.type) + range.sql(),
-				range.parameters());
+		return new BoundSql("UPDATE " + this.table + " SET " + this.assignments.setClause(this.type) + range.sql() + " "
+				+ LockWaiters.BATCH_MARK, range.parameters());
 	}
 
 	private void updateRowByRow(Connection connection, @Nullable List<String> lower, @Nullable List<String> upper)
 			throws SQLException {
 		BoundSql range = range(lower, upper, true);
-		String select = "SELECT * FROM " + this.table + range.sql() + " ORDER BY " + this.keyList + " FOR UPDATE";
+		String select = "SELECT * FROM " + this.table + range.sql() + " ORDER BY " + this.keyList + " FOR UPDATE "
+				+ LockWaiters.BATCH_MARK;
 		String update = "UPDATE " + this.table + " SET " + this.assignments.setClause(this.type) + " WHERE "
-				+ this.target.key().stream().map((column) -> this.type.quote(column.name()) + " = ?").collect(Collectors.joining(" AND "));
+				+ this.target.key().stream().map((column) -> this.type.quote(column.name()) + " = ?").collect(Collectors.joining(" AND "))
+				+ " " + LockWaiters.BATCH_MARK;
 		try (PreparedStatement query = connection.prepareStatement(select);
 				PreparedStatement write = connection.prepareStatement(update)) {
 			range.bind(query, 1);

@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
  * A writer that meets a batch's row lock waits for the rest of that batch: a wait longer
  * than the target batch duration means the batches run long, and the writers feel it.
  * The queries read the servers' session lists, which take none of the lock manager's locks.
+ * A batch's own statements end with {@value #BATCH_MARK}: on MariaDB/MySQL another
+ * worker's UPDATE that runs past the bound shows as updating, as a waiting writer does,
+ * and without the mark each worker slowed the others down.
  * <p>
  * What a user may see limits them: PostgreSQL shows another role's wait only to a member
  * of {@code pg_read_all_stats}, and MariaDB/MySQL another user's session only to a user
@@ -26,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * times alone.
  */
 final class LockWaiters {
+
+	/** Ends the statements of a batch, so that the other workers can tell them from the application's. */
+	static final String BATCH_MARK = "/* stepwise backfill */";
 
 	private static final Logger logger = LoggerFactory.getLogger(LockWaiters.class);
 
@@ -78,7 +84,8 @@ final class LockWaiters {
 			// which hurts the application as much.
 			case MYSQL, MARIADB -> "SELECT COUNT(*) FROM information_schema.processlist WHERE db = DATABASE()"
 					+ " AND id <> CONNECTION_ID() AND command = 'Query'"
-					+ " AND state IN ('Updating', 'update', 'Searching rows for update') AND time_ms > " + millis;
+					+ " AND state IN ('Updating', 'update', 'Searching rows for update') AND time_ms > " + millis
+					+ " AND info NOT LIKE '%" + BATCH_MARK + "%'";
 			case H2 -> null;
 		};
 	}
