@@ -190,7 +190,6 @@ public final class StepwiseAutoConfiguration {
 			configuration.mixed(properties.isMixed());
 		}
 
-
 	}
 
 	/**
