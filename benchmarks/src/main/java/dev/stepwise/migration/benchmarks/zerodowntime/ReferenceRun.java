@@ -10,13 +10,13 @@ import java.util.Locale;
  * What the field does without Stepwise, under the same writers, as the issue's reference
  * table measured it: the recipe (one UPDATE of the whole table after ADD COLUMN) and
  * batches of {@value #BATCH_ROWS} rows by id in autocommit, with no sync, so that writes
- * made during the copy are lost. On MariaDB the batches' figures are the lowest latency any
- * batched copy can reach on the machine: they write the same redo log as the expand's
- * backfill, with no triggers, no throttle and no bookkeeping.
+ * made during the copy are lost. The batches are the plainest batched copy: the same rows
+ * and the same redo log or WAL as the expand's backfill, with no triggers, no throttle, no
+ * rest and no bookkeeping.
  *
  * @param kind which of the two
  * @param underLoad what the writers saw while it ran
- * @param elapsedNanos the copy's time, from ADD COLUMN's end to the last commit
+ * @param elapsedNanos the copy's time, from its first statement to its last commit
  * @param checkpointAge how close the log came to forcing a checkpoint meanwhile
  * @param inconsistent rows whose two columns differ when it ends (the writers stopped first)
  */
