@@ -33,8 +33,6 @@ final class HeapWatch implements AutoCloseable {
 
 	private final AtomicLong peakBytes = new AtomicLong();
 
-	private final AtomicLong collections = new AtomicLong();
-
 	private final List<NotificationEmitter> emitters = new ArrayList<>();
 
 	private final NotificationListener listener = this::collected;
@@ -62,17 +60,12 @@ final class HeapWatch implements AutoCloseable {
 			.filter((pool) -> this.heapPools.contains(pool.getKey()))
 			.mapToLong((pool) -> pool.getValue().getUsed())
 			.sum();
-		this.collections.incrementAndGet();
 		this.peakBytes.accumulateAndGet(used, Math::max);
 	}
 
 	/** Megabytes, the peak after any collection while watching. */
 	long peakMegabytes() {
 		return this.peakBytes.get() / (1024 * 1024);
-	}
-
-	long collections() {
-		return this.collections.get();
 	}
 
 	@Override
