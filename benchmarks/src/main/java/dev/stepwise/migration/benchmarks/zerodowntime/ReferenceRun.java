@@ -53,8 +53,7 @@ record ReferenceRun(Kind kind, WriterResult underLoad, long elapsedNanos, String
 		database.execute("ALTER TABLE " + table + " ADD COLUMN full_name " + database.vendor().textType());
 		database.execute(database.vendor().settle(table));
 		CheckpointAge checkpointAge = CheckpointAge.start(database);
-		Writers writers = new Writers(database.url(), table, settings.writers(), settings.rows(), clock,
-				settings.slowThreshold());
+		Writers writers = ZeroDowntimeBenchmark.writers(database, table, settings, clock);
 		writers.start(settings.cap());
 		Thread.sleep(settings.lead().toMillis());
 		long start = clock.now();

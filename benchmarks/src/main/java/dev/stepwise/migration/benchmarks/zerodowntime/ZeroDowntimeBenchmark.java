@@ -178,7 +178,7 @@ public final class ZeroDowntimeBenchmark {
 		return elapsed;
 	}
 
-	private static Writers writers(ScratchDatabase database, String table, Settings settings, RunClock clock) {
+	static Writers writers(ScratchDatabase database, String table, Settings settings, RunClock clock) {
 		return new Writers(database.url(), table, settings.writers(), settings.rows(), clock, settings.slowThreshold());
 	}
 
