@@ -1,8 +1,13 @@
 package dev.stepwise.migration;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TimeZone;
 
 import dev.stepwise.migration.api.DatabaseType;
 import dev.stepwise.migration.api.MigrateOptions;
@@ -19,6 +24,7 @@ import dev.stepwise.migration.api.RollbackResult;
 import dev.stepwise.migration.api.StepwiseInfo;
 import dev.stepwise.migration.api.StepwiseListener;
 import dev.stepwise.migration.expand.ColumnChange;
+import dev.stepwise.migration.internal.dialect.Instants;
 import dev.stepwise.migration.java.BaseJavaMigration;
 import dev.stepwise.migration.java.MigrationContext;
 import dev.stepwise.migration.java.SchemaMigration;
@@ -76,6 +82,34 @@ abstract class AbstractMigrationContractTest extends AbstractEmptyDatabaseTest {
 		assertThat(first.installedOn()).isNotNull();
 		assertThat(first.checksum()).isNotNull();
 		assertThat(first.undoable()).isTrue();
+	}
+
+	@Test
+	void readsTheHistorysTimesBackAsTheInstantsWrittenWhateverTheJvmsZone() throws SQLException {
+		writeThreeMigrations();
+		stepwise().migrate();
+		// Milliseconds, which every database's column keeps; one before the epoch, whose
+		// microseconds since it are negative.
+		Instant installed = Instant.parse("2026-03-04T05:06:07.891Z");
+		Instant rolledBack = Instant.parse("1969-12-31T23:59:58.250Z");
+		try (Connection connection = this.database.dataSource().getConnection();
+				PreparedStatement update = connection.prepareStatement(
+						"UPDATE stepwise_history SET installed_on = ?, rolled_back_on = ? WHERE version = '1'")) {
+			Instants.set(type(), update, 1, installed);
+			Instants.set(type(), update, 2, rolledBack);
+			assertThat(update.executeUpdate()).isEqualTo(1);
+		}
+		TimeZone jvmZone = TimeZone.getDefault();
+		TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+		try {
+			MigrationInfo first = stepwise().info().migrations().get(0);
+			assertThat(first.installedOn()).isEqualTo(installed);
+			assertThat(first.rolledBackOn()).isEqualTo(rolledBack);
+			assertThat(stepwise().info().migrations().get(1).rolledBackOn()).isNull();
+		}
+		finally {
+			TimeZone.setDefault(jvmZone);
+		}
 	}
 
 	@Test

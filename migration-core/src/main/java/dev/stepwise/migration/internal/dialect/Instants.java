@@ -59,6 +59,26 @@ public final class Instants {
 	}
 
 	/**
+	 * An SQL expression of a column written by {@link #set} or {@link #now}: its
+	 * microseconds since the epoch, as a number that {@link #getEpochMicros} reads. For
+	 * reading many rows in a fresh JVM, as the history is at every start: a number is
+	 * parsed far more cheaply than a timestamp (about 30 ms less for 1,000 rows on
+	 * PostgreSQL's driver, on the start-up path of every application).
+	 */
+	public static String epochMicros(DatabaseType type, String column) {
+		// MySQL/MariaDB's DATETIME holds UTC wall-clock time: its distance from the epoch's is the instant.
+		return type.isMySqlFamily() ? "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', " + column + ")"
+				: "CAST(EXTRACT(EPOCH FROM " + column + ") * 1000000 AS BIGINT)";
+	}
+
+	/** Reads the instant that {@link #epochMicros} selects, or {@code null}. */
+	public static @Nullable Instant getEpochMicros(ResultSet rows, int index) throws SQLException {
+		long micros = rows.getLong(index);
+		return rows.wasNull() ? null
+				: Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+	}
+
+	/**
 	 * The database's clock as an SQL expression whose value {@link #get} reads as the right
 	 * instant: UTC on MySQL/MariaDB, whose {@code CURRENT_TIMESTAMP} follows the session's
 	 * zone into a column that keeps no zone.

@@ -46,11 +46,17 @@ public final class HistoryTable {
 
 	private final String qualifiedName;
 
+	/** {@link #COLUMNS} as {@link #row} reads them: the instants as numbers, which a fresh JVM reads faster. */
+	private final String selected;
+
 	public HistoryTable(Dialect dialect, String schema, String table) {
 		this.dialect = dialect;
 		this.schema = schema;
 		this.table = table;
 		this.qualifiedName = dialect.quote(schema) + "." + dialect.quote(dialect.storedName(table));
+		DatabaseType type = dialect.type();
+		this.selected = COLUMNS.replace("installed_on", Instants.epochMicros(type, "installed_on"))
+			.replace("rolled_back_on", Instants.epochMicros(type, "rolled_back_on"));
 	}
 
 	public String schema() {
@@ -89,7 +95,7 @@ public final class HistoryTable {
 		List<AppliedMigration> rows = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
 				ResultSet result = statement
-					.executeQuery("SELECT " + COLUMNS + " FROM " + this.qualifiedName + " ORDER BY installed_rank")) {
+					.executeQuery("SELECT " + this.selected + " FROM " + this.qualifiedName + " ORDER BY installed_rank")) {
 			while (result.next()) {
 				rows.add(row(result));
 			}
@@ -97,19 +103,16 @@ public final class HistoryTable {
 		return rows;
 	}
 
-	private AppliedMigration row(ResultSet result) throws SQLException {
-		String version = result.getString("version");
-		int checksum = result.getInt("checksum");
+	/** A row of {@link #selected}, read by position. */
+	private static AppliedMigration row(ResultSet result) throws SQLException {
+		String version = result.getString(2);
+		int checksum = result.getInt(6);
 		boolean checksumNull = result.wasNull();
-		DatabaseType type = this.dialect.type();
-		Instant rolledBackOn = Instants.get(type, result, "rolled_back_on");
-		return new AppliedMigration(result.getInt("installed_rank"),
-				(version != null) ? MigrationVersion.parse(version) : null, result.getString("description"),
-				MigrationType.valueOf(result.getString("type")), result.getString("script"),
-				checksumNull ? null : checksum, result.getString("installed_by"),
-				Objects.requireNonNull(Instants.get(type, result, "installed_on")), Duration.ofMillis(result.getLong("execution_time")),
-				result.getBoolean("success"), result.getString("rolled_back_by"),
-				rolledBackOn, result.getString("rollback_script"));
+		return new AppliedMigration(result.getInt(1), (version != null) ? MigrationVersion.parse(version) : null,
+				result.getString(3), MigrationType.valueOf(result.getString(4)), result.getString(5),
+				checksumNull ? null : checksum, result.getString(7),
+				Objects.requireNonNull(Instants.getEpochMicros(result, 8)), Duration.ofMillis(result.getLong(9)),
+				result.getBoolean(10), result.getString(11), Instants.getEpochMicros(result, 12), result.getString(13));
 	}
 
 	/** Whether the table exists, from the catalogue. */

@@ -1,6 +1,7 @@
 package dev.stepwise.migration.internal.resolve;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import dev.stepwise.migration.api.ScriptResource;
 
@@ -32,6 +33,18 @@ abstract class LocatedScript implements ScriptResource {
 	@Override
 	public final String read(Charset charset) {
 		return ScriptText.decode(bytes(), charset, this);
+	}
+
+	/**
+	 * The script's checksum, as {@link Checksums#crc32(String)} computes it from the text:
+	 * from the bytes directly when they are ASCII in UTF-8, the common case.
+	 */
+	final int checksum(Charset charset) {
+		byte[] bytes = bytes();
+		if (charset.equals(StandardCharsets.UTF_8) && Checksums.isAscii(bytes)) {
+			return Checksums.crc32Ascii(bytes);
+		}
+		return Checksums.crc32(ScriptText.decode(bytes, charset, this));
 	}
 
 	/**

@@ -94,7 +94,7 @@ final class MigrationSet {
 			if (script != null) {
 				List<ScriptResource> downs = this.downs.get(versioned.getKey());
 				resolved.add(new ResolvedMigration(versioned.getKey(), up.description(), up.type(), up.script(),
-						Checksums.crc32(script.read(encoding)), script, (downs != null) ? downs.get(0) : null, null));
+						checksum(script, encoding), script, (downs != null) ? downs.get(0) : null, null));
 			}
 			else {
 				resolved.add(up);
@@ -103,9 +103,14 @@ final class MigrationSet {
 		for (Map.Entry<String, List<ScriptResource>> repeatable : this.repeatables.entrySet()) {
 			ScriptResource script = repeatable.getValue().get(0);
 			resolved.add(new ResolvedMigration(null, repeatable.getKey(), MigrationType.SQL, script.path(),
-					Checksums.crc32(script.read(encoding)), script, null, null));
+					checksum(script, encoding), script, null, null));
 		}
 		return resolved;
+	}
+
+	private static int checksum(ScriptResource script, Charset encoding) {
+		return (script instanceof LocatedScript located) ? located.checksum(encoding)
+				: Checksums.crc32(script.read(encoding));
 	}
 
 	private static String nameOf(ResolvedMigration migration) {

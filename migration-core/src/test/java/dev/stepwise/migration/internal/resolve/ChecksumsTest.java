@@ -49,6 +49,22 @@ class ChecksumsTest {
 		assertThat(Checksums.crc32(text)).isEqualTo((int) expected.getValue());
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "", "a", "\n", "a\r\n", "\r\r\n\n", "a\rb\nc\r\nd", "SELECT 1;\n", "no newline at the end",
+			"trailing spaces  \n\ttabs\t\n" })
+	void ofAsciiBytesIsTheChecksumOfTheirText(String text) {
+		byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+		assertThat(Checksums.isAscii(bytes)).isTrue();
+		assertThat(Checksums.crc32Ascii(bytes)).isEqualTo(Checksums.crc32(text));
+	}
+
+	@Test
+	void tellsBytesThatAreNotAllAscii() {
+		assertThat(Checksums.isAscii("café".getBytes(StandardCharsets.UTF_8))).isFalse();
+		assertThat(Checksums.isAscii("\uFEFFSELECT 1;".getBytes(StandardCharsets.UTF_8))).isFalse();
+		assertThat(Checksums.isAscii("SELECT 1;".getBytes(StandardCharsets.UTF_8))).isTrue();
+	}
+
 	@Test
 	void isTheSameWithLfCrlfOrCrLineEndings() {
 		int lf = Checksums.crc32("CREATE TABLE t (id INT);\nINSERT INTO t VALUES (1);\n");
