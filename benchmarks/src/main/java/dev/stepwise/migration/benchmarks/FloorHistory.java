@@ -22,6 +22,13 @@ final class FloorHistory {
 	private static final String COLUMNS = "installed_rank, version, description, type, script, checksum,"
 			+ " installed_by, installed_on, execution_time, success, rolled_back_by, rolled_back_on, rollback_script";
 
+	/**
+	 * The columns as read: the instants as microseconds since the epoch, as Stepwise reads them,
+	 * since a fresh JVM parses a number far faster than a timestamp.
+	 */
+	private static final String SELECTED = COLUMNS.replace("installed_on", epochMicros("installed_on"))
+		.replace("rolled_back_on", epochMicros("rolled_back_on"));
+
 	private FloorHistory() {
 	}
 
@@ -55,12 +62,16 @@ final class FloorHistory {
 		insert.executeUpdate();
 	}
 
+	private static String epochMicros(String column) {
+		return "CAST(EXTRACT(EPOCH FROM " + column + ") * 1000000 AS BIGINT) AS " + column;
+	}
+
 	/** Reads every row, every column, in rank order; returns the checksum recorded per script. */
 	static Map<String, Integer> read(Connection connection) throws SQLException {
 		Map<String, Integer> checksums = new HashMap<>();
 		try (Statement statement = connection.createStatement();
 				ResultSet rows = statement
-					.executeQuery("SELECT " + COLUMNS + " FROM " + TABLE + " ORDER BY installed_rank")) {
+					.executeQuery("SELECT " + SELECTED + " FROM " + TABLE + " ORDER BY installed_rank")) {
 			while (rows.next()) {
 				rows.getInt("installed_rank");
 				rows.getString("version");
@@ -69,11 +80,11 @@ final class FloorHistory {
 				String script = rows.getString("script");
 				int checksum = rows.getInt("checksum");
 				rows.getString("installed_by");
-				rows.getTimestamp("installed_on");
+				rows.getLong("installed_on");
 				rows.getLong("execution_time");
 				rows.getBoolean("success");
 				rows.getString("rolled_back_by");
-				rows.getTimestamp("rolled_back_on");
+				rows.getLong("rolled_back_on");
 				rows.getString("rollback_script");
 				checksums.put(script, checksum);
 			}
