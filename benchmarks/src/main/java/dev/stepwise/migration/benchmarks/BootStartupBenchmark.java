@@ -40,12 +40,19 @@ public final class BootStartupBenchmark {
 		Rounds rounds = new Rounds(options.integer("warmups", 1), options.integer("rounds", 7), System.out);
 		Path classes = Path.of(options.text("classes", "benchmarks/target/classes")).toAbsolutePath();
 		Path classpaths = Path.of(options.text("classpaths", "benchmarks/target/boot-classpath")).toAbsolutePath();
+		// Boot's pool fills itself to minimum-idle (by default its maximum, 10) in the background
+		// from its first connection on, so a longer start is also charged for the connections
+		// opened meanwhile, which the floor opens just after it is ready. minimum-idle=1 leaves
+		// that filling out of every variant, the floor's included.
+		String minimumIdle = options.text("minimum-idle", "");
+		List<String> arguments = minimumIdle.isEmpty() ? List.of()
+				: List.of("--spring.datasource.hikari.minimum-idle=" + minimumIdle);
 		PostgresServer server = PostgresServer.fromEnvironment();
 		Path scripts = new MigrationScripts(migrations)
 			.writeJar(options.workDirectory("boot-startup").resolve("migrations.jar"));
 
 		List<Variant> available = new ArrayList<>();
-		for (Variant variant : Variant.all(classes, classpaths, scripts)) {
+		for (Variant variant : Variant.all(classes, classpaths, scripts, arguments)) {
 			if (Files.isDirectory(variant.classpathFolder())) {
 				available.add(variant);
 			}
@@ -195,23 +202,27 @@ public final class BootStartupBenchmark {
 
 	/** One variant: its application class, class path folder, database and history table. */
 	record Variant(String name, String mainClass, Path classes, Path classpathFolder, Path scripts, String database,
-			@Nullable String historyTable) {
+			@Nullable String historyTable, List<String> arguments) {
 
-		static List<Variant> all(Path classes, Path classpaths, Path scripts) {
+		static List<Variant> all(Path classes, Path classpaths, Path scripts, List<String> arguments) {
 			return List.of(
 					new Variant("stepwise", "dev.stepwise.migration.benchmarks.boot.MigratingApplication", classes,
-							classpaths.resolve("stepwise"), scripts, "stepwise_bench_boot_stepwise", "stepwise_history"),
+							classpaths.resolve("stepwise"), scripts, "stepwise_bench_boot_stepwise", "stepwise_history",
+							arguments),
 					new Variant("flyway", "dev.stepwise.migration.benchmarks.boot.MigratingApplication", classes,
-							classpaths.resolve("flyway"), scripts, "stepwise_bench_boot_flyway", "flyway_schema_history"),
+							classpaths.resolve("flyway"), scripts, "stepwise_bench_boot_flyway", "flyway_schema_history",
+							arguments),
 					new Variant("floor", "dev.stepwise.migration.benchmarks.boot.FloorApplication", classes,
-							classpaths.resolve("floor"), scripts, "stepwise_bench_boot_floor", null));
+							classpaths.resolve("floor"), scripts, "stepwise_bench_boot_floor", null, arguments));
 		}
 
 		List<String> command(PostgresServer server) {
 			String classpath = String.join(File.pathSeparator, this.classes.toString(),
 					this.classpathFolder.resolve("*").toString(), this.scripts.toString());
-			return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
-					this.mainClass, "--spring.datasource.url=" + server.url(this.database));
+			List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+					"-cp", classpath, this.mainClass, "--spring.datasource.url=" + server.url(this.database)));
+			command.addAll(this.arguments);
+			return command;
 		}
 
 	}
