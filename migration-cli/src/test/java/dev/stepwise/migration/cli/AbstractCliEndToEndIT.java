@@ -20,15 +20,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stepwise.migration.Stepwise;
 import dev.stepwise.migration.api.MigrateResult;
 import dev.stepwise.migration.java.BaseJavaMigration;
 import dev.stepwise.migration.java.MigrationContext;
+import dev.stepwise.migration.testsupport.JavaMigrationCompiler;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -433,15 +431,7 @@ abstract class AbstractCliEndToEndIT {
 
 	/** Compiles one Java migration in the default package against the engine. */
 	Path compile(String className, String source) throws IOException {
-		Path sources = Files.createDirectories(this.project.resolve("src"));
-		Path classes = Files.createDirectories(this.project.resolve("classes"));
-		Path file = sources.resolve(className + ".java");
-		Files.writeString(file, source, StandardCharsets.UTF_8);
-		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-		int result = compiler.run(null, null, null, "-classpath", System.getProperty("java.class.path"), "-d",
-				classes.toString(), file.toString());
-		assertThat(result).as("javac of " + className).isZero();
-		return classes;
+		return JavaMigrationCompiler.compile(this.project, className, source);
 	}
 
 	List<List<String>> query(String sql) throws SQLException {

@@ -5,9 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,17 +54,7 @@ public final class SessionRecordingProject {
 					}
 				}
 				""".formatted(sessionId(), BATCH, BATCH);
-		Path sources = Files.createDirectories(this.folder.resolve("src"));
-		Path classes = Files.createDirectories(this.folder.resolve("classes"));
-		Path file = sources.resolve(className + ".java");
-		Files.writeString(file, source, StandardCharsets.UTF_8);
-		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-		int result = compiler.run(null, null, null, "-classpath", System.getProperty("java.class.path"), "-d",
-				classes.toString(), file.toString());
-		if (result != 0) {
-			throw new IllegalStateException("javac of " + className + " failed: " + result);
-		}
-		return classes;
+		return JavaMigrationCompiler.compile(this.folder, className, source);
 	}
 
 	/**
