@@ -51,7 +51,7 @@ record ReferenceRun(Kind kind, WriterResult underLoad, long elapsedNanos, String
 	static ReferenceRun run(ScratchDatabase database, String table, Kind kind, Settings settings, RunClock clock)
 			throws Exception {
 		database.execute("ALTER TABLE " + table + " ADD COLUMN full_name " + database.vendor().textType());
-		database.execute(database.vendor().settle(table));
+		database.settle(table);
 		CheckpointAge checkpointAge = CheckpointAge.start(database);
 		Writers writers = ZeroDowntimeBenchmark.writers(database, table, settings, clock);
 		writers.start(settings.cap());

@@ -68,6 +68,13 @@ final class ScratchDatabase implements AutoCloseable {
 		}
 	}
 
+	/** Brings the server to rest before a timed phase on a table ({@link Vendor#settle}). */
+	void settle(String table) throws SQLException {
+		try (Connection connection = connect()) {
+			this.vendor.settle(connection, table);
+		}
+	}
+
 	long queryLong(String sql) throws SQLException {
 		try (Connection connection = connect();
 				Statement statement = connection.createStatement();

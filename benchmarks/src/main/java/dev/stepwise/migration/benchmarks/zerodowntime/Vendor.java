@@ -1,5 +1,8 @@
 package dev.stepwise.migration.benchmarks.zerodowntime;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 
 /**
@@ -25,8 +28,11 @@ enum Vendor {
 		}
 
 		@Override
-		String[] settle(String table) {
-			return new String[] { "VACUUM ANALYZE " + table, "CHECKPOINT" };
+		void settle(Connection connection, String table) throws SQLException {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("VACUUM ANALYZE " + table);
+				statement.execute("CHECKPOINT");
+			}
 		}
 
 		@Override
@@ -60,8 +66,11 @@ enum Vendor {
 		}
 
 		@Override
-		String[] settle(String table) {
-			return new String[] { "ANALYZE TABLE " + table };
+		void settle(Connection connection, String table) throws SQLException {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("ANALYZE TABLE " + table);
+			}
+			InnoDbCheckpoint.run(connection);
 		}
 
 		@Override
@@ -107,8 +116,11 @@ enum Vendor {
 	/** The type of the floor's new column, the same as the expand gives it. */
 	abstract String textType();
 
-	/** What runs before a timed phase, so that it does not start behind the previous one's debris. */
-	abstract String[] settle(String table);
+	/**
+	 * What runs before a timed phase, so that it does not start behind the previous one's
+	 * debris: fresh statistics, and a checkpoint that leaves the log with nothing to flush.
+	 */
+	abstract void settle(Connection connection, String table) throws SQLException;
 
 	/** An SQL condition: the two values differ, NULLs included. */
 	abstract String differs(String a, String b);

@@ -94,13 +94,13 @@ public final class ZeroDowntimeBenchmark {
 		@Nullable ExpandRun idle = null;
 		if (settings.idleBackfill()) {
 			progress("migrate() of users_idle through a pool, without writers");
-			database.execute(vendor.settle("users_idle"));
+			database.settle("users_idle");
 			idle = ExpandRun.run(database, "users_idle", rows, settings.backfillWorkers(), ExpandRun.Path.POOL, clock);
 			database.execute("DROP TABLE users_idle");
 		}
 
 		progress("writers without triggers for " + settings.throughputRun().toSeconds() + " s");
-		database.execute(vendor.settle(WRITERS_ALONE));
+		database.settle(WRITERS_ALONE);
 		WriterResult baseline = writers(database, WRITERS_ALONE, settings, clock).runFor(settings.throughputRun());
 		database.execute("DROP TABLE " + WRITERS_ALONE);
 
@@ -121,7 +121,7 @@ public final class ZeroDowntimeBenchmark {
 		SyncTriggers triggers = new SyncTriggers(database, first);
 		progress("writers with and without the sync triggers (" + triggers.describe() + "), " + settings.triggerRounds()
 				+ " rounds");
-		database.execute(vendor.settle(first));
+		database.settle(first);
 		List<WriterResult> withTrigger = new ArrayList<>();
 		List<WriterResult> withoutTrigger = new ArrayList<>();
 		// A B, then B A, and so on: a server that speeds up or slows down through the rounds (its
@@ -149,7 +149,7 @@ public final class ZeroDowntimeBenchmark {
 	private static LoadedRun loadedRun(ScratchDatabase database, String table, ExpandRun.Path path, Settings settings,
 			RunClock clock) throws Exception {
 		progress("real run through the " + path + ": writers, then migrate() of " + table);
-		database.execute(database.vendor().settle(table));
+		database.settle(table);
 		ServerActivity activityBefore = ServerActivity.read(database);
 		CheckpointAge checkpointAge = CheckpointAge.start(database);
 		Writers load = writers(database, table, settings, clock);
@@ -178,7 +178,7 @@ public final class ZeroDowntimeBenchmark {
 	private static long floor(ScratchDatabase database, String table, RunClock clock) throws SQLException {
 		progress("floor: one UPDATE " + table + " SET full_name = name");
 		database.execute("ALTER TABLE " + table + " ADD COLUMN full_name " + database.vendor().textType());
-		database.execute(database.vendor().settle(table));
+		database.settle(table);
 		long start = clock.now();
 		database.execute("UPDATE " + table + " SET full_name = name");
 		long elapsed = clock.now() - start;
