@@ -401,6 +401,24 @@ abstract class AbstractSampleApplicationTest {
 	}
 
 	@Test
+	void refusesABodyOrQueryKeyThatWouldReplaceTheOperationOfThePath() throws SQLException {
+		List<String> columnsBefore = columnsOfUsers();
+		// Actuator lets a body or query key replace the path's {operation}: this migrate would have rolled back.
+		migrate(Map.of("operation", "rollback", "count", 1)).expectStatus().isBadRequest().expectBody()
+			.jsonPath("$.message").value(String.class, (message) -> assertThat(message).contains("\"operation\"")
+				.contains("/actuator/migrations/migrate").contains("nothing was changed"));
+		post("/actuator/migrations/migrate?operation=rollback", Map.of("count", 1)).expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.message").value(String.class, (message) -> assertThat(message)
+				.contains("\"operation\"").contains("query").contains("nothing was changed"));
+		assertThat(this.stepwise.info().currentVersion()).isEqualTo(MigrationVersion.parse("6"));
+		assertThat(this.stepwise.info().migrations()).allSatisfy((migration) -> {
+			assertThat(migration.state()).isEqualTo(MigrationState.APPLIED);
+			assertThat(migration.rolledBackOn()).isNull();
+		});
+		assertThat(columnsOfUsers()).containsExactlyInAnyOrderElementsOf(columnsBefore);
+	}
+
+	@Test
 	void answersMalformedOrOversizedBodiesWithAMessage() {
 		postRaw("/actuator/migrations/rollback", "{\"count\": 1,").expectStatus().isBadRequest().expectBody()
 			.jsonPath("$.message").value(String.class, (message) -> assertThat(message).contains("not valid JSON")

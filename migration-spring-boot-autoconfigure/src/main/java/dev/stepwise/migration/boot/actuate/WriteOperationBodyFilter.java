@@ -5,7 +5,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,6 +24,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.json.JsonParser;
 import org.springframework.boot.json.JsonParserFactory;
 
@@ -33,6 +40,11 @@ import org.springframework.boot.json.JsonParserFactory;
  * {@link org.springframework.boot.actuate.endpoint.invoke.OperationInvokerAdvisor} can
  * see; a filter is the one place that sees the raw bytes. It runs after Spring Security,
  * so an unauthenticated caller learns nothing about the body rules.
+ * <p>
+ * It also refuses a body or query key named like one of the path's selectors
+ * ({@code operation}): Actuator puts the path's values, then the body's, then the query's
+ * into one map, so {@code {"operation": "rollback", "count": 1}} sent to
+ * {@code /actuator/migrations/migrate} would roll back.
  */
 public final class WriteOperationBodyFilter implements Filter {
 
@@ -40,6 +52,34 @@ public final class WriteOperationBodyFilter implements Filter {
 	public static final int MAX_BODY_BYTES = 16 * 1024;
 
 	private static final Set<String> WITHOUT_BODY = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+	/** The names the path gives values to, which no body or query key may replace. */
+	private final Set<String> pathKeys;
+
+	private WriteOperationBodyFilter(Set<String> pathKeys) {
+		this.pathKeys = Set.copyOf(pathKeys);
+	}
+
+	/**
+	 * The filter for an endpoint's write and delete operations.
+	 * @param endpointType the endpoint's class, whose operations' {@link Selector} parameters
+	 * name the path's values
+	 * @return the filter
+	 */
+	public static WriteOperationBodyFilter forEndpoint(Class<?> endpointType) {
+		Set<String> selectors = new LinkedHashSet<>();
+		for (Method method : endpointType.getMethods()) {
+			if (method.isAnnotationPresent(WriteOperation.class) || method.isAnnotationPresent(DeleteOperation.class)) {
+				for (Parameter parameter : method.getParameters()) {
+					if (parameter.isAnnotationPresent(Selector.class)) {
+						// Compiled with -parameters, as Actuator needs to bind anything by name.
+						selectors.add(parameter.getName());
+					}
+				}
+			}
+		}
+		return new WriteOperationBodyFilter(selectors);
+	}
 
 	@Override
 	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -49,6 +89,11 @@ public final class WriteOperationBodyFilter implements Filter {
 			return;
 		}
 		HttpServletResponse httpResponse = (HttpServletResponse) response;
+		String queryKey = pathKeyIn(queryKeys(http.getQueryString()));
+		if (queryKey != null) {
+			refuseReplacedPathKey(http, httpResponse, queryKey, "query");
+			return;
+		}
 		long declaredLength = http.getContentLengthLong();
 		byte[] body = (declaredLength > MAX_BODY_BYTES) ? null : readAtMost(http.getInputStream(), MAX_BODY_BYTES);
 		if (body == null) {
@@ -57,7 +102,15 @@ public final class WriteOperationBodyFilter implements Filter {
 					+ "; nothing was changed. Send only the keys the operation takes, for example {\"count\": 1}");
 			return;
 		}
-		String problem = problem(new String(body, StandardCharsets.UTF_8));
+		String text = new String(body, StandardCharsets.UTF_8);
+		String problem = problem(text);
+		if (problem == null) {
+			String bodyKey = pathKeyIn(bodyKeys(text));
+			if (bodyKey != null) {
+				refuseReplacedPathKey(http, httpResponse, bodyKey, "body");
+				return;
+			}
+		}
 		if (problem != null) {
 			refuse(httpResponse, 400, problem + "; nothing was changed. Send a JSON object such as"
 					+ " {\"count\": 1, \"dryRun\": true}, with the header Content-Type: application/json");
@@ -100,6 +153,47 @@ public final class WriteOperationBodyFilter implements Filter {
 			}
 		}
 		return null;
+	}
+
+	private @Nullable String pathKeyIn(Set<String> keys) {
+		for (String key : keys) {
+			if (this.pathKeys.contains(key)) {
+				return key;
+			}
+		}
+		return null;
+	}
+
+	/** The keys of a body that {@link #problem(String)} accepted: none when it is empty. */
+	private static Set<String> bodyKeys(String body) {
+		String trimmed = body.strip();
+		return trimmed.isEmpty() ? Set.of() : JsonParserFactory.getJsonParser().parseMap(trimmed).keySet();
+	}
+
+	private static Set<String> queryKeys(@Nullable String query) {
+		if (query == null || query.isEmpty()) {
+			return Set.of();
+		}
+		Set<String> keys = new LinkedHashSet<>();
+		for (String pair : query.split("&")) {
+			int equals = pair.indexOf('=');
+			String key = (equals >= 0) ? pair.substring(0, equals) : pair;
+			try {
+				keys.add(URLDecoder.decode(key, StandardCharsets.UTF_8));
+			}
+			catch (IllegalArgumentException ex) {
+				// A malformed escape: Actuator refuses the query itself.
+			}
+		}
+		return keys;
+	}
+
+	private static void refuseReplacedPathKey(HttpServletRequest request, HttpServletResponse response, String key,
+			String where) throws IOException {
+		refuse(response, 400, InputEcho.quoted(key) + " in the " + where + " would replace the " + key + " that the path"
+				+ " names (" + request.getMethod() + " " + InputEcho.cut(request.getRequestURI(), 200)
+				+ "); nothing was changed. Name it in the path only, for example POST .../rollback with the body"
+				+ " {\"count\": 1}");
 	}
 
 	/**

@@ -61,7 +61,7 @@ public final class StepwiseEndpointAutoConfiguration {
 		FilterRegistrationBean<WriteOperationBodyFilter> stepwiseWriteOperationBodyFilter(
 				ObjectProvider<PathMappedEndpoints> endpoints) {
 			FilterRegistrationBean<WriteOperationBodyFilter> registration = new FilterRegistrationBean<>(
-					new WriteOperationBodyFilter());
+					WriteOperationBodyFilter.forEndpoint(StepwiseEndpoint.class));
 			PathMappedEndpoints mapped = endpoints.getIfAvailable();
 			String path = (mapped != null) ? mapped.getPath(MIGRATIONS) : null;
 			if (path == null) {
