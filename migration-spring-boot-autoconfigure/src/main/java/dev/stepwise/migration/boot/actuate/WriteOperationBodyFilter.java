@@ -104,16 +104,14 @@ public final class WriteOperationBodyFilter implements Filter {
 		}
 		String text = new String(body, StandardCharsets.UTF_8);
 		String problem = problem(text);
-		if (problem == null) {
-			String bodyKey = pathKeyIn(bodyKeys(text));
-			if (bodyKey != null) {
-				refuseReplacedPathKey(http, httpResponse, bodyKey, "body");
-				return;
-			}
-		}
 		if (problem != null) {
 			refuse(httpResponse, 400, problem + "; nothing was changed. Send a JSON object such as"
 					+ " {\"count\": 1, \"dryRun\": true}, with the header Content-Type: application/json");
+			return;
+		}
+		String bodyKey = pathKeyIn(bodyKeys(text));
+		if (bodyKey != null) {
+			refuseReplacedPathKey(http, httpResponse, bodyKey, "body");
 			return;
 		}
 		chain.doFilter(new CachedBodyRequest(http, body), response);
