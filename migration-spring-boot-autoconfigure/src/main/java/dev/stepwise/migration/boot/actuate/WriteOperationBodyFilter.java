@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -89,11 +88,6 @@ public final class WriteOperationBodyFilter implements Filter {
 			return;
 		}
 		HttpServletResponse httpResponse = (HttpServletResponse) response;
-		String queryKey = pathKeyIn(queryKeys(http.getQueryString()));
-		if (queryKey != null) {
-			refuseReplacedPathKey(http, httpResponse, queryKey, "query");
-			return;
-		}
 		long declaredLength = http.getContentLengthLong();
 		byte[] body = (declaredLength > MAX_BODY_BYTES) ? null : readAtMost(http.getInputStream(), MAX_BODY_BYTES);
 		if (body == null) {
@@ -102,14 +96,20 @@ public final class WriteOperationBodyFilter implements Filter {
 					+ "; nothing was changed. Send only the keys the operation takes, for example {\"count\": 1}");
 			return;
 		}
-		String text = new String(body, StandardCharsets.UTF_8);
-		String problem = problem(text);
+		// The parameters Actuator reads too: the query's (a form body, read above, is refused below as not JSON).
+		String queryKey = pathKeyIn(http.getParameterMap().keySet());
+		if (queryKey != null) {
+			refuseReplacedPathKey(http, httpResponse, queryKey, "query");
+			return;
+		}
+		JsonBody parsed = JsonBody.of(new String(body, StandardCharsets.UTF_8));
+		String problem = parsed.problem();
 		if (problem != null) {
 			refuse(httpResponse, 400, problem + "; nothing was changed. Send a JSON object such as"
 					+ " {\"count\": 1, \"dryRun\": true}, with the header Content-Type: application/json");
 			return;
 		}
-		String bodyKey = pathKeyIn(bodyKeys(text));
+		String bodyKey = pathKeyIn(parsed.values().keySet());
 		if (bodyKey != null) {
 			refuseReplacedPathKey(http, httpResponse, bodyKey, "body");
 			return;
@@ -126,31 +126,45 @@ public final class WriteOperationBodyFilter implements Filter {
 		return (read.length > limit) ? null : read;
 	}
 
-	private static @Nullable String problem(String body) {
-		String trimmed = body.strip();
-		if (trimmed.isEmpty()) {
-			// Actuator binds no body to no arguments; the operation says what it misses.
-			return null;
-		}
-		if (!trimmed.startsWith("{")) {
-			return "The body must be a JSON object ({...}), not " + InputEcho.quoted(trimmed);
-		}
-		Map<String, Object> values;
-		try {
-			JsonParser parser = JsonParserFactory.getJsonParser();
-			values = parser.parseMap(trimmed);
-		}
-		catch (IllegalArgumentException ex) {
-			return "The body is not valid JSON: " + parseError(ex);
-		}
-		for (Map.Entry<String, Object> entry : values.entrySet()) {
-			Object value = entry.getValue();
-			if (value instanceof Map || value instanceof Iterable) {
-				return InputEcho.quoted(entry.getKey()) + " must be a single value (a string, a number, true or false),"
-						+ " not " + ((value instanceof Map) ? "an object" : "an array");
+	/**
+	 * A body read as the flat JSON object a write operation takes, or why it is not one.
+	 *
+	 * @param values its keys and values; empty when it is empty or has a problem
+	 * @param problem what is wrong with it, {@code null} when nothing is
+	 */
+	private record JsonBody(Map<String, Object> values, @Nullable String problem) {
+
+		static JsonBody of(String body) {
+			String trimmed = body.strip();
+			if (trimmed.isEmpty()) {
+				// Actuator binds no body to no arguments; the operation says what it misses.
+				return new JsonBody(Map.of(), null);
 			}
+			if (!trimmed.startsWith("{")) {
+				return refused("The body must be a JSON object ({...}), not " + InputEcho.quoted(trimmed));
+			}
+			Map<String, Object> values;
+			try {
+				JsonParser parser = JsonParserFactory.getJsonParser();
+				values = parser.parseMap(trimmed);
+			}
+			catch (IllegalArgumentException ex) {
+				return refused("The body is not valid JSON: " + parseError(ex));
+			}
+			for (Map.Entry<String, Object> entry : values.entrySet()) {
+				Object value = entry.getValue();
+				if (value instanceof Map || value instanceof Iterable) {
+					return refused(InputEcho.quoted(entry.getKey()) + " must be a single value (a string, a number, true"
+							+ " or false), not " + ((value instanceof Map) ? "an object" : "an array"));
+				}
+			}
+			return new JsonBody(values, null);
 		}
-		return null;
+
+		private static JsonBody refused(String problem) {
+			return new JsonBody(Map.of(), problem);
+		}
+
 	}
 
 	private @Nullable String pathKeyIn(Set<String> keys) {
@@ -160,30 +174,6 @@ public final class WriteOperationBodyFilter implements Filter {
 			}
 		}
 		return null;
-	}
-
-	/** The keys of a body that {@link #problem(String)} accepted: none when it is empty. */
-	private static Set<String> bodyKeys(String body) {
-		String trimmed = body.strip();
-		return trimmed.isEmpty() ? Set.of() : JsonParserFactory.getJsonParser().parseMap(trimmed).keySet();
-	}
-
-	private static Set<String> queryKeys(@Nullable String query) {
-		if (query == null || query.isEmpty()) {
-			return Set.of();
-		}
-		Set<String> keys = new LinkedHashSet<>();
-		for (String pair : query.split("&")) {
-			int equals = pair.indexOf('=');
-			String key = (equals >= 0) ? pair.substring(0, equals) : pair;
-			try {
-				keys.add(URLDecoder.decode(key, StandardCharsets.UTF_8));
-			}
-			catch (IllegalArgumentException ex) {
-				// A malformed escape: Actuator refuses the query itself.
-			}
-		}
-		return keys;
 	}
 
 	private static void refuseReplacedPathKey(HttpServletRequest request, HttpServletResponse response, String key,
